@@ -1,0 +1,67 @@
+/**
+ * The kernel's vocabulary: a model is a family of configurations; binding one configuration gives
+ * a system, the pure transition structure that every engine drives (random runs, the exhaustive
+ * explorer and trace replay all call the same `isEnabled` and `reduce`).
+ */
+
+/** Every event carries its type as a literal; the payload is plain data. */
+export interface ModelEvent {
+  readonly type: string;
+}
+
+/**
+ * Who causes an event. Environment kinds (traffic, fault, repair, time, delivery) are the
+ * adversary's; `protocol` events are the system's own internal steps.
+ * The fair schedule used for bounded liveness runs only protocol, delivery and time events.
+ */
+export type EventKind = 'traffic' | 'protocol' | 'delivery' | 'time' | 'fault' | 'repair';
+
+export const EVENT_KINDS: readonly EventKind[] = [
+  'traffic',
+  'protocol',
+  'delivery',
+  'time',
+  'fault',
+  'repair',
+];
+
+/** A model bound to one configuration: a finite vocabulary of events and a reducer. */
+export interface System<S, E extends ModelEvent> {
+  readonly init: S;
+  /** Every event that can ever happen under this configuration, in a fixed order. */
+  readonly vocabulary: readonly E[];
+  /** Whether an event can physically happen in a state. */
+  isEnabled(state: S, event: E): boolean;
+  /** What an enabled event does. Never called with a disabled event. */
+  reduce(state: S, event: E): S;
+  /** Milliseconds of model time an enabled event lets pass (non-zero only for time events). */
+  elapsedMs(state: S, event: E): number;
+}
+
+export interface Model<C, S, E extends ModelEvent> {
+  /** Stable id used by the CLI and in traces, e.g. 'sip-ha'. */
+  readonly id: string;
+  readonly title: string;
+  /** Named configurations; 'default' is checked by `npm start`. */
+  readonly configs: Readonly<Record<string, C>>;
+  /** Configurations checked by the main job, in addition to 'default'. */
+  readonly checked: readonly string[];
+  /** Parses an untrusted value into a config, or throws a ConfigError naming the bad field. */
+  validate(input: unknown): C;
+  bind(config: C): System<S, E>;
+  kindOf(event: E): EventKind;
+  /** A short human label, e.g. 'sip1 process crashes'. */
+  describe(event: E): string;
+}
+
+/** Any model, with its type parameters erased, as the registry and the CLI hold them. */
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds models of unrelated types.
+export type AnyModel = Model<any, any, any>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
+}

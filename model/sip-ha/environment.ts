@@ -1,0 +1,92 @@
+/**
+ * The adversary: crashes, restarts, partitions and HA-link faults, and the delivery or loss of
+ * sync messages. Faults spend the run's fault budget; repairs are free.
+ *
+ * Source: DESIGN "Faults are events drawn from one shared vocabulary"; domain notes §1.2
+ * ("primary server disconnected": the old primary keeps its VIP while SCS cannot reach it).
+ * Simplification: a partition cuts a host from SCS and from the HA link, not from SIP traffic.
+ */
+import type { Draft } from 'immer';
+import { disconnect, wipe } from '../kernel/hot-standby.ts';
+import type { Context, EventOf } from './context.ts';
+import { armDetection, reconnectLca, reportProcess } from './management.ts';
+import type { ServerId, SipHaState } from './state.ts';
+
+export function syncLost(draft: Draft<SipHaState>, event: EventOf<'syncLost'>): void {
+  delete draft.link.inflight[event.key];
+  draft.faultsLeft -= 1;
+}
+
+export function haLinkDropped(draft: Draft<SipHaState>): void {
+  draft.link.fault = true;
+  disconnect(draft.link);
+  draft.faultsLeft -= 1;
+}
+
+export function haLinkRepaired(draft: Draft<SipHaState>): void {
+  draft.link.fault = false;
+}
+
+/** The process dies; the VIP stays configured on its host until a script removes it. */
+export function processCrashed(draft: Draft<SipHaState>, event: EventOf<'processCrashed'>): void {
+  draft.servers[event.node].process = 'down';
+  disconnect(draft.link);
+  reportProcess(draft, event.node);
+  draft.faultsLeft -= 1;
+}
+
+export function hostCrashed(
+  draft: Draft<SipHaState>,
+  event: EventOf<'hostCrashed'>,
+  ctx: Context,
+): void {
+  draft.hosts[event.node].up = false;
+  draft.servers[event.node].process = 'down';
+  draft.servers[event.node].vip = false;
+  disconnect(draft.link);
+  armDetection(draft, event.node, ctx);
+  draft.faultsLeft -= 1;
+}
+
+export function partitionStarted(
+  draft: Draft<SipHaState>,
+  event: EventOf<'partitionStarted'>,
+  ctx: Context,
+): void {
+  draft.hosts[event.node].partitioned = true;
+  disconnect(draft.link);
+  armDetection(draft, event.node, ctx);
+  draft.faultsLeft -= 1;
+}
+
+export function processRestarted(
+  draft: Draft<SipHaState>,
+  event: EventOf<'processRestarted'>,
+  ctx: Context,
+): void {
+  restart(draft, event.node, ctx);
+  reportProcess(draft, event.node);
+}
+
+export function hostRestarted(
+  draft: Draft<SipHaState>,
+  event: EventOf<'hostRestarted'>,
+  ctx: Context,
+): void {
+  draft.hosts[event.node].up = true;
+  restart(draft, event.node, ctx);
+  if (!draft.hosts[event.node].partitioned) reconnectLca(draft, event.node);
+}
+
+export function partitionHealed(draft: Draft<SipHaState>, event: EventOf<'partitionHealed'>): void {
+  draft.hosts[event.node].partitioned = false;
+  if (draft.hosts[event.node].up) reconnectLca(draft, event.node);
+}
+
+/** A fresh process: no memory, backup role, no VIP, initializing. */
+function restart(draft: Draft<SipHaState>, node: ServerId, ctx: Context): void {
+  const server = draft.servers[node];
+  wipe(server, ctx.empty);
+  server.process = 'starting';
+  server.vip = false;
+}

@@ -1,0 +1,90 @@
+/**
+ * The SIP Server hot-standby model: a primary and a backup SIP Server, LCAs and the Solution
+ * Control Server, the HA link, the Virtual IP. See README.md beside this file.
+ */
+
+import { emptyTable } from '../kernel/hot-standby.ts';
+import type { Model, System } from '../kernel/model.ts';
+import { nextDeadlineMs } from '../kernel/timers.ts';
+import { configs, type SipHaConfig, validate } from './config.ts';
+import type { Context, Guards, Handlers } from './context.ts';
+import { agentIds, callIds, describe, kindOf, type SipHaEvent, vocabulary } from './events.ts';
+import { guards, handlers, isEnabledWith, reduceWith } from './reducer.ts';
+import type { SipHaState, SipServer, SyncKey, SyncValue } from './state.ts';
+
+export type { SipHaConfig, SipHaEvent, SipHaState };
+
+export function context(config: SipHaConfig): Context {
+  const keys: SyncKey[] = [...callIds(config), ...agentIds(config)];
+  return {
+    config,
+    empty: emptyTable<SyncKey, SyncValue>(keys, (key) =>
+      key.startsWith('c') ? 'idle' : 'loggedOut',
+    ),
+    detection: {
+      detectMs: 2 * config.addpTimeoutMs,
+      recheckMs: config.disconnectSwitchoverTimeoutMs,
+    },
+  };
+}
+
+/** Both servers up; sip1 primary holding the VIP; the HA link connected; nothing in progress. */
+export function initialState(ctx: Context): SipHaState {
+  const server = (role: 'primary' | 'backup'): SipServer => ({
+    role,
+    table: { ...ctx.empty },
+    acked: { ...ctx.empty },
+    readiness: 'ready',
+    process: 'up',
+    vip: role === 'primary',
+  });
+  return {
+    servers: { sip1: server('primary'), sip2: server('backup') },
+    hosts: { sip1: { up: true, partitioned: false }, sip2: { up: true, partitioned: false } },
+    link: { connected: true, inflight: {}, fault: false },
+    scs: {
+      lca: { sip1: 'connected', sip2: 'connected' },
+      view: { sip1: 'up', sip2: 'up' },
+      primary: 'sip1',
+      reconcile: false,
+    },
+    timers: {},
+    faultsLeft: ctx.config.faultBudget,
+  };
+}
+
+/** Changes to the real model that a broken variant makes: replaced handlers or guards. */
+export interface SipHaOverrides {
+  readonly handlers?: Partial<Handlers>;
+  readonly guards?: Partial<Guards>;
+}
+
+/** Builds the model, or a variant of it with some handlers or guards replaced. */
+export function createSipHa(
+  overrides: SipHaOverrides = {},
+): Model<SipHaConfig, SipHaState, SipHaEvent> {
+  const h: Handlers = { ...handlers, ...overrides.handlers };
+  const g: Guards = { ...guards, ...overrides.guards };
+  return {
+    id: 'sip-ha',
+    title: 'SIP Server hot-standby pair',
+    configs,
+    checked: ['default', 'recheck', 'fencing'],
+    validate,
+    kindOf,
+    describe,
+    bind(config): System<SipHaState, SipHaEvent> {
+      const ctx = context(config);
+      return {
+        init: initialState(ctx),
+        vocabulary: vocabulary(config),
+        isEnabled: (state, event) => isEnabledWith(g, state, event, ctx),
+        reduce: (state, event) => reduceWith(h, state, event, ctx),
+        elapsedMs: (state, event) =>
+          event.type === 'timeAdvanced' ? (nextDeadlineMs(state.timers) ?? 0) : 0,
+      };
+    },
+  };
+}
+
+export const sipHa = createSipHa();

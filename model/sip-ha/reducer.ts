@@ -1,0 +1,195 @@
+/**
+ * SIP Server hot-standby pair: the reducer and the guards.
+ *
+ * Source: GIR Solution Guide, "High Availability" › SIP Server; BC architecture, "Business
+ * Continuity Relationship to High Availability". Handlers live by role: traffic.ts (the
+ * primary's call and agent handling), management.ts (LCA and SCS), link.ts (HA-link sync and
+ * resync), environment.ts (faults and repairs). See README.md for the simplifications.
+ */
+import { type Draft, produce } from 'immer';
+import { assertNever } from '../kernel/model.ts';
+import { advanceToNextDeadline, canAdvance, isDue } from '../kernel/timers.ts';
+import type { Context, Guards, Handlers } from './context.ts';
+import * as env from './environment.ts';
+import type { SipHaEvent } from './events.ts';
+import * as link from './link.ts';
+import * as ml from './management.ts';
+import type { SipHaState } from './state.ts';
+import * as traffic from './traffic.ts';
+
+export const handlers: Handlers = {
+  callArrived: traffic.callChanged,
+  callAnswered: traffic.callChanged,
+  recordingStarted: traffic.callChanged,
+  callReleased: traffic.callChanged,
+  agentStateChanged: traffic.agentStateChanged,
+  switchoverRequested: traffic.switchoverRequested,
+  serverInitialized: ml.serverInitialized,
+  lcaLossDetected: ml.lcaLossDetected,
+  lcaRechecked: ml.lcaRechecked,
+  switchoverPerformed: ml.switchoverPerformed,
+  splitBrainResolved: ml.splitBrainResolved,
+  haLinkConnected: link.haLinkConnected,
+  resyncDelivered: link.resyncDelivered,
+  syncDelivered: link.syncDelivered,
+  syncLost: env.syncLost,
+  haLinkDropped: env.haLinkDropped,
+  haLinkRepaired: env.haLinkRepaired,
+  processCrashed: env.processCrashed,
+  hostCrashed: env.hostCrashed,
+  partitionStarted: env.partitionStarted,
+  processRestarted: env.processRestarted,
+  hostRestarted: env.hostRestarted,
+  partitionHealed: env.partitionHealed,
+  timeAdvanced: (draft) => advanceToNextDeadline(draft.timers),
+};
+
+const withFaultBudget = (state: SipHaState): boolean => state.faultsLeft > 0;
+
+export const guards: Guards = {
+  callArrived: traffic.callEventEnabled,
+  callAnswered: traffic.callEventEnabled,
+  recordingStarted: traffic.callEventEnabled,
+  callReleased: traffic.callEventEnabled,
+  agentStateChanged: traffic.agentEventEnabled,
+  switchoverRequested: traffic.switchoverRequestEnabled,
+  serverInitialized: (s, e) => s.servers[e.node].process === 'starting' && s.hosts[e.node].up,
+  lcaLossDetected: (s, e) => isDue(s.timers, `detect:${e.node}`),
+  lcaRechecked: (s, e) => isDue(s.timers, `recheck:${e.node}`),
+  switchoverPerformed: ml.switchoverEnabled,
+  splitBrainResolved: (s) => s.scs.reconcile,
+  haLinkConnected: link.haLinkCanConnect,
+  resyncDelivered: link.resyncEnabled,
+  syncDelivered: link.deliveryEnabled,
+  syncLost: (s, e) => withFaultBudget(s) && link.deliveryEnabled(s, e),
+  haLinkDropped: (s) => withFaultBudget(s) && s.link.connected && !s.link.fault,
+  haLinkRepaired: (s) => s.link.fault,
+  processCrashed: (s, e) =>
+    withFaultBudget(s) && s.hosts[e.node].up && s.servers[e.node].process !== 'down',
+  hostCrashed: (s, e) => withFaultBudget(s) && s.hosts[e.node].up,
+  partitionStarted: (s, e) =>
+    withFaultBudget(s) &&
+    s.hosts[e.node].up &&
+    !s.hosts.sip1.partitioned &&
+    !s.hosts.sip2.partitioned,
+  processRestarted: (s, e) => s.hosts[e.node].up && s.servers[e.node].process === 'down',
+  hostRestarted: (s, e) => !s.hosts[e.node].up,
+  partitionHealed: (s, e) => s.hosts[e.node].partitioned,
+  timeAdvanced: (s) => canAdvance(s.timers),
+};
+
+export function isEnabledWith(
+  g: Guards,
+  state: SipHaState,
+  event: SipHaEvent,
+  ctx: Context,
+): boolean {
+  switch (event.type) {
+    case 'callArrived':
+    case 'callAnswered':
+    case 'recordingStarted':
+    case 'callReleased':
+      return g[event.type](state, event as never, ctx);
+    case 'agentStateChanged':
+      return g.agentStateChanged(state, event, ctx);
+    case 'switchoverRequested':
+      return g.switchoverRequested(state, event, ctx);
+    case 'serverInitialized':
+      return g.serverInitialized(state, event, ctx);
+    case 'lcaLossDetected':
+      return g.lcaLossDetected(state, event, ctx);
+    case 'lcaRechecked':
+      return g.lcaRechecked(state, event, ctx);
+    case 'switchoverPerformed':
+      return g.switchoverPerformed(state, event, ctx);
+    case 'splitBrainResolved':
+      return g.splitBrainResolved(state, event, ctx);
+    case 'haLinkConnected':
+      return g.haLinkConnected(state, event, ctx);
+    case 'resyncDelivered':
+      return g.resyncDelivered(state, event, ctx);
+    case 'syncDelivered':
+      return g.syncDelivered(state, event, ctx);
+    case 'syncLost':
+      return g.syncLost(state, event, ctx);
+    case 'haLinkDropped':
+      return g.haLinkDropped(state, event, ctx);
+    case 'haLinkRepaired':
+      return g.haLinkRepaired(state, event, ctx);
+    case 'processCrashed':
+      return g.processCrashed(state, event, ctx);
+    case 'hostCrashed':
+      return g.hostCrashed(state, event, ctx);
+    case 'partitionStarted':
+      return g.partitionStarted(state, event, ctx);
+    case 'processRestarted':
+      return g.processRestarted(state, event, ctx);
+    case 'hostRestarted':
+      return g.hostRestarted(state, event, ctx);
+    case 'partitionHealed':
+      return g.partitionHealed(state, event, ctx);
+    case 'timeAdvanced':
+      return g.timeAdvanced(state, event, ctx);
+    default:
+      return assertNever(event);
+  }
+}
+
+export function reduceWith(
+  h: Handlers,
+  state: SipHaState,
+  event: SipHaEvent,
+  ctx: Context,
+): SipHaState {
+  return produce(state, (draft: Draft<SipHaState>) => {
+    switch (event.type) {
+      case 'callArrived':
+      case 'callAnswered':
+      case 'recordingStarted':
+      case 'callReleased':
+        return h[event.type](draft, event as never, ctx);
+      case 'agentStateChanged':
+        return h.agentStateChanged(draft, event, ctx);
+      case 'switchoverRequested':
+        return h.switchoverRequested(draft, event, ctx);
+      case 'serverInitialized':
+        return h.serverInitialized(draft, event, ctx);
+      case 'lcaLossDetected':
+        return h.lcaLossDetected(draft, event, ctx);
+      case 'lcaRechecked':
+        return h.lcaRechecked(draft, event, ctx);
+      case 'switchoverPerformed':
+        return h.switchoverPerformed(draft, event, ctx);
+      case 'splitBrainResolved':
+        return h.splitBrainResolved(draft, event, ctx);
+      case 'haLinkConnected':
+        return h.haLinkConnected(draft, event, ctx);
+      case 'resyncDelivered':
+        return h.resyncDelivered(draft, event, ctx);
+      case 'syncDelivered':
+        return h.syncDelivered(draft, event, ctx);
+      case 'syncLost':
+        return h.syncLost(draft, event, ctx);
+      case 'haLinkDropped':
+        return h.haLinkDropped(draft, event, ctx);
+      case 'haLinkRepaired':
+        return h.haLinkRepaired(draft, event, ctx);
+      case 'processCrashed':
+        return h.processCrashed(draft, event, ctx);
+      case 'hostCrashed':
+        return h.hostCrashed(draft, event, ctx);
+      case 'partitionStarted':
+        return h.partitionStarted(draft, event, ctx);
+      case 'processRestarted':
+        return h.processRestarted(draft, event, ctx);
+      case 'hostRestarted':
+        return h.hostRestarted(draft, event, ctx);
+      case 'partitionHealed':
+        return h.partitionHealed(draft, event, ctx);
+      case 'timeAdvanced':
+        return h.timeAdvanced(draft, event, ctx);
+      default:
+        return assertNever(event);
+    }
+  });
+}
