@@ -20,8 +20,8 @@ export interface Replica<K extends string, V extends string> {
   readonly role: Role;
   /** Live table on the primary; the replica on the backup. */
   readonly table: Readonly<Record<K, V>>;
-  /** Primary only: the value of each key the backup has acknowledged. */
-  readonly acked: Readonly<Record<K, V>>;
+  /** Primary only: the value of each key the backup has acknowledged; absent when unknown. */
+  readonly acked: Readonly<Partial<Record<K, V>>>;
   /** Backup only: 'resyncing' from (re)connection until the missing entries arrive. */
   readonly readiness: Readiness;
 }
@@ -36,7 +36,7 @@ export interface HaLink<K extends string, V extends string> {
 export interface ReplicaDraft<K extends string, V extends string> {
   role: Role;
   table: Record<K, V>;
-  acked: Record<K, V>;
+  acked: Partial<Record<K, V>>;
   readiness: Readiness;
 }
 
@@ -89,8 +89,11 @@ export function deliver<K extends string, V extends string>(
 
 /** The link breaks: whatever was in flight is gone. */
 export function disconnect<K extends string, V extends string>(link: LinkDraft<K, V>): void {
-  link.connected = false;
-  link.inflight = {};
+  if (link.connected) link.connected = false;
+  for (const _ in link.inflight) {
+    link.inflight = {};
+    return;
+  }
 }
 
 /** The link comes up; the sides exchange what they hold and the backup waits for the rest. */
@@ -118,13 +121,10 @@ export function resync<K extends string, V extends string>(
 }
 
 /** A backup takes the primary role with the table it holds; it knows nothing of a new backup. */
-export function promote<K extends string, V extends string>(
-  member: ReplicaDraft<K, V>,
-  empty: Readonly<Record<K, V>>,
-): void {
+export function promote<K extends string, V extends string>(member: ReplicaDraft<K, V>): void {
   member.role = 'primary';
   member.readiness = 'ready';
-  member.acked = { ...empty };
+  member.acked = {};
 }
 
 /** A member restarts with no memory: a backup that must be resynchronized. */
@@ -135,7 +135,7 @@ export function wipe<K extends string, V extends string>(
   member.role = 'backup';
   member.readiness = 'resyncing';
   member.table = { ...empty };
-  member.acked = { ...empty };
+  member.acked = {};
 }
 
 function sameTable<K extends string, V extends string>(

@@ -33,7 +33,7 @@ export function initialState(ctx: Context): SipHaState {
   const server = (role: 'primary' | 'backup'): SipServer => ({
     role,
     table: { ...ctx.empty },
-    acked: { ...ctx.empty },
+    acked: role === 'primary' ? { ...ctx.empty } : {},
     readiness: 'ready',
     process: 'up',
     vip: role === 'primary',

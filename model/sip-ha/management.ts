@@ -63,7 +63,7 @@ export function switchoverPerformed(
 ): void {
   const next = draft.servers[event.node];
   const oldId = otherServer(event.node);
-  promote(next, ctx.empty);
+  promote(next);
   next.vip = true;
   draft.scs.primary = event.node;
   disconnect(draft.link);

@@ -9,7 +9,7 @@
  */
 import type { Draft } from 'immer';
 import { disconnect, promote, write } from '../kernel/hot-standby.ts';
-import type { Context, EventOf } from './context.ts';
+import type { EventOf } from './context.ts';
 import {
   isServingPrimary,
   otherServer,
@@ -39,17 +39,13 @@ export function agentStateChanged(
 }
 
 /** Manual switchover from SCI: SCS demotes the primary, promotes the backup, moves the VIP. */
-export function switchoverRequested(
-  draft: Draft<SipHaState>,
-  _event: EventOf<'switchoverRequested'>,
-  ctx: Context,
-): void {
+export function switchoverRequested(draft: Draft<SipHaState>): void {
   const next = SERVERS.find((s) => draft.servers[s].role === 'backup');
   if (next === undefined) return; // The guard guarantees a backup; nothing to do otherwise.
   const old = draft.servers[otherServer(next)];
   old.role = 'backup';
   old.vip = false;
-  promote(draft.servers[next], ctx.empty);
+  promote(draft.servers[next]);
   draft.servers[next].vip = true;
   draft.scs.primary = next;
   disconnect(draft.link);

@@ -1,0 +1,70 @@
+/**
+ * What must hold, tied to the documents. Four kinds:
+ * - invariant: a predicate over every reachable state;
+ * - step: a predicate over every transition (before, event, after);
+ * - witness: a transition some run must reach, or the model is vacuous ("sometimes");
+ * - eventually: bounded response under a fair schedule; from any state where `trigger` holds,
+ *   running only protocol, delivery and time events (no traffic, faults or repairs), `goal`
+ *   holds within `boundSteps` steps and `boundMs` of model time.
+ * A check returns undefined when the property holds, or a sentence saying why it does not.
+ */
+import type { Model, ModelEvent } from '../../model/kernel/model.ts';
+
+interface Common {
+  /** Stable id, used by traces, the CLI and the review, e.g. 'sip-ha.no-lost-established-call'. */
+  readonly id: string;
+  /** Clause ids of the catalog this property checks, e.g. 'GIR-SIP-1'. */
+  readonly clauses: readonly string[];
+  /** One sentence in the documents' vocabulary. */
+  readonly statement: string;
+}
+
+export interface Invariant<S> extends Common {
+  readonly kind: 'invariant';
+  check(state: S): string | undefined;
+}
+
+export interface StepProperty<S, E> extends Common {
+  readonly kind: 'step';
+  check(before: S, event: E, after: S): string | undefined;
+}
+
+export interface Witness<S, E> extends Common {
+  readonly kind: 'witness';
+  reached(before: S, event: E, after: S): boolean;
+}
+
+export interface Eventually<S> extends Common {
+  readonly kind: 'eventually';
+  /** The fairness assumption in words, shown with every verdict. */
+  readonly fairness: string;
+  readonly boundSteps: number;
+  readonly boundMs: number;
+  trigger(state: S): boolean;
+  goal(state: S): boolean;
+}
+
+export type Property<S, E> = Invariant<S> | StepProperty<S, E> | Witness<S, E> | Eventually<S>;
+export type SafetyProperty<S, E> = Invariant<S> | StepProperty<S, E>;
+
+export interface Violation<E> {
+  readonly property: string;
+  readonly message: string;
+  /** Index of the step at which the property broke (-1 for the initial state). */
+  readonly step: number;
+  /** For a liveness violation: the fair schedule run from the triggering state. */
+  readonly schedule?: readonly E[];
+}
+
+/** A model together with the properties that judge it. */
+export interface Suite<C, S, E extends ModelEvent> {
+  readonly model: Model<C, S, E>;
+  properties(config: C): readonly Property<S, E>[];
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds suites of unrelated types.
+export type AnySuite = Suite<any, any, any>;
+
+export function isSafety<S, E>(p: Property<S, E>): p is SafetyProperty<S, E> {
+  return p.kind === 'invariant' || p.kind === 'step';
+}

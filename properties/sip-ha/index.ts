@@ -1,0 +1,24 @@
+import { type SipHaConfig, type SipHaEvent, type SipHaState, sipHa } from '../../model/sip-ha/index.ts';
+import type { Property, Suite } from '../engine/property.ts';
+import { failoverWithinBound, onePrimaryAfterHeal } from './liveness.ts';
+import { agentStateSurvivesFailover, noLostEstablishedCall, recordingSurvivesFailover, singlePrimary } from './safety.ts';
+import { callLostInFailover, doubleFailure, failoverWithLiveCalls, splitBrain } from './witnesses.ts';
+
+export function sipHaProperties(config: SipHaConfig): Property<SipHaState, SipHaEvent>[] {
+  const witnesses = [failoverWithLiveCalls, callLostInFailover, doubleFailure];
+  return [
+    noLostEstablishedCall,
+    recordingSurvivesFailover,
+    agentStateSurvivesFailover,
+    singlePrimary(config),
+    failoverWithinBound(config),
+    onePrimaryAfterHeal(config),
+    ...witnesses,
+    ...(config.fencing ? [] : [splitBrain]),
+  ];
+}
+
+export const sipHaSuite: Suite<SipHaConfig, SipHaState, SipHaEvent> = {
+  model: sipHa,
+  properties: sipHaProperties,
+};
