@@ -54,7 +54,7 @@ export function lcaRechecked(draft: Draft<SipHaState>, event: EventOf<'lcaRechec
 
 /**
  * Failover: SCS tells the backup to become primary and runs the VIP scripts. The old primary is
- * demoted and loses the VIP only if SCS can reach its host (or, under fencing, always).
+ * demoted and loses the VIP only if SCS's command reaches its host (or, under fencing, always).
  */
 export function switchoverPerformed(
   draft: Draft<SipHaState>,
@@ -67,13 +67,13 @@ export function switchoverPerformed(
   next.vip = true;
   draft.scs.primary = event.node;
   disconnect(draft.link);
-  if (draft.scs.lca[oldId] === 'connected' || ctx.config.fencing) {
+  if (isReachable(draft, oldId) || ctx.config.fencing) {
     draft.servers[oldId].role = 'backup';
     draft.servers[oldId].vip = false;
   }
 }
 
-/** After reconnecting to a host, SCS demotes whichever primary it did not choose. */
+/** After reconnecting to a host, SCS demotes whichever primary it did not choose (if reachable). */
 export function splitBrainResolved(draft: Draft<SipHaState>): void {
   const loser = draft.servers[otherServer(draft.scs.primary)];
   loser.role = 'backup';
@@ -109,14 +109,21 @@ function noticeSplitBrain(draft: Draft<SipHaState>): void {
   }
 }
 
-/** SCS promotes a backup it sees available when it sees the other failed, or no primary at all. */
+/**
+ * SCS promotes a backup it sees available when it sees the other failed, or no primary at all.
+ * Its command must reach the host: a host cut off before SCS noticed cannot be promoted.
+ */
 export function switchoverEnabled(
   state: SipHaState,
   event: EventOf<'switchoverPerformed'>,
 ): boolean {
   const other = otherServer(event.node);
-  if (!scsSeesAvailable(state, event.node) || state.servers[event.node].role !== 'backup')
-    return false;
+  if (!scsSeesAvailable(state, event.node) || !isReachable(state, event.node)) return false;
+  if (state.servers[event.node].role !== 'backup') return false;
   if (scsSeesFailed(state, other)) return true;
   return scsSeesAvailable(state, other) && state.servers[other].role === 'backup';
+}
+
+export function splitBrainResolutionEnabled(state: SipHaState): boolean {
+  return state.scs.reconcile && isReachable(state, otherServer(state.scs.primary));
 }

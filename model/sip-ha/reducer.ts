@@ -57,7 +57,7 @@ export const guards: Guards = {
   lcaLossDetected: (s, e) => isDue(s.timers, `detect:${e.node}`),
   lcaRechecked: (s, e) => isDue(s.timers, `recheck:${e.node}`),
   switchoverPerformed: ml.switchoverEnabled,
-  splitBrainResolved: (s) => s.scs.reconcile,
+  splitBrainResolved: ml.splitBrainResolutionEnabled,
   haLinkConnected: link.haLinkCanConnect,
   resyncDelivered: link.resyncEnabled,
   syncDelivered: link.deliveryEnabled,

@@ -8,13 +8,15 @@
  * T-Library requests (agent state) reach the primary by its own address.
  */
 import type { Draft } from 'immer';
-import { disconnect, promote, write } from '../kernel/hot-standby.ts';
+import { isSynced, promote, write } from '../kernel/hot-standby.ts';
 import type { EventOf } from './context.ts';
+import { linkEnds } from './link.ts';
 import {
   isServingPrimary,
   otherServer,
   SERVERS,
   type SipHaState,
+  type SyncKey,
   scsSeesAvailable,
 } from './state.ts';
 
@@ -38,17 +40,22 @@ export function agentStateChanged(
   write(draft.servers[event.server], draft.link, event.agent, event.to);
 }
 
-/** Manual switchover from SCI: SCS demotes the primary, promotes the backup, moves the VIP. */
+/**
+ * Manual switchover from SCI, as the documented procedure does it: only on a synchronized pair
+ * (backup ready, everything acknowledged, nothing in flight). SCS swaps the roles and moves the
+ * VIP; the HA link stays up and now syncs the other way.
+ */
 export function switchoverRequested(draft: Draft<SipHaState>): void {
   const next = SERVERS.find((s) => draft.servers[s].role === 'backup');
   if (next === undefined) return; // The guard guarantees a backup; nothing to do otherwise.
   const old = draft.servers[otherServer(next)];
   old.role = 'backup';
   old.vip = false;
+  old.acked = {};
   promote(draft.servers[next]);
   draft.servers[next].vip = true;
+  draft.servers[next].acked = { ...draft.servers[next].table };
   draft.scs.primary = next;
-  disconnect(draft.link);
 }
 
 /** A call event needs the server to be the serving primary that SIP endpoints reach (VIP). */
@@ -76,9 +83,13 @@ export function agentEventEnabled(state: SipHaState, event: EventOf<'agentStateC
 }
 
 export function switchoverRequestEnabled(state: SipHaState): boolean {
-  return (
-    scsSeesAvailable(state, 'sip1') &&
-    scsSeesAvailable(state, 'sip2') &&
-    state.servers.sip1.role !== state.servers.sip2.role
-  );
+  if (!scsSeesAvailable(state, 'sip1') || !scsSeesAvailable(state, 'sip2') || !state.link.connected)
+    return false;
+  const ends = linkEnds(state);
+  if (ends === undefined || ends.backup.readiness !== 'ready') return false;
+  for (const _ in state.link.inflight) return false;
+  for (const key in ends.primary.table) {
+    if (!isSynced(ends.primary, key as SyncKey)) return false;
+  }
+  return true;
 }

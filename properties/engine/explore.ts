@@ -61,7 +61,9 @@ export function explore<C, S extends object, E extends ModelEvent>(
   const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
   const judge = new Judge(system, properties);
   const fair = new FairSchedule(system, model as Model<unknown, S, E>);
-  const triggered: Record<string, number> = Object.fromEntries(judge.liveness.map((p) => [p.id, 0]));
+  const triggered: Record<string, number> = Object.fromEntries(
+    judge.liveness.map((p) => [p.id, 0]),
+  );
   const vocabulary = system.vocabulary;
   const interner = new Interner();
   const seen = new Map<number, number>();
@@ -104,7 +106,12 @@ export function explore<C, S extends object, E extends ModelEvent>(
       triggered[p.id]! += 1;
       const miss = fair.check(p, state);
       if (miss !== undefined) {
-        return { property: p.id, message: miss.message, events: pathTo(index), schedule: miss.schedule };
+        return {
+          property: p.id,
+          message: miss.message,
+          events: pathTo(index),
+          schedule: miss.schedule,
+        };
       }
     }
     return undefined;
@@ -132,7 +139,8 @@ export function explore<C, S extends object, E extends ModelEvent>(
         transitions++;
         const after = system.reduce(state, event);
         const stepBad = judge.checkStep(state, event, after);
-        if (stepBad !== undefined) return finish(depth, 'violation', { ...stepBad, events: [...pathTo(index), event] });
+        if (stepBad !== undefined)
+          return finish(depth, 'violation', { ...stepBad, events: [...pathTo(index), event] });
         const afterNode = interner.intern(after, node);
         const id = afterNode.id;
         if (seen.has(id)) continue;
@@ -148,7 +156,12 @@ export function explore<C, S extends object, E extends ModelEvent>(
       }
       if (options.onProgress !== undefined && (f & 1023) === 0 && performance.now() > nextReport) {
         nextReport = performance.now() + 1000;
-        options.onProgress({ depth, distinct: parent.length, frontier: frontier.length - f + next.length, elapsedMs: performance.now() - started });
+        options.onProgress({
+          depth,
+          distinct: parent.length,
+          frontier: frontier.length - f + next.length,
+          elapsedMs: performance.now() - started,
+        });
       }
     }
     frontier = next;

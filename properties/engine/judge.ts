@@ -3,7 +3,14 @@
  * and replay all go through it, so a property means the same thing in each.
  */
 import type { ModelEvent, System } from '../../model/kernel/model.ts';
-import type { Eventually, Invariant, Property, StepProperty, Violation, Witness } from './property.ts';
+import type {
+  Eventually,
+  Invariant,
+  Property,
+  StepProperty,
+  Violation,
+  Witness,
+} from './property.ts';
 
 export interface Judged<S> {
   readonly after: S;

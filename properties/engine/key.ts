@@ -40,7 +40,8 @@ export class Interner {
   intern(value: object, hint?: KeyNode): KeyNode {
     if (hint !== undefined && hint.value === value) return hint;
     const raw = Object.keys(value);
-    const keys = hint !== undefined && sameKeys(hint.raw, raw) ? hint.keys : canonicalOrder(value, raw);
+    const keys =
+      hint !== undefined && sameKeys(hint.raw, raw) ? hint.keys : canonicalOrder(value, raw);
     const aligned = hint !== undefined && keys === hint.keys;
     const kids: (KeyNode | undefined)[] = new Array(keys.length);
     const shape: number[] = [];
@@ -51,7 +52,11 @@ export class Interner {
       if (child === undefined) continue;
       shape.push(this.code(key));
       if (typeof child === 'object' && child !== null) {
-        const childHint = aligned ? hint.kids[i] : hint === undefined ? undefined : kidOf(hint, key);
+        const childHint = aligned
+          ? hint.kids[i]
+          : hint === undefined
+            ? undefined
+            : kidOf(hint, key);
         const node = this.intern(child, childHint);
         kids[i] = node;
         shape.push(node.id * 2);
@@ -92,7 +97,8 @@ export class Interner {
 
   private add(shape: readonly number[], slot: number): number {
     const id = this.starts.length - 1;
-    if (this.poolUsed + shape.length > this.pool.length) this.pool = grow(this.pool, this.poolUsed + shape.length);
+    if (this.poolUsed + shape.length > this.pool.length)
+      this.pool = grow(this.pool, this.poolUsed + shape.length);
     this.pool.set(shape, this.poolUsed);
     this.poolUsed += shape.length;
     this.starts.push(this.poolUsed);
@@ -106,7 +112,8 @@ export class Interner {
     const mask = this.slots.length - 1;
     for (let id = 0; id < this.size; id++) {
       let h = 0x811c9dc5;
-      for (let i = this.starts[id]!; i < this.starts[id + 1]!; i++) h = Math.imul(h ^ this.pool[i]!, 0x01000193);
+      for (let i = this.starts[id]!; i < this.starts[id + 1]!; i++)
+        h = Math.imul(h ^ this.pool[i]!, 0x01000193);
       let slot = h & mask;
       while (this.slots[slot] !== EMPTY_SLOT) slot = (slot + 1) & mask;
       this.slots[slot] = id;

@@ -16,7 +16,9 @@ export class FairSchedule<S, E extends ModelEvent> {
     readonly system: System<S, E>,
     model: Model<unknown, S, E>,
   ) {
-    this.byKind = FAIR_ORDER.map((kind) => system.vocabulary.filter((e) => model.kindOf(e) === kind));
+    this.byKind = FAIR_ORDER.map((kind) =>
+      system.vocabulary.filter((e) => model.kindOf(e) === kind),
+    );
   }
 
   /** The next event of the fair schedule, or undefined when the system can do nothing more. */
@@ -38,14 +40,23 @@ export class FairSchedule<S, E extends ModelEvent> {
     for (let steps = 0; ; steps++) {
       if (p.goal(state)) {
         if (elapsedMs <= p.boundMs) return undefined;
-        return { schedule, message: `goal reached only after ${elapsedMs} ms (bound ${p.boundMs} ms)` };
+        return {
+          schedule,
+          message: `goal reached only after ${elapsedMs} ms (bound ${p.boundMs} ms)`,
+        };
       }
       if (steps >= p.boundSteps) {
-        return { schedule, message: `goal not reached within ${p.boundSteps} fair steps (${elapsedMs} ms)` };
+        return {
+          schedule,
+          message: `goal not reached within ${p.boundSteps} fair steps (${elapsedMs} ms)`,
+        };
       }
       const event = this.next(state);
       if (event === undefined) {
-        return { schedule, message: `the fair schedule is stuck after ${steps} steps without reaching the goal` };
+        return {
+          schedule,
+          message: `the fair schedule is stuck after ${steps} steps without reaching the goal`,
+        };
       }
       elapsedMs += this.system.elapsedMs(state, event);
       state = this.system.reduce(state, event);

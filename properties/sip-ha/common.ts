@@ -3,8 +3,8 @@ import {
   type CallPhase,
   isCallKey,
   otherServer,
-  type ServerId,
   SERVERS,
+  type ServerId,
   type SipHaState,
   type SipServer,
   type SyncKey,
@@ -33,7 +33,8 @@ export function promotionIn(before: SipHaState, after: SipHaState): Promotion | 
 /** A failover the documents cover: the old server was primary and the new one had finished resync. */
 export function coveredPromotion(before: SipHaState, after: SipHaState): Promotion | undefined {
   const p = promotionIn(before, after);
-  if (p === undefined || p.previous.role !== 'primary' || p.next.readiness === 'resyncing') return undefined;
+  if (p === undefined || p.previous.role !== 'primary' || p.next.readiness === 'resyncing')
+    return undefined;
   return p;
 }
 
@@ -47,7 +48,9 @@ export function callsOf(server: SipServer): CallId[] {
 
 /** Established (or recorded) calls whose current phase the backup acknowledged. */
 export function syncedLiveCalls(server: SipServer): CallId[] {
-  return callsOf(server).filter((c) => isLive(server.table[c] as CallPhase) && server.acked[c] === server.table[c]);
+  return callsOf(server).filter(
+    (c) => isLive(server.table[c] as CallPhase) && server.acked[c] === server.table[c],
+  );
 }
 
 export function servingPrimaries(state: SipHaState): ServerId[] {

@@ -1,8 +1,23 @@
-import { type SipHaConfig, type SipHaEvent, type SipHaState, sipHa } from '../../model/sip-ha/index.ts';
+import {
+  type SipHaConfig,
+  type SipHaEvent,
+  type SipHaState,
+  sipHa,
+} from '../../model/sip-ha/index.ts';
 import type { Property, Suite } from '../engine/property.ts';
 import { failoverWithinBound, onePrimaryAfterHeal } from './liveness.ts';
-import { agentStateSurvivesFailover, noLostEstablishedCall, recordingSurvivesFailover, singlePrimary } from './safety.ts';
-import { callLostInFailover, doubleFailure, failoverWithLiveCalls, splitBrain } from './witnesses.ts';
+import {
+  agentStateSurvivesFailover,
+  noLostEstablishedCall,
+  recordingSurvivesFailover,
+  singlePrimary,
+} from './safety.ts';
+import {
+  callLostInFailover,
+  doubleFailure,
+  failoverWithLiveCalls,
+  splitBrain,
+} from './witnesses.ts';
 
 export function sipHaProperties(config: SipHaConfig): Property<SipHaState, SipHaEvent>[] {
   const witnesses = [failoverWithLiveCalls, callLostInFailover, doubleFailure];
@@ -12,9 +27,9 @@ export function sipHaProperties(config: SipHaConfig): Property<SipHaState, SipHa
     agentStateSurvivesFailover,
     singlePrimary(config),
     failoverWithinBound(config),
-    onePrimaryAfterHeal(config),
     ...witnesses,
-    ...(config.fencing ? [] : [splitBrain]),
+    // Under fencing there is never a second primary: the strict invariant replaces these two.
+    ...(config.fencing ? [] : [onePrimaryAfterHeal(config), splitBrain]),
   ];
 }
 

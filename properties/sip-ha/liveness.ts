@@ -9,7 +9,8 @@ import { isReachable, otherServer, SERVERS, type SipHaState } from '../../model/
 import type { Eventually } from '../engine/property.ts';
 import { anyPartition, servingPrimaries } from './common.ts';
 
-const FAIRNESS = 'faults, repairs and traffic stop; SCS and the HA link take their steps; time advances only when nothing else can happen';
+const FAIRNESS =
+  'faults, repairs and traffic stop; SCS and the HA link take their steps; time advances only when nothing else can happen';
 
 /** The backup that should take over: up, reachable, while the other process is down and none serves. */
 function waitingBackup(state: SipHaState): 'sip1' | 'sip2' | undefined {
@@ -34,7 +35,8 @@ export function failoverWithinBound(config: SipHaConfig): Eventually<SipHaState>
     boundSteps: 8,
     boundMs,
     trigger: (state) => waitingBackup(state) !== undefined,
-    goal: (state) => SERVERS.some((s) => servingPrimaries(state).includes(s) && state.servers[s].vip),
+    goal: (state) =>
+      SERVERS.some((s) => servingPrimaries(state).includes(s) && state.servers[s].vip),
   };
 }
 

@@ -7,7 +7,13 @@ import type { SipHaConfig } from '../../model/sip-ha/config.ts';
 import type { SipHaEvent } from '../../model/sip-ha/events.ts';
 import type { AgentId, SipHaState, SyncKey } from '../../model/sip-ha/state.ts';
 import type { Invariant, StepProperty } from '../engine/property.ts';
-import { anyPartition, coveredPromotion, isLive, servingPrimaries, syncedLiveCalls } from './common.ts';
+import {
+  anyPartition,
+  coveredPromotion,
+  isLive,
+  servingPrimaries,
+  syncedLiveCalls,
+} from './common.ts';
 
 type Step = StepProperty<SipHaState, SipHaEvent>;
 
@@ -54,7 +60,8 @@ export const agentStateSurvivesFailover: Step = {
   id: 'sip-ha.agent-state-survives-failover',
   kind: 'step',
   clauses: ['BC-HA-3'],
-  statement: 'The agent state of every agent synced to the backup is the same on the new primary after a failover.',
+  statement:
+    'The agent state of every agent synced to the backup is the same on the new primary after a failover.',
   check(before, _event, after) {
     const p = coveredPromotion(before, after);
     if (p === undefined) return undefined;
@@ -64,7 +71,8 @@ export const agentStateSurvivesFailover: Step = {
       const was = p.previous.table[agent];
       if (p.previous.acked[agent] !== was) continue;
       const now = after.servers[p.server].table[agent];
-      if (now !== was) return `agent ${agent} was ${was} and synced on ${p.old}, but is ${now} on ${p.server} after the failover`;
+      if (now !== was)
+        return `agent ${agent} was ${was} and synced on ${p.old}, but is ${now} on ${p.server} after the failover`;
     }
     return undefined;
   },

@@ -5,7 +5,13 @@
 import type { SipHaEvent } from '../../model/sip-ha/events.ts';
 import type { SipHaState } from '../../model/sip-ha/state.ts';
 import type { Witness } from '../engine/property.ts';
-import { callsOf, coveredPromotion, promotionIn, servingPrimaries, syncedLiveCalls } from './common.ts';
+import {
+  callsOf,
+  coveredPromotion,
+  promotionIn,
+  servingPrimaries,
+  syncedLiveCalls,
+} from './common.ts';
 
 type W = Witness<SipHaState, SipHaEvent>;
 
@@ -28,7 +34,9 @@ export const callLostInFailover: W = {
   reached: (before, _e, after) => {
     const p = promotionIn(before, after);
     if (p === undefined || p.previous.role !== 'primary') return false;
-    return callsOf(p.previous).some((c) => p.previous.table[c] !== 'idle' && after.servers[p.server].table[c] === 'idle');
+    return callsOf(p.previous).some(
+      (c) => p.previous.table[c] !== 'idle' && after.servers[p.server].table[c] === 'idle',
+    );
   },
 };
 
@@ -36,7 +44,8 @@ export const doubleFailure: W = {
   id: 'sip-ha.witness.double-failure',
   kind: 'witness',
   clauses: ['BC-HA-4'],
-  statement: 'Some failover promotes a backup still waiting for its resync (the documented double failure).',
+  statement:
+    'Some failover promotes a backup still waiting for its resync (the documented double failure).',
   reached: (before, _e, after) => {
     const p = promotionIn(before, after);
     return p !== undefined && p.next.readiness === 'resyncing';
@@ -47,6 +56,7 @@ export const splitBrain: W = {
   id: 'sip-ha.witness.split-brain',
   kind: 'witness',
   clauses: ['GIR-SIP-1'],
-  statement: 'Some run reaches two serving primaries while a host is partitioned (the old primary keeps its VIP).',
+  statement:
+    'Some run reaches two serving primaries while a host is partitioned (the old primary keeps its VIP).',
   reached: (_b, _e, after) => servingPrimaries(after).length > 1,
 };

@@ -1,0 +1,202 @@
+/**
+ * ha-verify: check every model, explore one exhaustively, replay a saved trace, list what exists.
+ * Bad input (unknown model, variant, property or config; a missing or malformed trace) gets one
+ * line on stderr and exit code 2. A violated property of a real model exits 1.
+ */
+import { readFileSync } from 'node:fs';
+import { ConfigError } from '../model/kernel/model.ts';
+import { suites } from '../properties/registry.ts';
+import { variants } from '../test/variants.ts';
+import { BASELINE, parseTrace, TraceError } from '../traces/format.ts';
+import { stepTable } from '../traces/render.ts';
+import { replay } from '../traces/replay.ts';
+import { CliError, intFlag, parseArgs, stringFlag } from './args.ts';
+import { outcomeReport } from './report.ts';
+import { configOf, modelOf, suiteOf } from './resolve.ts';
+import { type CheckOutcome, checkOne, DEFAULT_MAX_STATES, DEFAULT_RUNS, isFailing } from './run.ts';
+
+const USAGE = `usage: ha-verify <command>
+  list                                   models, configs, properties and broken variants
+  check [model] [--config C] [--variant V] [--runs N] [--seed S] [--path P]
+        [--max-states N] [--depth D] [--engine both|explorer|random]
+                                         both engines, a verdict table per model and config
+  explore <model> [--config C] [--variant V] [--depth D] [--max-states N]
+                                         exhaustive breadth-first search, shortest counterexample
+  replay <trace.json>                    strict replay, step by step, with the verdict
+  bench                                  the benchmark (same as npm run bench)`;
+
+function main(argv: readonly string[]): number {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'list':
+      return list();
+    case 'check':
+      return check(rest, false);
+    case 'explore':
+      return check(rest, true);
+    case 'replay':
+      return replayCommand(rest);
+    case 'bench':
+      throw new CliError('run the benchmark with: npm run bench');
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return 0;
+    default:
+      throw new CliError(
+        `unknown command '${command}'; commands: list, check, explore, replay, bench`,
+      );
+  }
+}
+
+function list(): number {
+  for (const suite of suites) {
+    const m = suite.model;
+    console.log(`${m.id} — ${m.title}`);
+    console.log(
+      `  configs: ${Object.keys(m.configs).join(', ')} (checked by npm start: ${['default', ...m.checked.filter((c: string) => c !== 'default')].join(', ')})`,
+    );
+    for (const p of suite.properties(m.configs.default)) {
+      console.log(`  ${p.kind.padEnd(10)} ${p.id}  [${p.clauses.join(', ')}]`);
+    }
+    for (const v of variants.filter((x) => x.model === m.id))
+      console.log(`  variant    ${v.id}: ${v.title} (caught by ${v.expect})`);
+  }
+  return 0;
+}
+
+function seedFrom(parsed: ReturnType<typeof parseArgs>): number {
+  const env = process.env.FC_SEED;
+  const fallback =
+    env !== undefined && env !== '' ? Number(env) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
+  if (!Number.isSafeInteger(fallback))
+    throw new CliError(`FC_SEED must be an integer, got '${env}'`);
+  const raw = parsed.flags.get('seed');
+  if (raw === undefined) return fallback;
+  const seed = Number(raw);
+  if (!Number.isSafeInteger(seed))
+    throw new CliError(`--seed must be an integer, got '${String(raw)}'`);
+  return seed;
+}
+
+function check(argv: readonly string[], exhaustiveOnly: boolean): number {
+  const parsed = parseArgs(argv, {
+    config: 'value',
+    variant: 'value',
+    runs: 'value',
+    seed: 'value',
+    path: 'value',
+    'max-states': 'value',
+    depth: 'value',
+    engine: 'value',
+  });
+  if (parsed.positional.length > 1)
+    throw new CliError(`expected at most one model, got: ${parsed.positional.join(' ')}`);
+  const modelId = parsed.positional[0];
+  if (exhaustiveOnly && modelId === undefined)
+    throw new CliError('explore needs a model; see ha-verify list');
+  const engine = exhaustiveOnly ? 'explorer' : (stringFlag(parsed, 'engine') ?? 'both');
+  if (engine !== 'both' && engine !== 'explorer' && engine !== 'random') {
+    throw new CliError(`--engine must be both, explorer or random, got '${engine}'`);
+  }
+  const chosen = modelId === undefined ? suites : [suiteOf(modelId)];
+  const variant = stringFlag(parsed, 'variant') ?? BASELINE;
+  const envRuns = process.env.FC_RUNS;
+  const budget = {
+    maxStates: intFlag(parsed, 'max-states', exhaustiveOnly ? 5_000_000 : DEFAULT_MAX_STATES, 1),
+    ...(parsed.flags.has('depth') ? { maxDepth: intFlag(parsed, 'depth', 0, 0) } : {}),
+    runs: intFlag(
+      parsed,
+      'runs',
+      envRuns !== undefined && envRuns !== '' ? Number(envRuns) : DEFAULT_RUNS,
+      1,
+    ),
+    seed: seedFrom(parsed),
+    ...(stringFlag(parsed, 'path') === undefined ? {} : { path: stringFlag(parsed, 'path')! }),
+    engines: engine,
+    ...(process.stderr.isTTY ? { onProgress: progress } : {}),
+  } as const;
+  const outcomes: CheckOutcome[] = [];
+  for (const suite of chosen) {
+    const model = modelOf(suite, variant);
+    const configNames = parsed.flags.has('config')
+      ? [stringFlag(parsed, 'config')!]
+      : ['default', ...suite.model.checked.filter((c: string) => c !== 'default')];
+    for (const name of configNames) {
+      const outcome = checkOne(suite, model, variant, name, configOf(model, name), budget);
+      outcomes.push(outcome);
+      if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+      console.log(`${outcomeReport(outcome)}\n`);
+    }
+  }
+  const failing = outcomes.flatMap((o) =>
+    o.verdicts
+      .filter((v) => isFailing(v.verdict))
+      .map((v) => `${o.model.id}/${o.configName}: ${v.property.id} ${v.verdict}`),
+  );
+  const total = outcomes.reduce((sum, o) => sum + o.verdicts.length, 0);
+  if (variant !== BASELINE) {
+    console.log(
+      `variant ${variant}: ${failing.length === 0 ? 'not caught' : `caught (${failing.join('; ')})`}`,
+    );
+    return 0;
+  }
+  console.log(
+    failing.length === 0
+      ? `all ${total} verdicts pass`
+      : `${failing.length} of ${total} verdicts fail:\n  ${failing.join('\n  ')}`,
+  );
+  return failing.length === 0 ? 0 : 1;
+}
+
+function progress(p: {
+  depth: number;
+  distinct: number;
+  frontier: number;
+  elapsedMs: number;
+}): void {
+  const rate = Math.round(p.distinct / Math.max(p.elapsedMs / 1000, 0.001));
+  process.stderr.write(
+    `\r\x1b[Kexploring: depth ${p.depth}, ${p.distinct.toLocaleString('en-US')} states, frontier ${p.frontier.toLocaleString('en-US')}, ${rate.toLocaleString('en-US')} states/s`,
+  );
+}
+
+function replayCommand(argv: readonly string[]): number {
+  const parsed = parseArgs(argv, {});
+  const file = parsed.positional[0];
+  if (file === undefined || parsed.positional.length > 1)
+    throw new CliError('replay needs exactly one trace file');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new CliError(`cannot read trace file '${file}'`);
+  }
+  const trace = parseTrace(text, file);
+  const suite = suiteOf(trace.model);
+  const model = modelOf(suite, trace.variant);
+  const result = replay(model, suite.properties, trace, file);
+  console.log(
+    `${trace.title}\nmodel ${trace.model}, variant ${trace.variant}, ${trace.events.length} events`,
+  );
+  for (const line of trace.story) console.log(`  ${line}`);
+  console.log(`\n${stepTable(result)}\n`);
+  const expected =
+    trace.expect.violates === null ? 'no property broken' : `${trace.expect.violates} broken`;
+  console.log(
+    `verdict: ${result.verdict}\nexpected: ${expected} — ${result.asExpected ? 'as expected' : 'NOT as expected'}`,
+  );
+  return result.asExpected ? 0 : 1;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof CliError || error instanceof TraceError || error instanceof ConfigError) {
+    console.error(`ha-verify: ${error.message}`);
+    process.exitCode = 2;
+  } else {
+    throw error;
+  }
+}

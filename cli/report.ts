@@ -1,0 +1,59 @@
+/** Terminal output of the check and explore commands. */
+import type { ExploreResult } from '../properties/engine/explore.ts';
+import type { RandomResult } from '../properties/engine/random.ts';
+import type { CheckOutcome, PropertyVerdict } from './run.ts';
+
+const n = (x: number) => Math.round(x).toLocaleString('en-US');
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export function exploreSummary(r: ExploreResult<{ type: string }>): string {
+  const scope = r.complete
+    ? 'complete'
+    : r.stoppedBy === 'violation'
+      ? 'stopped at a violation'
+      : `stopped by the ${r.stoppedBy} limit`;
+  return `explorer: ${n(r.distinct)} distinct states, depth ${r.depth}, ${n(r.transitions)} transitions, ${s(r.elapsedMs)} (${n(r.statesPerSecond)} states/s), ${scope}`;
+}
+
+export function randomSummary(r: RandomResult<{ type: string }>): string {
+  return `random: ${n(r.runs)} runs, seed ${r.seed}, ${n(r.steps)} steps, ${s(r.elapsedMs)} (${n(r.stepsPerSecond)} steps/s)`;
+}
+
+export function verdictTable(rows: readonly PropertyVerdict[]): string {
+  const header = ['property', 'kind', 'explorer', 'random', 'verdict'];
+  const body = rows.map((r) => [
+    r.property.id,
+    r.property.kind,
+    r.explorer,
+    r.random,
+    r.verdict.toUpperCase(),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
+  const line = (cells: string[]) =>
+    `  ${cells.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`.trimEnd();
+  return [line(header), ...body.map(line)].join('\n');
+}
+
+export function outcomeReport(o: CheckOutcome): string {
+  const lines = [
+    `${o.model.id} / ${o.configName}${o.variant === 'baseline' ? '' : ` / variant ${o.variant}`}`,
+  ];
+  if (o.explored !== undefined) lines.push(`  ${exploreSummary(o.explored)}`);
+  if (o.random !== undefined) lines.push(`  ${randomSummary(o.random)}`);
+  lines.push(verdictTable(o.verdicts));
+  for (const saved of o.saved) {
+    const f = saved.found;
+    lines.push(`  ✗ ${saved.engine} found ${f.property}: ${f.message}`);
+    lines.push(
+      `    ${f.events.length} steps${f.schedule === undefined ? '' : ` + ${f.schedule.length} fair steps`}, saved to ${saved.file}`,
+    );
+    if (saved.engine === 'random' && o.random?.failure !== undefined) {
+      const r = o.random.failure;
+      lines.push(
+        `    seed ${r.seed}, path ${r.path}, ${r.shrinks} shrinks; rerun: npm run ha-verify -- check ${o.model.id} --config ${o.configName}${o.variant === 'baseline' ? '' : ` --variant ${o.variant}`} --engine random --seed ${r.seed} --path ${r.path}`,
+      );
+    }
+    lines.push(`    replay: npm run ha-verify -- replay ${saved.file}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,158 @@
+/**
+ * Runs both engines on one model (or broken variant) under one config and turns the results into
+ * per-property verdicts. Counterexamples are saved as traces.
+ */
+import { join } from 'node:path';
+import type { AnyModel } from '../model/kernel/model.ts';
+import { type ExploreProgress, type ExploreResult, explore } from '../properties/engine/explore.ts';
+import type { AnySuite, Property } from '../properties/engine/property.ts';
+import { type RandomResult, randomCheck } from '../properties/engine/random.ts';
+import { counterexampleTrace, type Found, saveTrace } from '../traces/counterexample.ts';
+
+export const DEFAULT_MAX_STATES = 200_000;
+export const DEFAULT_RUNS = 1000;
+export const COUNTEREXAMPLE_DIR = '.ha-verify/counterexamples';
+
+export type Verdict =
+  | 'holds'
+  | 'violated'
+  | 'reached'
+  | 'not reached'
+  | 'not exercised'
+  | 'not run';
+
+export interface PropertyVerdict {
+  readonly property: Property<unknown, never>;
+  readonly explorer: Verdict;
+  readonly random: Verdict;
+  readonly verdict: Verdict;
+}
+
+export interface Budget {
+  readonly maxStates: number;
+  readonly maxDepth?: number;
+  readonly runs: number;
+  readonly seed: number;
+  readonly path?: string;
+  readonly engines: 'both' | 'explorer' | 'random';
+  readonly onProgress?: (p: ExploreProgress) => void;
+}
+
+export interface Saved {
+  readonly engine: 'explorer' | 'random';
+  readonly file: string;
+  readonly found: Found<{ type: string }>;
+}
+
+export interface CheckOutcome {
+  readonly model: AnyModel;
+  readonly variant: string;
+  readonly configName: string;
+  readonly explored?: ExploreResult<{ type: string }>;
+  readonly random?: RandomResult<{ type: string }>;
+  readonly verdicts: readonly PropertyVerdict[];
+  readonly saved: readonly Saved[];
+}
+
+export function checkOne(
+  suite: AnySuite,
+  model: AnyModel,
+  variant: string,
+  configName: string,
+  config: unknown,
+  budget: Budget,
+): CheckOutcome {
+  const system = model.bind(config);
+  const properties = suite.properties(config) as Property<unknown, never>[];
+  const explored =
+    budget.engines === 'random'
+      ? undefined
+      : explore(model, system, properties, {
+          maxStates: budget.maxStates,
+          ...(budget.maxDepth === undefined ? {} : { maxDepth: budget.maxDepth }),
+          ...(budget.onProgress === undefined ? {} : { onProgress: budget.onProgress }),
+        });
+  const random =
+    budget.engines === 'explorer'
+      ? undefined
+      : randomCheck(model, system, properties, {
+          runs: budget.runs,
+          seed: budget.seed,
+          ...(budget.path === undefined ? {} : { path: budget.path }),
+        });
+  const saved: Saved[] = [];
+  const save = (engine: 'explorer' | 'random', found: Found<{ type: string }>) => {
+    const file = join(
+      COUNTEREXAMPLE_DIR,
+      `${model.id}.${variant}.${configName}.${engine}.trace.json`,
+    );
+    saveTrace(counterexampleTrace(model, variant, config, found, engine), file);
+    saved.push({ engine, file, found });
+  };
+  if (explored?.violation !== undefined) save('explorer', explored.violation);
+  if (random?.failure !== undefined) save('random', random.failure);
+  const verdicts = properties.map((p) => ({
+    property: p,
+    explorer: engineVerdict(
+      p,
+      explored && {
+        violated: explored.violation?.property,
+        witnessed: explored.witnessed,
+        triggered: explored.triggered,
+        stopped: explored.stoppedBy === 'violation',
+      },
+    ),
+    random: engineVerdict(
+      p,
+      random && {
+        violated: random.failure?.property,
+        witnessed: random.witnessed,
+        triggered: random.triggered,
+        stopped: random.failure !== undefined,
+      },
+    ),
+  }));
+  return {
+    model,
+    variant,
+    configName,
+    ...(explored === undefined ? {} : { explored }),
+    ...(random === undefined ? {} : { random }),
+    verdicts: verdicts.map((v) => ({ ...v, verdict: combine(v.property, v.explorer, v.random) })),
+    saved,
+  };
+}
+
+interface EngineFacts {
+  readonly violated: string | undefined;
+  readonly witnessed: readonly string[];
+  readonly triggered: Readonly<Record<string, number>>;
+  /** The engine stopped at a violation, so other properties were not checked to the end. */
+  readonly stopped: boolean;
+}
+
+function engineVerdict(p: Property<unknown, never>, facts: EngineFacts | undefined): Verdict {
+  if (facts === undefined) return 'not run';
+  if (facts.violated === p.id) return 'violated';
+  switch (p.kind) {
+    case 'witness':
+      return facts.witnessed.includes(p.id) ? 'reached' : 'not reached';
+    case 'eventually':
+      return (facts.triggered[p.id] ?? 0) > 0 ? 'holds' : 'not exercised';
+    default:
+      return 'holds';
+  }
+}
+
+function combine(p: Property<unknown, never>, a: Verdict, b: Verdict): Verdict {
+  const both = [a, b];
+  if (both.includes('violated')) return 'violated';
+  if (p.kind === 'witness') return both.includes('reached') ? 'reached' : 'not reached';
+  if (p.kind === 'eventually' && !both.includes('holds')) return 'not exercised';
+  return 'holds';
+}
+
+/** Whether a verdict fails the main job: a violation, a witness never reached, an unexercised liveness property. */
+export function isFailing(v: Verdict): boolean {
+  return v === 'violated' || v === 'not reached' || v === 'not exercised';
+}

@@ -1,0 +1,215 @@
+/**
+ * The random engine: fast-check generates sequences of choices; each choice picks one of the
+ * events enabled at that point, weighted by kind (faults rarer than traffic), so every generated
+ * step is a real step. Every property is judged after every step, and fast-check shrinks a
+ * failure by dropping and lowering choices; the applied events of the shrunk run are the
+ * counterexample.
+ */
+import fc from 'fast-check';
+import { setAutoFreeze } from 'immer';
+import type { EventKind, Model, ModelEvent, System } from '../../model/kernel/model.ts';
+import { Judge } from './judge.ts';
+import { FairSchedule } from './liveness.ts';
+import type { Property } from './property.ts';
+
+/** How often each kind of event is drawn, relative to the others. */
+export const DEFAULT_WEIGHTS: Readonly<Record<EventKind, number>> = {
+  traffic: 3,
+  protocol: 6,
+  delivery: 4,
+  time: 3,
+  fault: 1,
+  repair: 2,
+};
+
+export interface RandomOptions {
+  readonly runs: number;
+  readonly seed: number;
+  /** Replays one counterexample path printed by an earlier failure. */
+  readonly path?: string;
+  /** Longest generated sequence; lengths are drawn up to it (size 'max'). */
+  readonly maxLength?: number;
+  readonly weights?: Partial<Record<EventKind, number>>;
+}
+
+export interface RandomFailure<E> {
+  readonly property: string;
+  readonly message: string;
+  /** The shrunk events that were applied (disabled ones dropped), ending at the violation. */
+  readonly events: readonly E[];
+  readonly schedule?: readonly E[];
+  readonly seed: number;
+  readonly path: string;
+  readonly shrinks: number;
+}
+
+export interface RandomResult<E> {
+  readonly runs: number;
+  readonly seed: number;
+  /** Reducer steps applied, shrinking included. */
+  readonly steps: number;
+  readonly elapsedMs: number;
+  readonly stepsPerSecond: number;
+  readonly failure?: RandomFailure<E>;
+  readonly witnessed: readonly string[];
+  readonly triggered: Readonly<Record<string, number>>;
+  /** Applied events by type. */
+  readonly coverage: Readonly<Record<string, number>>;
+}
+
+interface RunOutcome<E> {
+  readonly property: string;
+  readonly message: string;
+  readonly events: E[];
+  readonly schedule?: readonly E[];
+}
+
+export function randomCheck<C, S, E extends ModelEvent>(
+  model: Model<C, S, E>,
+  system: System<S, E>,
+  properties: readonly Property<S, E>[],
+  options: RandomOptions,
+): RandomResult<E> {
+  setAutoFreeze(false);
+  const judge = new Judge(system, properties);
+  const fair = new FairSchedule(system, model as Model<unknown, S, E>);
+  const triggered: Record<string, number> = Object.fromEntries(
+    judge.liveness.map((p) => [p.id, 0]),
+  );
+  const coverage: Record<string, number> = {};
+  const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
+  const vocabulary = system.vocabulary;
+  const weightOf = vocabulary.map((e) => weights[model.kindOf(e)]);
+  const enabled: number[] = [];
+  let steps = 0;
+
+  /** The event a choice picks among those enabled in a state, or undefined when none is. */
+  const pick = (state: S, choice: number): E | undefined => {
+    enabled.length = 0;
+    let total = 0;
+    for (let v = 0; v < vocabulary.length; v++) {
+      if (weightOf[v]! > 0 && system.isEnabled(state, vocabulary[v]!)) {
+        enabled.push(v);
+        total += weightOf[v]!;
+      }
+    }
+    if (total === 0) return undefined;
+    let r = choice % total;
+    for (const v of enabled) {
+      r -= weightOf[v]!;
+      if (r < 0) return vocabulary[v];
+    }
+    return undefined;
+  };
+
+  const runOnce = (choices: readonly number[]): RunOutcome<E> | undefined => {
+    let state = system.init;
+    const events: E[] = [];
+    const initialBad = judge.checkState(state);
+    if (initialBad !== undefined) return { ...initialBad, events };
+    const pendingLiveness = new Set(judge.liveness);
+    for (const choice of choices) {
+      const event = pick(state, choice);
+      if (event === undefined) break;
+      const judged = judge.apply(state, event);
+      steps++;
+      events.push(event);
+      coverage[event.type] = (coverage[event.type] ?? 0) + 1;
+      if (judged.violation !== undefined) return { ...judged.violation, events };
+      state = judged.after;
+      for (const p of pendingLiveness) {
+        if (!p.trigger(state)) continue;
+        pendingLiveness.delete(p);
+        triggered[p.id]! += 1;
+        const miss = fair.check(p, state);
+        if (miss !== undefined)
+          return { property: p.id, message: miss.message, events, schedule: miss.schedule };
+      }
+    }
+    return undefined;
+  };
+
+  /** Runs concrete events, skipping those not enabled; the outcome with the events applied. */
+  const replayEvents = (candidate: readonly E[]): RunOutcome<E> | undefined => {
+    let state = system.init;
+    const events: E[] = [];
+    for (const event of candidate) {
+      if (!system.isEnabled(state, event)) continue;
+      const judged = judge.apply(state, event);
+      events.push(event);
+      if (judged.violation !== undefined) return { ...judged.violation, events };
+      state = judged.after;
+      for (const p of judge.liveness) {
+        if (!p.trigger(state)) continue;
+        const miss = fair.check(p, state);
+        if (miss !== undefined)
+          return { property: p.id, message: miss.message, events, schedule: miss.schedule };
+      }
+    }
+    return undefined;
+  };
+
+  const started = performance.now();
+  const arbitrary = fc.array(fc.nat({ max: 0xffff }), {
+    maxLength: options.maxLength ?? 100,
+    size: 'max',
+  });
+  const details = fc.check(
+    fc.property(arbitrary, (choices) => runOnce(choices) === undefined),
+    {
+      numRuns: options.runs,
+      seed: options.seed,
+      ...(options.path === undefined ? {} : { path: options.path }),
+    },
+  );
+  const elapsedMs = performance.now() - started;
+  const result = {
+    runs: details.numRuns,
+    seed: options.seed,
+    steps,
+    elapsedMs,
+    stepsPerSecond: steps / Math.max(elapsedMs / 1000, 1e-9),
+    witnessed: [...judge.witnessed],
+    triggered,
+    coverage,
+  };
+  if (!details.failed || details.counterexample === null) return result;
+  const outcome = runOnce(details.counterexample[0]);
+  if (outcome === undefined)
+    throw new Error('the shrunk counterexample no longer fails: the model is not deterministic');
+  const failure: RandomFailure<E> = {
+    ...minimize(outcome, (events) => replayEvents(events)),
+    seed: details.seed,
+    path: details.counterexamplePath ?? '',
+    shrinks: details.numShrinks,
+  };
+  return { ...result, failure };
+}
+
+/**
+ * After fast-check's shrinking (which works on choices), drops single events from the concrete
+ * counterexample for as long as the same property still breaks: a greedy one-minimal trace.
+ */
+function minimize<E>(
+  found: RunOutcome<E>,
+  rerun: (events: readonly E[]) => RunOutcome<E> | undefined,
+): RunOutcome<E> {
+  let best = found;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = best.events.length - 1; i >= 0; i--) {
+      const candidate = [...best.events.slice(0, i), ...best.events.slice(i + 1)];
+      const outcome = rerun(candidate);
+      if (
+        outcome !== undefined &&
+        outcome.property === best.property &&
+        outcome.events.length < best.events.length
+      ) {
+        best = outcome;
+        changed = true;
+        break;
+      }
+    }
+  }
+  return best;
+}

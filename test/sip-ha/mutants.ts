@@ -1,0 +1,126 @@
+/**
+ * Broken variants of the SIP Server hot-standby model. Each replaces exactly one handler (or
+ * guard) of the real model with a plausible mistake, and names the property that must catch it.
+ */
+import type { Draft } from 'immer';
+import { createSipHa } from '../../model/sip-ha/index.ts';
+import { handlers } from '../../model/sip-ha/reducer.ts';
+import type { SipHaState } from '../../model/sip-ha/state.ts';
+import { SERVERS } from '../../model/sip-ha/state.ts';
+import type { Variant } from '../variant.ts';
+
+/** The backup end of a connected link, if any. */
+function backupOf(draft: Draft<SipHaState>) {
+  const id = SERVERS.find((s) => draft.servers[s].role === 'backup');
+  return id === undefined ? undefined : draft.servers[id];
+}
+
+export const sipHaVariants: readonly Variant[] = [
+  {
+    id: 'ack-before-sync',
+    model: 'sip-ha',
+    title:
+      'The primary counts a call as synced as soon as it is answered, before the backup has it',
+    expect: 'sip-ha.no-lost-established-call',
+    build: () =>
+      createSipHa({
+        handlers: {
+          callAnswered: (draft, event, ctx) => {
+            handlers.callAnswered(draft, event, ctx);
+            draft.servers[event.server].acked[event.call] = 'established';
+          },
+        },
+      }),
+  },
+  {
+    id: 'promote-without-replica',
+    model: 'sip-ha',
+    title: 'SCS promotes a backup that starts from an empty table instead of its replica',
+    expect: 'sip-ha.no-lost-established-call',
+    build: () =>
+      createSipHa({
+        handlers: {
+          switchoverPerformed: (draft, event, ctx) => {
+            handlers.switchoverPerformed(draft, event, ctx);
+            draft.servers[event.node].table = { ...ctx.empty };
+          },
+        },
+      }),
+  },
+  {
+    id: 'resync-drops-recording',
+    model: 'sip-ha',
+    title: 'The batch resync pushes missing calls but not their recording sessions',
+    expect: 'sip-ha.recording-survives-failover',
+    deep: true,
+    build: () =>
+      createSipHa({
+        handlers: {
+          resyncDelivered: (draft, event, ctx) => {
+            handlers.resyncDelivered(draft, event, ctx);
+            const backup = backupOf(draft);
+            if (backup === undefined) return;
+            for (const [key, value] of Object.entries(backup.table)) {
+              if (value === 'recording') backup.table[key as `c${number}`] = 'established';
+            }
+          },
+        },
+      }),
+  },
+  {
+    id: 'agent-sync-ignored',
+    model: 'sip-ha',
+    title: 'The backup acknowledges agent-state sync messages without applying them',
+    expect: 'sip-ha.agent-state-survives-failover',
+    build: () =>
+      createSipHa({
+        handlers: {
+          syncDelivered: (draft, event, ctx) => {
+            const backup = backupOf(draft);
+            const before = backup?.table[event.key];
+            handlers.syncDelivered(draft, event, ctx);
+            if (backup !== undefined && before !== undefined && event.key.startsWith('a'))
+              backup.table[event.key] = before;
+          },
+        },
+      }),
+  },
+  {
+    id: 'old-primary-keeps-serving',
+    model: 'sip-ha',
+    title:
+      'After a partition heals, SCS reconnects to the old primary without noticing it still serves',
+    expect: 'sip-ha.single-primary',
+    build: () =>
+      createSipHa({
+        handlers: {
+          partitionHealed: (draft, event, ctx) => {
+            handlers.partitionHealed(draft, event, ctx);
+            draft.scs.reconcile = false;
+          },
+        },
+      }),
+  },
+  {
+    id: 'scs-ignores-addp',
+    model: 'sip-ha',
+    title:
+      'SCS notices the ADDP timeout but never declares the host lost, so no failover follows a host crash',
+    expect: 'sip-ha.failover-within-bound',
+    build: () =>
+      createSipHa({
+        handlers: {
+          lcaLossDetected: (draft, event) => {
+            delete draft.timers[`detect:${event.node}`];
+          },
+        },
+      }),
+  },
+  {
+    id: 'split-brain-never-resolved',
+    model: 'sip-ha',
+    title: 'SCS sees two primaries after a heal and takes no action',
+    expect: 'sip-ha.one-primary-after-heal',
+    build: () => createSipHa({ handlers: { splitBrainResolved: () => {} } }),
+  },
+];

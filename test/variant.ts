@@ -1,0 +1,16 @@
+import type { AnyModel } from '../model/kernel/model.ts';
+
+/** A deliberately broken model: the real one with one handler or guard replaced. */
+export interface Variant {
+  readonly id: string;
+  /** Id of the real model it breaks. */
+  readonly model: string;
+  readonly title: string;
+  /** The property that must catch it. */
+  readonly expect: string;
+  /** Config name to check it under (default: 'default'). */
+  readonly config?: string;
+  /** Its shortest counterexample is at least 8 steps deep. */
+  readonly deep?: boolean;
+  build(): AnyModel;
+}

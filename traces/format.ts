@@ -1,0 +1,84 @@
+/**
+ * Trace format v1: a versioned JSON file holding the model, the variant (baseline or a broken
+ * variant), a title, a numbered story, the full config, the events (one per line), and what is
+ * expected. Events are the source of truth; states are recomputed on replay.
+ */
+import type { ModelEvent } from '../model/kernel/model.ts';
+
+export const TRACE_FORMAT = 'ha-verify-trace/1';
+export const BASELINE = 'baseline';
+
+export interface Trace<E extends ModelEvent = ModelEvent> {
+  readonly format: typeof TRACE_FORMAT;
+  readonly model: string;
+  /** 'baseline' for the real model, or the id of a broken variant. */
+  readonly variant: string;
+  readonly title: string;
+  readonly story: readonly string[];
+  readonly config: unknown;
+  readonly events: readonly E[];
+  /** The property the trace must violate, or null when it must satisfy every property. */
+  readonly expect: { readonly violates: string | null };
+}
+
+/** A trace file that cannot be used, with one line saying why and what to do. */
+export class TraceError extends Error {
+  override readonly name = 'TraceError';
+}
+
+export function parseTrace(text: string, source: string): Trace {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new TraceError(
+      `${source}: not valid JSON (${(error as Error).message}); a trace is a JSON object`,
+    );
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new TraceError(`${source}: a trace must be a JSON object`);
+  }
+  const t = raw as Record<string, unknown>;
+  if (t.format !== TRACE_FORMAT) {
+    throw new TraceError(
+      `${source}: unsupported trace format ${JSON.stringify(t.format)}; this version reads '${TRACE_FORMAT}'`,
+    );
+  }
+  for (const field of ['model', 'variant', 'title'] as const) {
+    if (typeof t[field] !== 'string' || t[field] === '') {
+      throw new TraceError(`${source}: field '${field}' must be a non-empty string`);
+    }
+  }
+  if (!Array.isArray(t.story) || !t.story.every((line) => typeof line === 'string')) {
+    throw new TraceError(`${source}: field 'story' must be a list of strings`);
+  }
+  if (!Array.isArray(t.events)) throw new TraceError(`${source}: field 'events' must be a list`);
+  t.events.forEach((event, i) => {
+    if (
+      typeof event !== 'object' ||
+      event === null ||
+      typeof (event as { type?: unknown }).type !== 'string'
+    ) {
+      throw new TraceError(`${source}: event ${i + 1} must be an object with a string 'type'`);
+    }
+  });
+  const expect = t.expect as { violates?: unknown } | undefined;
+  if (
+    typeof expect !== 'object' ||
+    expect === null ||
+    !(expect.violates === null || typeof expect.violates === 'string')
+  ) {
+    throw new TraceError(
+      `${source}: field 'expect' must be {"violates": "<property id>"} or {"violates": null}`,
+    );
+  }
+  if (!('config' in t)) throw new TraceError(`${source}: field 'config' is missing`);
+  return t as unknown as Trace;
+}
+
+/** Pretty JSON with one event per line, so diffs of traces stay readable. */
+export function serializeTrace(trace: Trace): string {
+  const head = { ...trace, events: '__EVENTS__' };
+  const events = trace.events.map((e) => `    ${JSON.stringify(e)}`).join(',\n');
+  return `${JSON.stringify(head, null, 2).replace('"__EVENTS__"', trace.events.length === 0 ? '[]' : `[\n${events}\n  ]`)}\n`;
+}
