@@ -23,7 +23,8 @@ export function counterexampleTrace<C, S, E extends ModelEvent>(
   const story = found.events.map((e, i) => `${i + 1}. ${model.describe(e)}`);
   if (schedule.length > 0 || found.schedule !== undefined) {
     story.push(`From here faults and traffic stop; the fair schedule runs:`);
-    schedule.forEach((e, i) => story.push(`${found.events.length + i + 1}. ${model.describe(e)}`));
+    for (const [i, e] of schedule.entries())
+      story.push(`${found.events.length + i + 1}. ${model.describe(e)}`);
   }
   story.push(`${found.property} breaks: ${found.message}`);
   return {
