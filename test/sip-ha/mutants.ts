@@ -5,8 +5,7 @@
 import type { Draft } from 'immer';
 import { createSipHa } from '../../model/sip-ha/index.ts';
 import { handlers } from '../../model/sip-ha/reducer.ts';
-import type { SipHaState } from '../../model/sip-ha/state.ts';
-import { SERVERS } from '../../model/sip-ha/state.ts';
+import { isCallKey, SERVERS, type SipHaState, type SyncKey } from '../../model/sip-ha/state.ts';
 import type { Variant } from '../variant.ts';
 
 /** The backup end of a connected link, if any. */
@@ -35,14 +34,17 @@ export const sipHaVariants: readonly Variant[] = [
   {
     id: 'promote-without-replica',
     model: 'sip-ha',
-    title: 'SCS promotes a backup that starts from an empty table instead of its replica',
+    title:
+      'SCS promotes a backup that serves calls from an empty call table instead of its replica',
     expect: 'sip-ha.no-lost-established-call',
     build: () =>
       createSipHa({
         handlers: {
           switchoverPerformed: (draft, event, ctx) => {
             handlers.switchoverPerformed(draft, event, ctx);
-            draft.servers[event.node].table = { ...ctx.empty };
+            const table = draft.servers[event.node].table;
+            for (const key of Object.keys(table) as SyncKey[])
+              if (isCallKey(key)) table[key] = 'idle';
           },
         },
       }),

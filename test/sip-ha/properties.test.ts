@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { configs } from '../../model/sip-ha/config.ts';
+import { sipHa } from '../../model/sip-ha/index.ts';
+import { explore } from '../../properties/engine/explore.ts';
+import { randomCheck } from '../../properties/engine/random.ts';
+import { sipHaProperties } from '../../properties/sip-ha/index.ts';
+import { runsFromEnv, seedFromEnv } from '../helpers.ts';
+
+const exploreConfig = (name: keyof typeof configs, maxStates?: number) => {
+  const config = configs[name];
+  return explore(
+    sipHa,
+    sipHa.bind(config),
+    sipHaProperties(config),
+    maxStates === undefined ? {} : { maxStates },
+  );
+};
+
+describe('sip-ha: exhaustive exploration of the real model', () => {
+  it('should visit every reachable state of the small config and violate nothing', () => {
+    const r = exploreConfig('small');
+    expect(r.violation).toBeUndefined();
+    expect(r.complete).toBe(true);
+    expect(r.distinct).toBe(45_072);
+    expect(r.depth).toBe(24);
+    expect(r.witnessed).toEqual(
+      expect.arrayContaining([
+        'sip-ha.witness.failover-with-live-calls',
+        'sip-ha.witness.call-lost-in-failover',
+        'sip-ha.witness.split-brain',
+      ]),
+    );
+    expect(r.triggered['sip-ha.failover-within-bound']).toBeGreaterThan(0);
+    expect(r.triggered['sip-ha.one-primary-after-heal']).toBeGreaterThan(0);
+  });
+
+  it.each(['default', 'recheck', 'fencing'] as const)(
+    'should violate nothing in the first 60,000 states of the %s config',
+    (name) => {
+      const r = exploreConfig(name, 60_000);
+      expect(r.violation).toBeUndefined();
+      expect(r.distinct).toBe(60_000);
+    },
+  );
+});
+
+describe('sip-ha: random fault sequences on the real model', () => {
+  it.each(['default', 'recheck', 'fencing'] as const)(
+    'should violate nothing and reach every witness in the %s config',
+    (name) => {
+      const config = configs[name];
+      const properties = sipHaProperties(config);
+      const seed = seedFromEnv();
+      const r = randomCheck(sipHa, sipHa.bind(config), properties, {
+        runs: runsFromEnv(1500),
+        seed,
+      });
+      expect(r.failure, `seed ${seed}: ${JSON.stringify(r.failure)}`).toBeUndefined();
+      const witnesses = properties.filter((p) => p.kind === 'witness').map((p) => p.id);
+      expect(r.witnessed, `seed ${seed}`).toEqual(expect.arrayContaining(witnesses));
+      for (const p of properties.filter((q) => q.kind === 'eventually')) {
+        expect(r.triggered[p.id], `seed ${seed}: ${p.id} never triggered`).toBeGreaterThan(0);
+      }
+    },
+  );
+});

@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findSuite } from '../../properties/registry.ts';
+import { BASELINE, parseTrace } from '../../traces/format.ts';
+import { replay } from '../../traces/replay.ts';
+import { findVariant } from '../variants.ts';
+
+const root = new URL('../../traces/', import.meta.url).pathname;
+
+/** Every saved trace: traces/<model>/{good,bad}/*.trace.json. */
+function savedTraces(): { file: string; folder: 'good' | 'bad' }[] {
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((model) =>
+      (['good', 'bad'] as const).flatMap((folder) => {
+        const dir = join(root, model.name, folder);
+        let names: string[] = [];
+        try {
+          names = readdirSync(dir).filter((n) => n.endsWith('.trace.json'));
+        } catch {
+          return [];
+        }
+        return names.map((n) => ({ file: join(dir, n), folder }));
+      }),
+    );
+}
+
+describe('traces: every saved trace replays to its expected verdict', () => {
+  const traces = savedTraces();
+
+  it('should find the saved traces of every model', () => {
+    expect(traces.filter((t) => t.folder === 'good').length).toBeGreaterThanOrEqual(3);
+    expect(traces.filter((t) => t.folder === 'bad').length).toBeGreaterThanOrEqual(7);
+  });
+
+  it.each(traces.map((t) => [t.file.slice(root.length), t] as const))(
+    '%s',
+    (_name, { file, folder }) => {
+      const trace = parseTrace(readFileSync(file, 'utf8'), file);
+      const suite = findSuite(trace.model);
+      expect(suite, `model ${trace.model}`).toBeDefined();
+      if (folder === 'good') {
+        expect(trace.variant).toBe(BASELINE);
+        expect(trace.expect.violates).toBeNull();
+      } else {
+        expect(trace.expect.violates).not.toBeNull();
+      }
+      const model =
+        trace.variant === BASELINE
+          ? suite!.model
+          : findVariant(trace.model, trace.variant)!.build();
+      const result = replay(model, suite!.properties, trace, file);
+      expect(result.asExpected, result.verdict).toBe(true);
+      if (folder === 'bad') expect(result.firstViolation?.property).toBe(trace.expect.violates);
+    },
+  );
+});
