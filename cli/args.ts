@@ -21,7 +21,9 @@ export function parseArgs(
       positional.push(arg);
       continue;
     }
-    const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
+    const inline = eq < 0 ? undefined : arg.slice(eq + 1);
     const kind = allowed[name];
     if (kind === undefined) {
       const known = Object.keys(allowed).map((k) => `--${k}`);
@@ -43,10 +45,19 @@ export function parseArgs(
 
 export function intFlag(parsed: Parsed, name: string, fallback: number, min = 0): number {
   const raw = parsed.flags.get(name);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (raw === true || !Number.isSafeInteger(value) || value < min) {
-    throw new CliError(`--${name} must be an integer ≥ ${min}, got '${String(raw)}'`);
+  return raw === undefined ? fallback : parseInteger(raw, `--${name}`, min);
+}
+
+/** A plain decimal integer ≥ min (no '', '1e3' or '0x10'), or a one-line error naming its source. */
+export function parseInteger(
+  raw: string | true,
+  source: string,
+  min = Number.MIN_SAFE_INTEGER,
+): number {
+  const value = typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min) {
+    const bound = min === Number.MIN_SAFE_INTEGER ? 'an integer' : `an integer ≥ ${min}`;
+    throw new CliError(`${source} must be ${bound}, got '${String(raw)}'`);
   }
   return value;
 }

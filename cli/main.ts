@@ -10,7 +10,7 @@ import { variants } from '../test/variants.ts';
 import { BASELINE, parseTrace, TraceError } from '../traces/format.ts';
 import { stepTable } from '../traces/render.ts';
 import { replay } from '../traces/replay.ts';
-import { CliError, intFlag, parseArgs, stringFlag } from './args.ts';
+import { CliError, intFlag, parseArgs, parseInteger, stringFlag } from './args.ts';
 import { outcomeReport } from './report.ts';
 import { configOf, modelOf, suiteOf } from './resolve.ts';
 import { type CheckOutcome, checkOne, DEFAULT_MAX_STATES, DEFAULT_RUNS, isFailing } from './run.ts';
@@ -66,31 +66,41 @@ function list(): number {
   return 0;
 }
 
+/** --seed, else FC_SEED, else a fresh seed (always printed with the results). */
 function seedFrom(parsed: ReturnType<typeof parseArgs>): number {
-  const env = process.env.FC_SEED;
-  const fallback =
-    env !== undefined && env !== '' ? Number(env) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
-  if (!Number.isSafeInteger(fallback))
-    throw new CliError(`FC_SEED must be an integer, got '${env}'`);
   const raw = parsed.flags.get('seed');
-  if (raw === undefined) return fallback;
-  const seed = Number(raw);
-  if (!Number.isSafeInteger(seed))
-    throw new CliError(`--seed must be an integer, got '${String(raw)}'`);
-  return seed;
+  if (raw !== undefined) return parseInteger(raw, '--seed');
+  const env = process.env.FC_SEED;
+  if (env !== undefined && env !== '') return parseInteger(env, 'FC_SEED');
+  return (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
 }
 
+/** --runs, else FC_RUNS, else the default budget. */
+function runsFrom(parsed: ReturnType<typeof parseArgs>): number {
+  const env = process.env.FC_RUNS;
+  const fallback = env !== undefined && env !== '' ? parseInteger(env, 'FC_RUNS', 1) : DEFAULT_RUNS;
+  return intFlag(parsed, 'runs', fallback, 1);
+}
+
+const CHECK_OPTIONS = {
+  config: 'value',
+  variant: 'value',
+  runs: 'value',
+  seed: 'value',
+  path: 'value',
+  'max-states': 'value',
+  depth: 'value',
+  engine: 'value',
+} as const;
+const EXPLORE_OPTIONS = {
+  config: 'value',
+  variant: 'value',
+  'max-states': 'value',
+  depth: 'value',
+} as const;
+
 function check(argv: readonly string[], exhaustiveOnly: boolean): number {
-  const parsed = parseArgs(argv, {
-    config: 'value',
-    variant: 'value',
-    runs: 'value',
-    seed: 'value',
-    path: 'value',
-    'max-states': 'value',
-    depth: 'value',
-    engine: 'value',
-  });
+  const parsed = parseArgs(argv, exhaustiveOnly ? EXPLORE_OPTIONS : CHECK_OPTIONS);
   if (parsed.positional.length > 1)
     throw new CliError(`expected at most one model, got: ${parsed.positional.join(' ')}`);
   const modelId = parsed.positional[0];
@@ -102,16 +112,10 @@ function check(argv: readonly string[], exhaustiveOnly: boolean): number {
   }
   const chosen = modelId === undefined ? suites : [suiteOf(modelId)];
   const variant = stringFlag(parsed, 'variant') ?? BASELINE;
-  const envRuns = process.env.FC_RUNS;
   const budget = {
     maxStates: intFlag(parsed, 'max-states', exhaustiveOnly ? 5_000_000 : DEFAULT_MAX_STATES, 1),
     ...(parsed.flags.has('depth') ? { maxDepth: intFlag(parsed, 'depth', 0, 0) } : {}),
-    runs: intFlag(
-      parsed,
-      'runs',
-      envRuns !== undefined && envRuns !== '' ? Number(envRuns) : DEFAULT_RUNS,
-      1,
-    ),
+    runs: runsFrom(parsed),
     seed: seedFrom(parsed),
     ...(stringFlag(parsed, 'path') === undefined ? {} : { path: stringFlag(parsed, 'path')! }),
     engines: engine,

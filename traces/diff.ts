@@ -7,7 +7,8 @@ export function stateChanges(before: unknown, after: unknown): string[] {
 
 function walk(before: unknown, after: unknown, path: string, out: string[]): void {
   if (before === after) return;
-  const bothObjects = isObject(before) && isObject(after);
+  const bothObjects =
+    isObject(before) && isObject(after) && Array.isArray(before) === Array.isArray(after);
   if (!bothObjects) {
     out.push(`${path}: ${show(before)} → ${show(after)}`);
     return;

@@ -78,7 +78,10 @@ export function parseTrace(text: string, source: string): Trace {
 
 /** Pretty JSON with one event per line, so diffs of traces stay readable. */
 export function serializeTrace(trace: Trace): string {
-  const head = { ...trace, events: '__EVENTS__' };
+  const head = JSON.stringify({ ...trace, events: [] }, null, 2);
   const events = trace.events.map((e) => `    ${JSON.stringify(e)}`).join(',\n');
-  return `${JSON.stringify(head, null, 2).replace('"__EVENTS__"', trace.events.length === 0 ? '[]' : `[\n${events}\n  ]`)}\n`;
+  // A newline inside a JSON string is escaped, so this line can only be the top-level key.
+  const line = '\n  "events": []';
+  const body = trace.events.length === 0 ? line : `\n  "events": [\n${events}\n  ]`;
+  return `${head.replace(line, () => body)}\n`;
 }
