@@ -1,15 +1,16 @@
 /**
  * The exhaustive engine: breadth-first search over every enabled event from the initial state,
- * deduplicating states by their canonical id. Because the search is breadth-first, the first
+ * deduplicating states by fingerprint. Because the search goes level by level, the first
  * violation found has a shortest path. Liveness is checked at every new state where a trigger
- * holds, by running the fair schedule from it.
+ * holds, by running the fair schedule from it. explore-parallel.ts runs the same levels on
+ * several worker threads over shared memory.
  */
 import { setAutoFreeze } from 'immer';
 import type { Model, ModelEvent, System } from '../../model/kernel/model.ts';
-import { Judge } from './judge.ts';
-import { Interner, type KeyNode } from './key.ts';
-import { FairSchedule } from './liveness.ts';
+import { type Entry, Expander, type Found, pathTo } from './expand.ts';
+import { collisionProbability } from './fingerprint.ts';
 import type { Property } from './property.ts';
+import { allocateMemory, Visited } from './visited.ts';
 
 export interface ExploreOptions {
   readonly maxDepth?: number;
@@ -37,18 +38,23 @@ export interface Counterexample<E> {
 export interface ExploreResult<E> {
   readonly distinct: number;
   readonly transitions: number;
-  /** Depth of the deepest level fully expanded. */
+  /** Depth of the deepest level reached. */
   readonly depth: number;
   /** True when every reachable state was visited (no limit was hit, no violation stopped it). */
   readonly complete: boolean;
   readonly stoppedBy?: 'depth' | 'states' | 'violation';
   readonly elapsedMs: number;
   readonly statesPerSecond: number;
+  /** Chance that two distinct states shared a fingerprint in this run. */
+  readonly collisionProbability: number;
+  readonly workers: number;
   readonly violation?: Counterexample<E>;
   readonly witnessed: readonly string[];
   /** Per liveness property: how many states triggered it (all of them checked). */
   readonly triggered: Readonly<Record<string, number>>;
 }
+
+export const DEFAULT_EXPLORE_MAX_STATES = 2_000_000;
 
 export function explore<C, S extends object, E extends ModelEvent>(
   model: Model<C, S, E>,
@@ -57,116 +63,90 @@ export function explore<C, S extends object, E extends ModelEvent>(
   options: ExploreOptions = {},
 ): ExploreResult<E> {
   setAutoFreeze(false);
-  const maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
-  const maxStates = options.maxStates ?? Number.POSITIVE_INFINITY;
-  const judge = new Judge(system, properties);
-  const fair = new FairSchedule(system, model as Model<unknown, S, E>);
-  const triggered: Record<string, number> = Object.fromEntries(
-    judge.liveness.map((p) => [p.id, 0]),
-  );
-  const vocabulary = system.vocabulary;
-  const interner = new Interner();
-  const seen = new Map<number, number>();
-  const parent: number[] = [-1];
-  const via: number[] = [-1];
   const started = performance.now();
-  let transitions = 0;
-  let nextReport = started + 1000;
-
-  const pathTo = (index: number): E[] => {
-    const events: E[] = [];
-    for (let i = index; parent[i]! >= 0; i = parent[i]!) events.push(vocabulary[via[i]!]!);
-    return events.reverse();
-  };
-  const finish = (
-    depth: number,
-    stoppedBy: ExploreResult<E>['stoppedBy'],
-    violation?: Counterexample<E>,
-  ): ExploreResult<E> => {
-    const elapsedMs = performance.now() - started;
-    return {
-      distinct: parent.length,
-      transitions,
+  const maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
+  const visited = new Visited(allocateMemory(options.maxStates ?? DEFAULT_EXPLORE_MAX_STATES));
+  const expander = new Expander(model as Model<unknown, S, E>, system, properties, visited);
+  const summary = (depth: number, stoppedBy?: ExploreResult<E>['stoppedBy'], found?: Found<E>) =>
+    summarize({
+      started,
       depth,
-      complete: stoppedBy === undefined,
+      visited,
+      vocabulary: system.vocabulary,
+      workers: 1,
+      transitions: expander.transitions,
+      witnessed: [...expander.judge.witnessed],
+      triggered: expander.triggered,
       ...(stoppedBy === undefined ? {} : { stoppedBy }),
-      elapsedMs,
-      statesPerSecond: parent.length / Math.max(elapsedMs / 1000, 1e-9),
-      ...(violation === undefined ? {} : { violation }),
-      witnessed: [...judge.witnessed],
-      triggered,
-    };
-  };
-  /** Invariants and liveness of a state seen for the first time. */
-  const judgeNew = (state: S, index: number): Counterexample<E> | undefined => {
-    const bad = judge.checkState(state);
-    if (bad !== undefined) return { ...bad, events: pathTo(index) };
-    for (const p of judge.liveness) {
-      if (!p.trigger(state)) continue;
-      triggered[p.id]! += 1;
-      const miss = fair.check(p, state);
-      if (miss !== undefined) {
-        return {
-          property: p.id,
-          message: miss.message,
-          events: pathTo(index),
-          schedule: miss.schedule,
-        };
-      }
-    }
-    return undefined;
-  };
+      ...(found === undefined ? {} : { found }),
+    });
 
-  const root = interner.intern(system.init);
-  seen.set(root.id, 0);
-  const initialBad = judgeNew(system.init, 0);
-  if (initialBad !== undefined) return finish(0, 'violation', initialBad);
-
-  let frontier: KeyNode[] = [root];
-  let frontierIndex: number[] = [0];
+  const root = expander.root();
+  if (root.found !== undefined) return summary(0, 'violation', root.found);
+  let frontier: Entry[] = [root.entry];
   let depth = 0;
+  let lastReport = started;
   while (frontier.length > 0) {
-    if (depth >= maxDepth) return finish(depth, 'depth');
-    const next: KeyNode[] = [];
-    const nextIndex: number[] = [];
-    for (let f = 0; f < frontier.length; f++) {
-      const node = frontier[f]!;
-      const state = node.value as S;
-      const index = frontierIndex[f]!;
-      for (let v = 0; v < vocabulary.length; v++) {
-        const event = vocabulary[v]!;
-        if (!system.isEnabled(state, event)) continue;
-        transitions++;
-        const after = system.reduce(state, event);
-        const stepBad = judge.checkStep(state, event, after);
-        if (stepBad !== undefined)
-          return finish(depth, 'violation', { ...stepBad, events: [...pathTo(index), event] });
-        const afterNode = interner.intern(after, node);
-        const id = afterNode.id;
-        if (seen.has(id)) continue;
-        const newIndex = parent.length;
-        seen.set(id, newIndex);
-        parent.push(index);
-        via.push(v);
-        const bad = judgeNew(after, newIndex);
-        if (bad !== undefined) return finish(depth + 1, 'violation', bad);
-        if (parent.length >= maxStates) return finish(depth, 'states');
-        next.push(afterNode);
-        nextIndex.push(newIndex);
-      }
-      if (options.onProgress !== undefined && (f & 1023) === 0 && performance.now() > nextReport) {
-        nextReport = performance.now() + 1000;
-        options.onProgress({
-          depth,
-          distinct: parent.length,
-          frontier: frontier.length - f + next.length,
-          elapsedMs: performance.now() - started,
-        });
+    if (depth >= maxDepth) return summary(depth, 'depth');
+    const next: Entry[] = [];
+    // Expand in slices so progress can be reported on long levels.
+    for (let from = 0; from < frontier.length; from += 4096) {
+      const found = expander.expand(frontier.slice(from, from + 4096), next);
+      if (found !== undefined) return summary(depth + 1, 'violation', found);
+      if (visited.full) return summary(depth, 'states');
+      if (options.onProgress !== undefined && performance.now() - lastReport > 1000) {
+        lastReport = performance.now();
+        options.onProgress({ depth, distinct: visited.count, frontier: frontier.length - from + next.length, elapsedMs: lastReport - started });
       }
     }
     frontier = next;
-    frontierIndex = nextIndex;
     if (next.length > 0) depth++;
   }
-  return finish(depth, undefined);
+  return summary(depth);
+}
+
+export interface RunFacts<E> {
+  readonly started: number;
+  readonly depth: number;
+  readonly visited: Visited;
+  readonly vocabulary: readonly E[];
+  readonly workers: number;
+  readonly transitions: number;
+  readonly witnessed: readonly string[];
+  readonly triggered: Readonly<Record<string, number>>;
+  readonly stoppedBy?: ExploreResult<E>['stoppedBy'];
+  readonly found?: Found<E>;
+}
+
+/** The result of a search from what it left in shared memory. */
+export function summarize<E>(facts: RunFacts<E>): ExploreResult<E> {
+  const elapsedMs = performance.now() - facts.started;
+  const distinct = Math.min(facts.visited.count, facts.visited.capacity);
+  const found = facts.found;
+  const violation: Counterexample<E> | undefined =
+    found === undefined
+      ? undefined
+      : {
+          property: found.property,
+          message: found.message,
+          events: [
+            ...pathTo(facts.visited, facts.vocabulary, found.index),
+            ...(found.event === undefined ? [] : [facts.vocabulary[found.event]!]),
+          ],
+          ...(found.schedule === undefined ? {} : { schedule: found.schedule }),
+        };
+  return {
+    distinct,
+    transitions: facts.transitions,
+    depth: facts.depth,
+    complete: facts.stoppedBy === undefined,
+    ...(facts.stoppedBy === undefined ? {} : { stoppedBy: facts.stoppedBy }),
+    elapsedMs,
+    statesPerSecond: distinct / Math.max(elapsedMs / 1000, 1e-9),
+    collisionProbability: collisionProbability(distinct),
+    workers: facts.workers,
+    ...(violation === undefined ? {} : { violation }),
+    witnessed: facts.witnessed,
+    triggered: facts.triggered,
+  };
 }

@@ -1,0 +1,104 @@
+/**
+ * One level of breadth-first search, as the single-threaded explorer and each parallel worker
+ * run it: expand every state of a frontier by every enabled event, judge each transition, and
+ * keep the successors whose fingerprint is new. Shared by both so they judge identically.
+ */
+import type { Model, ModelEvent, System } from '../../model/kernel/model.ts';
+import { type FingerprintNode, Fingerprinter } from './fingerprint.ts';
+import { Judge } from './judge.ts';
+import { FairSchedule } from './liveness.ts';
+import type { Property } from './property.ts';
+import type { Visited } from './visited.ts';
+
+/** A state on the frontier: its fingerprint tree and its index in the shared memory. */
+export interface Entry {
+  readonly node: FingerprintNode;
+  readonly index: number;
+}
+
+/** A violation found while expanding, located by the state it was found at. */
+export interface Found<E> {
+  readonly property: string;
+  readonly message: string;
+  /** Index of the state reached (a step violation: the state before plus `event`). */
+  readonly index: number;
+  /** For a step property: the event whose transition broke it (not yet in the shared memory). */
+  readonly event?: number;
+  readonly schedule?: readonly E[];
+}
+
+export class Expander<S extends object, E extends ModelEvent> {
+  readonly judge: Judge<S, E>;
+  readonly triggered: Record<string, number>;
+  transitions = 0;
+  private readonly fair: FairSchedule<S, E>;
+  private readonly fp = new Fingerprinter();
+
+  constructor(
+    model: Model<unknown, S, E>,
+    readonly system: System<S, E>,
+    properties: readonly Property<S, E>[],
+    readonly visited: Visited,
+  ) {
+    this.judge = new Judge(system, properties);
+    this.fair = new FairSchedule(system, model);
+    this.triggered = Object.fromEntries(this.judge.liveness.map((p) => [p.id, 0]));
+  }
+
+  /** Registers the initial state as index 0 and judges it. */
+  root(): { entry: Entry; found?: Found<E> } {
+    const node = this.fp.node(this.system.init);
+    const index = this.visited.add(node.h1, node.h2, -1, -1);
+    const found = this.judgeNew(this.system.init, index);
+    return { entry: { node, index }, ...(found === undefined ? {} : { found }) };
+  }
+
+  /** Expands a frontier into `next`; stops early at the first violation or when told to stop. */
+  expand(frontier: readonly Entry[], next: Entry[]): Found<E> | undefined {
+    const vocabulary = this.system.vocabulary;
+    const visited = this.visited;
+    for (let f = 0; f < frontier.length; f++) {
+      if ((f & 255) === 0 && visited.stopped) return undefined;
+      const { node, index } = frontier[f]!;
+      const state = node.value as S;
+      for (let v = 0; v < vocabulary.length; v++) {
+        const event = vocabulary[v]!;
+        if (!this.system.isEnabled(state, event)) continue;
+        this.transitions++;
+        const after = this.system.reduce(state, event);
+        const bad = this.judge.checkStep(state, event, after);
+        if (bad !== undefined) return { ...bad, index, event: v };
+        this.fp.fingerprint(after, node);
+        const added = visited.add(this.fp.h1, this.fp.h2, index, v);
+        if (added < 0) {
+          if (visited.full) return undefined;
+          continue;
+        }
+        const found = this.judgeNew(after, added);
+        if (found !== undefined) return found;
+        next.push({ node: this.fp.node(after, node), index: added });
+      }
+    }
+    return undefined;
+  }
+
+  /** Invariants and liveness of a state seen for the first time. */
+  private judgeNew(state: S, index: number): Found<E> | undefined {
+    const bad = this.judge.checkState(state);
+    if (bad !== undefined) return { ...bad, index };
+    for (const p of this.judge.liveness) {
+      if (!p.trigger(state)) continue;
+      this.triggered[p.id]! += 1;
+      const miss = this.fair.check(p, state);
+      if (miss !== undefined) return { property: p.id, message: miss.message, index, schedule: miss.schedule };
+    }
+    return undefined;
+  }
+}
+
+/** The events from the initial state to a state, read from the shared parent links. */
+export function pathTo<E>(visited: Visited, vocabulary: readonly E[], index: number): E[] {
+  const events: E[] = [];
+  for (let i = index; visited.parent[i]! >= 0; i = visited.parent[i]!) events.push(vocabulary[visited.via[i]!]!);
+  return events.reverse();
+}

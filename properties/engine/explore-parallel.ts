@@ -1,0 +1,143 @@
+/**
+ * The exhaustive engine on several cores: worker threads expand their shares of each BFS level
+ * over one shared fingerprint set, so no state is sent between them except to even out their
+ * frontiers. Levels are synchronized by this thread, so the first violation found still has a
+ * shortest path. With one worker it runs the single-threaded explorer in this thread.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ModelEvent } from '../../model/kernel/model.ts';
+import type { Found } from './expand.ts';
+import { DEFAULT_EXPLORE_MAX_STATES, type ExploreOptions, type ExploreResult, explore, summarize } from './explore.ts';
+import type { FromWorker, ToWorker } from './explore-worker.ts';
+import { loadTarget, type TargetSpec } from './target.ts';
+import { allocateMemory, Visited } from './visited.ts';
+
+export interface ParallelOptions extends ExploreOptions {
+  /** Worker threads; defaults to the cores available (at most 8). */
+  readonly workers?: number;
+}
+
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+/** A worker thread with a queue of replies, one per request. */
+class Channel {
+  private readonly waiting: ((m: FromWorker) => void)[] = [];
+  private failure: Error | undefined;
+
+  constructor(readonly worker: Worker) {
+    worker.on('message', (m: FromWorker) => this.waiting.shift()?.(m));
+    worker.on('error', (error) => {
+      this.failure = error;
+      for (const w of this.waiting.splice(0)) w({ type: 'level', size: 0, found: { error } });
+    });
+  }
+
+  next(): Promise<FromWorker> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  async request(message: ToWorker): Promise<FromWorker> {
+    const reply = this.next();
+    this.worker.postMessage(message);
+    const m = await reply;
+    if (this.failure !== undefined) throw this.failure;
+    return m;
+  }
+}
+
+export async function exploreParallel<E extends ModelEvent>(
+  spec: TargetSpec,
+  options: ParallelOptions = {},
+): Promise<ExploreResult<E>> {
+  const target = await loadTarget(spec);
+  const system = target.model.bind(target.config);
+  const count = options.workers ?? defaultWorkers();
+  if (count <= 1) return explore(target.model, system, target.properties, options) as unknown as ExploreResult<E>;
+
+  const started = performance.now();
+  const memory = allocateMemory(options.maxStates ?? DEFAULT_EXPLORE_MAX_STATES);
+  const visited = new Visited(memory);
+  const channels = Array.from(
+    { length: count },
+    () =>
+      new Channel(
+        new Worker(new URL('./explore-worker.mjs', import.meta.url), {
+          workerData: { target: spec, memory },
+          resourceLimits: { maxYoungGenerationSizeMb: 96 },
+        }),
+      ),
+  );
+  const progress =
+    options.onProgress === undefined
+      ? undefined
+      : setInterval(() => options.onProgress?.({ depth, distinct: visited.count, frontier: sum(sizes), elapsedMs: performance.now() - started }), 1000);
+  let depth = 0;
+  let sizes: number[] = channels.map(() => 0);
+  try {
+    await Promise.all(channels.map((c) => c.next()));
+    const root = (await channels[0]!.request({ type: 'root' })) as Extract<FromWorker, { type: 'level' }>;
+    sizes[0] = 1;
+    let stoppedBy: ExploreResult<E>['stoppedBy'];
+    let found = root.found as Found<E> | undefined;
+    if (found !== undefined) stoppedBy = 'violation';
+    while (stoppedBy === undefined && sum(sizes) > 0) {
+      if (depth >= (options.maxDepth ?? Number.POSITIVE_INFINITY)) {
+        stoppedBy = 'depth';
+        break;
+      }
+      sizes = await rebalance(channels, sizes);
+      const replies = (await Promise.all(channels.map((c) => c.request({ type: 'expand' })))) as Extract<FromWorker, { type: 'level' }>[];
+      sizes = replies.map((r) => r.size);
+      const founds = replies.flatMap((r) => (r.found === undefined ? [] : [r.found as Found<E> & { error?: Error }]));
+      const failed = founds.find((f) => f.error !== undefined);
+      if (failed !== undefined) throw failed.error;
+      if (founds.length > 0) {
+        found = founds.reduce((a, b) => (b.index < a.index ? b : a));
+        stoppedBy = 'violation';
+        depth++;
+      } else if (visited.full) stoppedBy = 'states';
+      else if (sum(sizes) > 0) depth++;
+    }
+    const finals = (await Promise.all(channels.map((c) => c.request({ type: 'finish' })))) as Extract<FromWorker, { type: 'finished' }>[];
+    const triggered: Record<string, number> = {};
+    for (const f of finals) for (const [id, n] of Object.entries(f.triggered)) triggered[id] = (triggered[id] ?? 0) + n;
+    return summarize<E>({
+      started,
+      depth,
+      visited,
+      vocabulary: system.vocabulary as E[],
+      workers: count,
+      transitions: sum(finals.map((f) => f.transitions)),
+      witnessed: [...new Set(finals.flatMap((f) => f.witnessed))],
+      triggered,
+      ...(stoppedBy === undefined ? {} : { stoppedBy }),
+      ...(found === undefined ? {} : { found }),
+    });
+  } finally {
+    if (progress !== undefined) clearInterval(progress);
+    await Promise.all(channels.map((c) => c.worker.terminate()));
+  }
+}
+
+/** Evens out the frontiers when one worker holds much more than another. */
+async function rebalance(channels: readonly Channel[], sizes: number[]): Promise<number[]> {
+  const next = [...sizes];
+  for (;;) {
+    const big = next.indexOf(Math.max(...next));
+    const small = next.indexOf(Math.min(...next));
+    const excess = Math.floor((next[big]! - next[small]!) / 2);
+    if (excess < 1 || next[big]! < 1.25 * next[small]! + 32) return next;
+    const given = (await channels[big]!.request({ type: 'give', count: excess })) as Extract<FromWorker, { type: 'given' }>;
+    await channels[small]!.request({ type: 'take', states: given.states, indices: given.indices });
+    next[big]! -= excess;
+    next[small]! += excess;
+  }
+}
+
+function sum(xs: readonly number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
+}
