@@ -87,13 +87,14 @@ export function deliver<K extends string, V extends string>(
   delete link.inflight[key];
 }
 
-/** The link breaks: whatever was in flight is gone. */
+/**
+ * The link breaks: whatever was in flight is gone. Messages are only ever in flight on a
+ * connected link, so a link that is already down has nothing to clear.
+ */
 export function disconnect<K extends string, V extends string>(link: LinkDraft<K, V>): void {
-  if (link.connected) link.connected = false;
-  for (const _ in link.inflight) {
-    link.inflight = {};
-    return;
-  }
+  if (!link.connected) return;
+  link.connected = false;
+  link.inflight = {};
 }
 
 /** The link comes up; the sides exchange what they hold and the backup waits for the rest. */
@@ -102,8 +103,7 @@ export function connect<K extends string, V extends string>(
   backup: ReplicaDraft<K, V>,
   link: LinkDraft<K, V>,
 ): void {
-  link.connected = true;
-  link.inflight = {};
+  link.connected = true; // Nothing is in flight on a link that was down.
   primary.acked = { ...backup.table };
   backup.readiness = sameTable(primary.table, backup.table) ? 'ready' : 'resyncing';
 }

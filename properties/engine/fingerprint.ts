@@ -17,6 +17,8 @@ export interface FingerprintNode {
   readonly raw: readonly string[];
   /** The same keys sorted: the canonical order. */
   readonly keys: readonly string[];
+  /** Hashes of `keys`, so a successor with the same keys does not hash them again. */
+  readonly keyHashes: readonly number[];
   /** Child nodes aligned with `keys` (undefined for primitive children). */
   readonly kids: readonly (FingerprintNode | undefined)[];
 }
@@ -71,13 +73,14 @@ export class Fingerprinter {
     }
     const keys = this.keysOf(value, hint);
     const aligned = hint !== undefined && keys === hint.keys;
+    const keyHashes = aligned ? hint.keyHashes : undefined;
     let a = Array.isArray(value) ? 0x2545f491 : 0x6a09e667;
     let b = Array.isArray(value) ? 0x4f1bbcdd : 0x3243f6a8;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const child = (value as Record<string, unknown>)[key];
       if (child === undefined) continue;
-      const k = hashString(key);
+      const k = keyHashes === undefined ? hashString(key) : keyHashes[i]!;
       let c1: number;
       let c2: number;
       if (typeof child === 'object' && child !== null) {
@@ -111,8 +114,9 @@ export class Fingerprinter {
       }
     }
     // Hash from the new children: a stand-in hint whose kids are exactly this value's subtrees.
-    this.fingerprint(value, { value: STAND_IN, h1: 0, h2: 0, raw, keys, kids });
-    return { value, h1: this.h1, h2: this.h2, raw, keys, kids };
+    const keyHashes = aligned ? hint.keyHashes : keys.map(hashString);
+    this.fingerprint(value, { value: STAND_IN, h1: 0, h2: 0, raw, keys, keyHashes, kids });
+    return { value, h1: this.h1, h2: this.h2, raw, keys, keyHashes, kids };
   }
 
   /** Sorted keys; the hint's when the own keys are the same in the same order (no sort, no copy). */
