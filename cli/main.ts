@@ -5,6 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../model/kernel/model.ts';
+import { DEFAULT_EXPLORE_MAX_STATES } from '../properties/engine/explore.ts';
+import { defaultWorkers } from '../properties/engine/explore-parallel.ts';
 import { suites } from '../properties/registry.ts';
 import { variants } from '../test/variants.ts';
 import { BASELINE, parseTrace, TraceError } from '../traces/format.ts';
@@ -18,14 +20,14 @@ import { type CheckOutcome, checkOne, DEFAULT_MAX_STATES, DEFAULT_RUNS, isFailin
 const USAGE = `usage: ha-verify <command>
   list                                   models, configs, properties and broken variants
   check [model] [--config C] [--variant V] [--runs N] [--seed S] [--path P]
-        [--max-states N] [--depth D] [--engine both|explorer|random]
+        [--max-states N] [--depth D] [--engine both|explorer|random] [--workers W]
                                          both engines, a verdict table per model and config
-  explore <model> [--config C] [--variant V] [--depth D] [--max-states N]
+  explore <model> [--config C] [--variant V] [--depth D] [--max-states N] [--workers W]
                                          exhaustive breadth-first search, shortest counterexample
   replay <trace.json>                    strict replay, step by step, with the verdict
   bench                                  the benchmark (same as npm run bench)`;
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'list':
@@ -55,7 +57,7 @@ function list(): number {
     const m = suite.model;
     console.log(`${m.id} — ${m.title}`);
     console.log(
-      `  configs: ${Object.keys(m.configs).join(', ')} (checked by npm start: ${['default', ...m.checked.filter((c: string) => c !== 'default')].join(', ')})`,
+      `  configs: ${Object.keys(m.configs).join(', ')} (checked by npm start: ${m.checked.join(', ')})`,
     );
     for (const p of suite.properties(m.configs.default)) {
       console.log(`  ${p.kind.padEnd(10)} ${p.id}  [${p.clauses.join(', ')}]`);
@@ -91,6 +93,7 @@ const CHECK_OPTIONS = {
   'max-states': 'value',
   depth: 'value',
   engine: 'value',
+  workers: 'value',
 } as const;
 const EXPLORE_OPTIONS = {
   config: 'value',
@@ -99,7 +102,7 @@ const EXPLORE_OPTIONS = {
   depth: 'value',
 } as const;
 
-function check(argv: readonly string[], exhaustiveOnly: boolean): number {
+async function check(argv: readonly string[], exhaustiveOnly: boolean): Promise<number> {
   const parsed = parseArgs(argv, exhaustiveOnly ? EXPLORE_OPTIONS : CHECK_OPTIONS);
   if (parsed.positional.length > 1)
     throw new CliError(`expected at most one model, got: ${parsed.positional.join(' ')}`);
@@ -113,12 +116,18 @@ function check(argv: readonly string[], exhaustiveOnly: boolean): number {
   const chosen = modelId === undefined ? suites : [suiteOf(modelId)];
   const variant = stringFlag(parsed, 'variant') ?? BASELINE;
   const budget = {
-    maxStates: intFlag(parsed, 'max-states', exhaustiveOnly ? 5_000_000 : DEFAULT_MAX_STATES, 1),
+    maxStates: intFlag(
+      parsed,
+      'max-states',
+      exhaustiveOnly ? DEFAULT_EXPLORE_MAX_STATES : DEFAULT_MAX_STATES,
+      1,
+    ),
     ...(parsed.flags.has('depth') ? { maxDepth: intFlag(parsed, 'depth', 0, 0) } : {}),
     runs: runsFrom(parsed),
     seed: seedFrom(parsed),
     ...(stringFlag(parsed, 'path') === undefined ? {} : { path: stringFlag(parsed, 'path')! }),
     engines: engine,
+    workers: intFlag(parsed, 'workers', defaultWorkers(), 1),
     ...(process.stderr.isTTY ? { onProgress: progress } : {}),
   } as const;
   const outcomes: CheckOutcome[] = [];
@@ -126,9 +135,9 @@ function check(argv: readonly string[], exhaustiveOnly: boolean): number {
     const model = modelOf(suite, variant);
     const configNames = parsed.flags.has('config')
       ? [stringFlag(parsed, 'config')!]
-      : ['default', ...suite.model.checked.filter((c: string) => c !== 'default')];
+      : [...suite.model.checked];
     for (const name of configNames) {
-      const outcome = checkOne(suite, model, variant, name, configOf(model, name), budget);
+      const outcome = await checkOne(suite, model, variant, name, configOf(model, name), budget);
       outcomes.push(outcome);
       if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
       console.log(`${outcomeReport(outcome)}\n`);
@@ -195,7 +204,7 @@ function replayCommand(argv: readonly string[]): number {
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   if (error instanceof CliError || error instanceof TraceError || error instanceof ConfigError) {
     console.error(`ha-verify: ${error.message}`);

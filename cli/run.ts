@@ -4,13 +4,15 @@
  */
 import { join } from 'node:path';
 import type { AnyModel } from '../model/kernel/model.ts';
-import { type ExploreProgress, type ExploreResult, explore } from '../properties/engine/explore.ts';
+import type { ExploreProgress, ExploreResult } from '../properties/engine/explore.ts';
+import { exploreParallel } from '../properties/engine/explore-parallel.ts';
 import type { AnySuite, Property } from '../properties/engine/property.ts';
 import { type RandomResult, randomCheck } from '../properties/engine/random.ts';
 import { counterexampleTrace, type Found, saveTrace } from '../traces/counterexample.ts';
+import { targetSpec } from './target.ts';
 
-export const DEFAULT_MAX_STATES = 200_000;
-export const DEFAULT_RUNS = 1000;
+export const DEFAULT_MAX_STATES = 400_000;
+export const DEFAULT_RUNS = 3000;
 export const COUNTEREXAMPLE_DIR = '.ha-verify/counterexamples';
 
 export type Verdict =
@@ -35,6 +37,8 @@ export interface Budget {
   readonly seed: number;
   readonly path?: string;
   readonly engines: 'both' | 'explorer' | 'random';
+  /** Explorer worker threads; 1 searches in this thread. */
+  readonly workers: number;
   readonly onProgress?: (p: ExploreProgress) => void;
 }
 
@@ -54,20 +58,21 @@ export interface CheckOutcome {
   readonly saved: readonly Saved[];
 }
 
-export function checkOne(
+export async function checkOne(
   suite: AnySuite,
   model: AnyModel,
   variant: string,
   configName: string,
   config: unknown,
   budget: Budget,
-): CheckOutcome {
+): Promise<CheckOutcome> {
   const system = model.bind(config);
   const properties = suite.properties(config) as Property<unknown, never>[];
   const explored =
     budget.engines === 'random'
       ? undefined
-      : explore(model, system, properties, {
+      : await exploreParallel<{ type: string }>(targetSpec({ model: model.id, variant, config }), {
+          workers: budget.workers,
           maxStates: budget.maxStates,
           ...(budget.maxDepth === undefined ? {} : { maxDepth: budget.maxDepth }),
           ...(budget.onProgress === undefined ? {} : { onProgress: budget.onProgress }),

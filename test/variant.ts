@@ -8,8 +8,8 @@ export interface Variant {
   readonly title: string;
   /** The property that must catch it. */
   readonly expect: string;
-  /** Config name to check it under (default: 'default'). */
-  readonly config?: string;
+  /** Config name it is checked under by the tests and the benchmark. */
+  readonly config: string;
   /** Its shortest counterexample is at least 8 steps deep. */
   readonly deep?: boolean;
   build(): AnyModel;

@@ -44,7 +44,7 @@ export interface Model<C, S, E extends ModelEvent> {
   readonly title: string;
   /** Named configurations; 'default' is checked by `npm start`. */
   readonly configs: Readonly<Record<string, C>>;
-  /** Configurations checked by the main job, in addition to 'default'. */
+  /** Configurations the main job checks, 'default' among them. */
   readonly checked: readonly string[];
   /** Parses an untrusted value into a config, or throws a ConfigError naming the bad field. */
   validate(input: unknown): C;

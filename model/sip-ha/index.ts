@@ -69,7 +69,7 @@ export function createSipHa(
     id: 'sip-ha',
     title: 'SIP Server hot-standby pair',
     configs,
-    checked: ['default', 'recheck', 'fencing'],
+    checked: ['small', 'default', 'recheck', 'fencing'],
     validate,
     kindOf,
     describe,

@@ -4,7 +4,7 @@
  * keep the successors whose fingerprint is new. Shared by both so they judge identically.
  */
 import type { Model, ModelEvent, System } from '../../model/kernel/model.ts';
-import { type FingerprintNode, Fingerprinter } from './fingerprint.ts';
+import { Fingerprinter, type FingerprintNode } from './fingerprint.ts';
 import { Judge } from './judge.ts';
 import { FairSchedule } from './liveness.ts';
 import type { Property } from './property.ts';
@@ -90,7 +90,8 @@ export class Expander<S extends object, E extends ModelEvent> {
       if (!p.trigger(state)) continue;
       this.triggered[p.id]! += 1;
       const miss = this.fair.check(p, state);
-      if (miss !== undefined) return { property: p.id, message: miss.message, index, schedule: miss.schedule };
+      if (miss !== undefined)
+        return { property: p.id, message: miss.message, index, schedule: miss.schedule };
     }
     return undefined;
   }
@@ -99,6 +100,7 @@ export class Expander<S extends object, E extends ModelEvent> {
 /** The events from the initial state to a state, read from the shared parent links. */
 export function pathTo<E>(visited: Visited, vocabulary: readonly E[], index: number): E[] {
   const events: E[] = [];
-  for (let i = index; visited.parent[i]! >= 0; i = visited.parent[i]!) events.push(vocabulary[visited.via[i]!]!);
+  for (let i = index; visited.parent[i]! >= 0; i = visited.parent[i]!)
+    events.push(vocabulary[visited.via[i]!]!);
   return events.reverse();
 }

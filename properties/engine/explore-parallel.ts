@@ -8,7 +8,13 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ModelEvent } from '../../model/kernel/model.ts';
 import type { Found } from './expand.ts';
-import { DEFAULT_EXPLORE_MAX_STATES, type ExploreOptions, type ExploreResult, explore, summarize } from './explore.ts';
+import {
+  DEFAULT_EXPLORE_MAX_STATES,
+  type ExploreOptions,
+  type ExploreResult,
+  explore,
+  summarize,
+} from './explore.ts';
 import type { FromWorker, ToWorker } from './explore-worker.ts';
 import { loadTarget, type TargetSpec } from './target.ts';
 import { allocateMemory, Visited } from './visited.ts';
@@ -56,7 +62,8 @@ export async function exploreParallel<E extends ModelEvent>(
   const target = await loadTarget(spec);
   const system = target.model.bind(target.config);
   const count = options.workers ?? defaultWorkers();
-  if (count <= 1) return explore(target.model, system, target.properties, options) as unknown as ExploreResult<E>;
+  if (count <= 1)
+    return explore(target.model, system, target.properties, options) as unknown as ExploreResult<E>;
 
   const started = performance.now();
   const memory = allocateMemory(options.maxStates ?? DEFAULT_EXPLORE_MAX_STATES);
@@ -67,19 +74,31 @@ export async function exploreParallel<E extends ModelEvent>(
       new Channel(
         new Worker(new URL('./explore-worker.mjs', import.meta.url), {
           workerData: { target: spec, memory },
-          resourceLimits: { maxYoungGenerationSizeMb: 96 },
+          resourceLimits: { maxYoungGenerationSizeMb: 160 },
         }),
       ),
   );
   const progress =
     options.onProgress === undefined
       ? undefined
-      : setInterval(() => options.onProgress?.({ depth, distinct: visited.count, frontier: sum(sizes), elapsedMs: performance.now() - started }), 1000);
+      : setInterval(
+          () =>
+            options.onProgress?.({
+              depth,
+              distinct: visited.count,
+              frontier: sum(sizes),
+              elapsedMs: performance.now() - started,
+            }),
+          1000,
+        );
   let depth = 0;
   let sizes: number[] = channels.map(() => 0);
   try {
     await Promise.all(channels.map((c) => c.next()));
-    const root = (await channels[0]!.request({ type: 'root' })) as Extract<FromWorker, { type: 'level' }>;
+    const root = (await channels[0]!.request({ type: 'root' })) as Extract<
+      FromWorker,
+      { type: 'level' }
+    >;
     sizes[0] = 1;
     let stoppedBy: ExploreResult<E>['stoppedBy'];
     let found = root.found as Found<E> | undefined;
@@ -90,9 +109,13 @@ export async function exploreParallel<E extends ModelEvent>(
         break;
       }
       sizes = await rebalance(channels, sizes);
-      const replies = (await Promise.all(channels.map((c) => c.request({ type: 'expand' })))) as Extract<FromWorker, { type: 'level' }>[];
+      const replies = (await Promise.all(
+        channels.map((c) => c.request({ type: 'expand' })),
+      )) as Extract<FromWorker, { type: 'level' }>[];
       sizes = replies.map((r) => r.size);
-      const founds = replies.flatMap((r) => (r.found === undefined ? [] : [r.found as Found<E> & { error?: Error }]));
+      const founds = replies.flatMap((r) =>
+        r.found === undefined ? [] : [r.found as Found<E> & { error?: Error }],
+      );
       const failed = founds.find((f) => f.error !== undefined);
       if (failed !== undefined) throw failed.error;
       if (founds.length > 0) {
@@ -102,9 +125,12 @@ export async function exploreParallel<E extends ModelEvent>(
       } else if (visited.full) stoppedBy = 'states';
       else if (sum(sizes) > 0) depth++;
     }
-    const finals = (await Promise.all(channels.map((c) => c.request({ type: 'finish' })))) as Extract<FromWorker, { type: 'finished' }>[];
+    const finals = (await Promise.all(
+      channels.map((c) => c.request({ type: 'finish' })),
+    )) as Extract<FromWorker, { type: 'finished' }>[];
     const triggered: Record<string, number> = {};
-    for (const f of finals) for (const [id, n] of Object.entries(f.triggered)) triggered[id] = (triggered[id] ?? 0) + n;
+    for (const f of finals)
+      for (const [id, n] of Object.entries(f.triggered)) triggered[id] = (triggered[id] ?? 0) + n;
     return summarize<E>({
       started,
       depth,
@@ -124,6 +150,7 @@ export async function exploreParallel<E extends ModelEvent>(
 }
 
 /** Evens out the frontiers when one worker holds much more than another. */
+export let moved = 0;
 async function rebalance(channels: readonly Channel[], sizes: number[]): Promise<number[]> {
   const next = [...sizes];
   for (;;) {
@@ -131,8 +158,12 @@ async function rebalance(channels: readonly Channel[], sizes: number[]): Promise
     const small = next.indexOf(Math.min(...next));
     const excess = Math.floor((next[big]! - next[small]!) / 2);
     if (excess < 1 || next[big]! < 1.25 * next[small]! + 32) return next;
-    const given = (await channels[big]!.request({ type: 'give', count: excess })) as Extract<FromWorker, { type: 'given' }>;
+    const given = (await channels[big]!.request({ type: 'give', count: excess })) as Extract<
+      FromWorker,
+      { type: 'given' }
+    >;
     await channels[small]!.request({ type: 'take', states: given.states, indices: given.indices });
+    moved += excess;
     next[big]! -= excess;
     next[small]! += excess;
   }

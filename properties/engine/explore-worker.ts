@@ -13,13 +13,21 @@ export type ToWorker =
   | { readonly type: 'root' }
   | { readonly type: 'expand' }
   | { readonly type: 'give'; readonly count: number }
-  | { readonly type: 'take'; readonly states: readonly object[]; readonly indices: readonly number[] }
+  | {
+      readonly type: 'take';
+      readonly states: readonly object[];
+      readonly indices: readonly number[];
+    }
   | { readonly type: 'finish' };
 
 export type FromWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'level'; readonly size: number; readonly found?: unknown }
-  | { readonly type: 'given'; readonly states: readonly object[]; readonly indices: readonly number[] }
+  | {
+      readonly type: 'given';
+      readonly states: readonly object[];
+      readonly indices: readonly number[];
+    }
   | {
       readonly type: 'finished';
       readonly transitions: number;
@@ -49,7 +57,11 @@ async function main(): Promise<void> {
       case 'root': {
         const root = expander.root();
         frontier = [root.entry];
-        send({ type: 'level', size: 1, ...(root.found === undefined ? {} : { found: root.found }) });
+        send({
+          type: 'level',
+          size: 1,
+          ...(root.found === undefined ? {} : { found: root.found }),
+        });
         return;
       }
       case 'expand': {
@@ -62,11 +74,17 @@ async function main(): Promise<void> {
       }
       case 'give': {
         const given = frontier.splice(frontier.length - message.count, message.count);
-        send({ type: 'given', states: given.map((e) => e.node.value), indices: given.map((e) => e.index) });
+        send({
+          type: 'given',
+          states: given.map((e) => e.node.value),
+          indices: given.map((e) => e.index),
+        });
         return;
       }
       case 'take': {
-        message.states.forEach((state, i) => frontier.push({ node: fp.node(state), index: message.indices[i]! }));
+        message.states.forEach((state, i) =>
+          frontier.push({ node: fp.node(state), index: message.indices[i]! }),
+        );
         send({ type: 'level', size: frontier.length });
         return;
       }

@@ -96,7 +96,12 @@ export function explore<C, S extends object, E extends ModelEvent>(
       if (visited.full) return summary(depth, 'states');
       if (options.onProgress !== undefined && performance.now() - lastReport > 1000) {
         lastReport = performance.now();
-        options.onProgress({ depth, distinct: visited.count, frontier: frontier.length - from + next.length, elapsedMs: lastReport - started });
+        options.onProgress({
+          depth,
+          distinct: visited.count,
+          frontier: frontier.length - from + next.length,
+          elapsedMs: lastReport - started,
+        });
       }
     }
     frontier = next;

@@ -84,7 +84,10 @@ export class Fingerprinter {
       let c1: number;
       let c2: number;
       if (typeof child === 'object' && child !== null) {
-        this.fingerprint(child, aligned ? hint.kids[i] : hint === undefined ? undefined : kidOf(hint, key));
+        this.fingerprint(
+          child,
+          aligned ? hint.kids[i] : hint === undefined ? undefined : kidOf(hint, key),
+        );
         c1 = this.h1;
         c2 = this.h2;
       } else {
@@ -103,14 +106,17 @@ export class Fingerprinter {
   /** Builds the node tree of a value kept on the frontier, so its successors can use it as hint. */
   node(value: object, hint?: FingerprintNode): FingerprintNode {
     if (hint !== undefined && hint.value === value) return hint;
-    const raw = Object.keys(value);
-    const keys = this.keysOf(value, hint, raw);
+    const raw = hint !== undefined && sameKeys(value, hint.raw) ? hint.raw : Object.keys(value);
+    const keys = raw === hint?.raw ? hint.keys : this.keysOf(value, undefined, raw);
     const aligned = hint !== undefined && keys === hint.keys;
     const kids: (FingerprintNode | undefined)[] = new Array(keys.length);
     for (let i = 0; i < keys.length; i++) {
       const child = (value as Record<string, unknown>)[keys[i]!];
       if (typeof child === 'object' && child !== null) {
-        kids[i] = this.node(child, aligned ? hint.kids[i] : hint === undefined ? undefined : kidOf(hint, keys[i]!));
+        kids[i] = this.node(
+          child,
+          aligned ? hint.kids[i] : hint === undefined ? undefined : kidOf(hint, keys[i]!),
+        );
       }
     }
     // Hash from the new children: a stand-in hint whose kids are exactly this value's subtrees.
@@ -120,7 +126,11 @@ export class Fingerprinter {
   }
 
   /** Sorted keys; the hint's when the own keys are the same in the same order (no sort, no copy). */
-  private keysOf(value: object, hint: FingerprintNode | undefined, raw?: string[]): readonly string[] {
+  private keysOf(
+    value: object,
+    hint: FingerprintNode | undefined,
+    raw?: readonly string[],
+  ): readonly string[] {
     if (hint !== undefined && sameKeys(value, hint.raw)) return hint.keys;
     const own = raw ?? Object.keys(value);
     return Array.isArray(value) || own.length < 2 ? own : [...own].sort();

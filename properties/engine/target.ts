@@ -22,6 +22,7 @@ export interface Target<S = unknown, E extends ModelEvent = ModelEvent> {
 export async function loadTarget(spec: TargetSpec): Promise<Target<object>> {
   const module = (await import(spec.module)) as Record<string, unknown>;
   const loader = module[spec.exportName];
-  if (typeof loader !== 'function') throw new Error(`${spec.module} exports no function '${spec.exportName}'`);
+  if (typeof loader !== 'function')
+    throw new Error(`${spec.module} exports no function '${spec.exportName}'`);
   return (await loader(spec.arg)) as Target<object>;
 }

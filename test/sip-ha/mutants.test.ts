@@ -10,7 +10,7 @@ import { sipHaVariants } from './mutants.ts';
 describe('sip-ha: broken variants are caught by both engines', () => {
   describe.each(sipHaVariants.map((v) => [v.id, v] as const))('%s', (_id, variant) => {
     const model = variant.build();
-    const config = model.configs[variant.config ?? 'default'];
+    const config = model.configs[variant.config];
     const properties = sipHaProperties(config);
 
     it(`should be caught by the explorer through ${variant.expect}, with a counterexample that replays`, () => {

@@ -18,6 +18,7 @@ export const sipHaVariants: readonly Variant[] = [
   {
     id: 'ack-before-sync',
     model: 'sip-ha',
+    config: 'small',
     title:
       'The primary counts a call as synced as soon as it is answered, before the backup has it',
     expect: 'sip-ha.no-lost-established-call',
@@ -34,6 +35,7 @@ export const sipHaVariants: readonly Variant[] = [
   {
     id: 'promote-without-replica',
     model: 'sip-ha',
+    config: 'small',
     title:
       'SCS promotes a backup that serves calls from an empty call table instead of its replica',
     expect: 'sip-ha.no-lost-established-call',
@@ -52,6 +54,7 @@ export const sipHaVariants: readonly Variant[] = [
   {
     id: 'resync-drops-recording',
     model: 'sip-ha',
+    config: 'small',
     title: 'The batch resync pushes missing calls but not their recording sessions',
     expect: 'sip-ha.recording-survives-failover',
     deep: true,
@@ -72,6 +75,7 @@ export const sipHaVariants: readonly Variant[] = [
   {
     id: 'agent-sync-ignored',
     model: 'sip-ha',
+    config: 'small',
     title: 'The backup acknowledges agent-state sync messages without applying them',
     expect: 'sip-ha.agent-state-survives-failover',
     build: () =>
@@ -90,6 +94,7 @@ export const sipHaVariants: readonly Variant[] = [
   {
     id: 'old-primary-keeps-serving',
     model: 'sip-ha',
+    config: 'small',
     title:
       'After a partition heals, SCS reconnects to the old primary without noticing it still serves',
     expect: 'sip-ha.single-primary',
@@ -106,6 +111,7 @@ export const sipHaVariants: readonly Variant[] = [
   {
     id: 'scs-ignores-addp',
     model: 'sip-ha',
+    config: 'small',
     title:
       'SCS notices the ADDP timeout but never declares the host lost, so no failover follows a host crash',
     expect: 'sip-ha.failover-within-bound',
@@ -121,6 +127,7 @@ export const sipHaVariants: readonly Variant[] = [
   {
     id: 'split-brain-never-resolved',
     model: 'sip-ha',
+    config: 'small',
     title: 'SCS sees two primaries after a heal and takes no action',
     expect: 'sip-ha.one-primary-after-heal',
     build: () => createSipHa({ handlers: { splitBrainResolved: () => {} } }),
