@@ -17,7 +17,11 @@ export function exploreSummary(r: ExploreResult<{ type: string }>): string {
 }
 
 export function randomSummary(r: RandomResult<{ type: string }>): string {
-  return `random: ${n(r.runs)} runs, seed ${r.seed}, ${n(r.steps)} steps, ${s(r.elapsedMs)} (${n(r.stepsPerSecond)} steps/s)`;
+  const seeds =
+    r.workers === 1
+      ? `seed ${r.seed}`
+      : `seeds ${r.seed}..${r.seed + r.workers - 1} (${r.workers} workers)`;
+  return `random: ${n(r.runs)} runs, ${seeds}, ${n(r.steps)} steps, ${s(r.elapsedMs)} (${n(r.stepsPerSecond)} steps/s)`;
 }
 
 export function verdictTable(rows: readonly PropertyVerdict[]): string {

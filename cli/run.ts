@@ -7,7 +7,8 @@ import type { AnyModel } from '../model/kernel/model.ts';
 import type { ExploreProgress, ExploreResult } from '../properties/engine/explore.ts';
 import { exploreParallel } from '../properties/engine/explore-parallel.ts';
 import type { AnySuite, Property } from '../properties/engine/property.ts';
-import { type RandomResult, randomCheck } from '../properties/engine/random.ts';
+import type { RandomResult } from '../properties/engine/random.ts';
+import { randomParallel } from '../properties/engine/random-parallel.ts';
 import { counterexampleTrace, type Found, saveTrace } from '../traces/counterexample.ts';
 import { targetSpec } from './target.ts';
 
@@ -66,7 +67,6 @@ export async function checkOne(
   config: unknown,
   budget: Budget,
 ): Promise<CheckOutcome> {
-  const system = model.bind(config);
   const properties = suite.properties(config) as Property<unknown, never>[];
   const explored =
     budget.engines === 'random'
@@ -80,7 +80,8 @@ export async function checkOne(
   const random =
     budget.engines === 'explorer'
       ? undefined
-      : randomCheck(model, system, properties, {
+      : await randomParallel<{ type: string }>(targetSpec({ model: model.id, variant, config }), {
+          workers: budget.workers,
           runs: budget.runs,
           seed: budget.seed,
           ...(budget.path === undefined ? {} : { path: budget.path }),

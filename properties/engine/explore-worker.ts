@@ -1,11 +1,14 @@
 /**
- * A worker of the parallel explorer: rebuilds the target, then expands its own share of each
- * BFS level on command, over the fingerprint set and parent links it shares with the others.
+ * A worker of the parallel engines: rebuilds the target, then either expands its own share of
+ * each BFS level on command, over the fingerprint set and parent links it shares with the
+ * others, or runs its share of the random engine's runs with its own seed.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { setAutoFreeze } from 'immer';
+import type { ModelEvent } from '../../model/kernel/model.ts';
 import { type Entry, Expander } from './expand.ts';
 import { Fingerprinter } from './fingerprint.ts';
+import { type RandomOptions, type RandomResult, randomCheck } from './random.ts';
 import { loadTarget, type TargetSpec } from './target.ts';
 import { type SharedMemory, Visited } from './visited.ts';
 
@@ -18,7 +21,8 @@ export type ToWorker =
       readonly states: readonly object[];
       readonly indices: readonly number[];
     }
-  | { readonly type: 'finish' };
+  | { readonly type: 'finish' }
+  | { readonly type: 'random'; readonly options: RandomOptions };
 
 export type FromWorker =
   | { readonly type: 'ready' }
@@ -33,11 +37,12 @@ export type FromWorker =
       readonly transitions: number;
       readonly witnessed: readonly string[];
       readonly triggered: Readonly<Record<string, number>>;
-    };
+    }
+  | { readonly type: 'random-done'; readonly result: RandomResult<unknown> };
 
 interface Data {
   readonly target: TargetSpec;
-  readonly memory: SharedMemory;
+  readonly memory: SharedMemory | undefined;
 }
 
 async function main(): Promise<void> {
@@ -47,7 +52,15 @@ async function main(): Promise<void> {
   const data = workerData as Data;
   const target = await loadTarget(data.target);
   const system = target.model.bind(target.config);
-  const expander = new Expander(target.model, system, target.properties, new Visited(data.memory));
+  // A random-engine worker gets no shared memory and never expands.
+  const expander =
+    data.memory === undefined
+      ? undefined
+      : new Expander(target.model, system, target.properties, new Visited(data.memory));
+  const ex = (): Expander<object, ModelEvent> => {
+    if (expander === undefined) throw new Error('this worker was started without shared memory');
+    return expander;
+  };
   const fp = new Fingerprinter();
   let frontier: Entry[] = [];
   const send = (message: FromWorker) => port.postMessage(message);
@@ -55,7 +68,7 @@ async function main(): Promise<void> {
   port.on('message', (message: ToWorker) => {
     switch (message.type) {
       case 'root': {
-        const root = expander.root();
+        const root = ex().root();
         frontier = [root.entry];
         send({
           type: 'level',
@@ -66,8 +79,8 @@ async function main(): Promise<void> {
       }
       case 'expand': {
         const next: Entry[] = [];
-        const found = expander.expand(frontier, next);
-        if (found !== undefined) expander.visited.stop();
+        const found = ex().expand(frontier, next);
+        if (found !== undefined) ex().visited.stop();
         frontier = next;
         send({ type: 'level', size: next.length, ...(found === undefined ? {} : { found }) });
         return;
@@ -88,12 +101,18 @@ async function main(): Promise<void> {
         send({ type: 'level', size: frontier.length });
         return;
       }
+      case 'random':
+        send({
+          type: 'random-done',
+          result: randomCheck(target.model, system, target.properties, message.options),
+        });
+        return;
       case 'finish':
         send({
           type: 'finished',
-          transitions: expander.transitions,
-          witnessed: [...expander.judge.witnessed],
-          triggered: expander.triggered,
+          transitions: ex().transitions,
+          witnessed: [...ex().judge.witnessed],
+          triggered: ex().triggered,
         });
         port.close();
         return;

@@ -55,6 +55,8 @@ export interface RandomResult<E> {
   readonly triggered: Readonly<Record<string, number>>;
   /** Applied events by type. */
   readonly coverage: Readonly<Record<string, number>>;
+  /** Worker threads that shared the runs. */
+  readonly workers: number;
 }
 
 interface RunOutcome<E> {
@@ -172,6 +174,7 @@ export function randomCheck<C, S, E extends ModelEvent>(
     witnessed: [...judge.witnessed],
     triggered,
     coverage,
+    workers: 1,
   };
   if (!details.failed || details.counterexample === null) return result;
   const outcome = runOnce(details.counterexample[0]);
