@@ -1,0 +1,176 @@
+/**
+ * The benchmark: engine throughput and time to the first counterexample of every broken variant.
+ * Figures are medians of repeated runs within this one process (these machines are shared and
+ * noisy); the results go to stdout and .ha-verify/bench.json as JSON. Progress goes to stderr.
+ *
+ *   reducer      reducer steps per second on random sequences (random engine, one thread and all
+ *                cores), and the bare reduce rate of the same kind of sequences without judging
+ *   explorer     distinct states per second exploring the bench config completely (all cores)
+ *   variants     per broken variant: explorer (one thread) and random engine (one thread)
+ *                wall time and steps to the first counterexample, and its length
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { setAutoFreeze } from 'immer';
+import { targetSpec } from '../cli/target.ts';
+import type { AnyModel } from '../model/kernel/model.ts';
+import { explore } from '../properties/engine/explore.ts';
+import { defaultWorkers, exploreParallel } from '../properties/engine/explore-parallel.ts';
+import { randomCheck } from '../properties/engine/random.ts';
+import { randomParallel } from '../properties/engine/random-parallel.ts';
+import { findSuite } from '../properties/registry.ts';
+import { variants } from '../test/variants.ts';
+
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const round = (x: number) => Math.round(x);
+
+setAutoFreeze(false);
+const suite = findSuite('sip-ha')!;
+const model = suite.model as AnyModel;
+
+async function reducer() {
+  const config = model.configs.default;
+  const system = model.bind(config);
+  const properties = suite.properties(config);
+  const single: number[] = [];
+  const parallel: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    single.push(
+      randomCheck(model, system, properties, { runs: 20_000, seed: 100 + i }).stepsPerSecond,
+    );
+    const r = await randomParallel(targetSpec({ model: model.id, variant: 'baseline', config }), {
+      runs: 40_000,
+      seed: 200 + i,
+    });
+    parallel.push(r.stepsPerSecond);
+    log(
+      `  random engine: ${round(single.at(-1)!)} steps/s on 1 thread, ${round(parallel.at(-1)!)} on ${r.workers}`,
+    );
+  }
+  return {
+    config: 'default',
+    randomEngineStepsPerSecond: {
+      oneThread: round(median(single)),
+      allCores: round(median(parallel)),
+      workers: defaultWorkers(),
+    },
+    bareReduceStepsPerSecond: round(bareReduce(system)),
+  };
+}
+
+/** Folds random enabled events through the reducer alone: the model's own cost, no judging. */
+function bareReduce(system: ReturnType<AnyModel['bind']>): number {
+  let seed = 12345;
+  const next = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+    return seed;
+  };
+  const rates: number[] = [];
+  for (let rep = 0; rep < REPEATS; rep++) {
+    let state = system.init;
+    let steps = 0;
+    const started = performance.now();
+    while (steps < 300_000) {
+      const enabled = system.vocabulary.filter((e: unknown) => system.isEnabled(state, e as never));
+      if (enabled.length === 0 || next() % 100 === 0) {
+        state = system.init;
+        continue;
+      }
+      state = system.reduce(state, enabled[next() % enabled.length]);
+      steps++;
+    }
+    rates.push(steps / ((performance.now() - started) / 1000));
+  }
+  return median(rates);
+}
+
+async function explorer() {
+  const config = model.configs.bench;
+  const runs = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const r = await exploreParallel(targetSpec({ model: model.id, variant: 'baseline', config }), {
+      maxStates: 3_000_000,
+    });
+    runs.push(r);
+    log(
+      `  explorer: ${r.distinct} states, depth ${r.depth}, complete ${r.complete}, ${round(r.statesPerSecond)} states/s on ${r.workers} workers`,
+    );
+  }
+  const last = runs.at(-1)!;
+  return {
+    config: 'bench',
+    distinct: last.distinct,
+    depth: last.depth,
+    complete: last.complete,
+    transitions: last.transitions,
+    workers: last.workers,
+    statesPerSecond: round(median(runs.map((r) => r.statesPerSecond))),
+    elapsedMs: round(median(runs.map((r) => r.elapsedMs))),
+    violation: last.violation?.property ?? null,
+  };
+}
+
+function variantTimes() {
+  return variants.map((v) => {
+    const broken = v.build();
+    const config = broken.configs[v.config];
+    const system = broken.bind(config);
+    const properties = findSuite(v.model)!.properties(config);
+    const explorerRuns = Array.from({ length: REPEATS }, () =>
+      explore(broken, system, properties, { maxStates: 2_000_000 }),
+    );
+    const randomRuns = Array.from({ length: REPEATS }, (_, i) =>
+      randomCheck(broken, system, properties, { runs: 1_000_000, seed: 300 + i }),
+    );
+    const e = explorerRuns.at(-1)!;
+    const row = {
+      variant: v.id,
+      config: v.config,
+      expected: v.expect,
+      explorer: {
+        found: e.violation?.property ?? null,
+        ms: round(median(explorerRuns.map((r) => r.elapsedMs))),
+        distinct: e.distinct,
+        transitions: e.transitions,
+        counterexampleSteps: e.violation?.events.length ?? null,
+      },
+      random: {
+        found: randomRuns.map((r) => r.failure?.property ?? null),
+        ms: round(median(randomRuns.map((r) => r.elapsedMs))),
+        steps: round(median(randomRuns.map((r) => r.steps))),
+        runs: round(median(randomRuns.map((r) => r.runs))),
+        counterexampleSteps: randomRuns.map((r) => r.failure?.events.length ?? null),
+      },
+    };
+    log(
+      `  ${v.id}: explorer ${row.explorer.ms} ms (${row.explorer.counterexampleSteps} steps), random ${row.random.ms} ms`,
+    );
+    return row;
+  });
+}
+
+log(
+  `bench: ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, Node ${process.version}, ${REPEATS} repeats`,
+);
+log('reducer and random engine');
+const reducerResult = await reducer();
+log('explorer');
+const explorerResult = await explorer();
+log('broken variants');
+const variantResult = variantTimes();
+const result = {
+  machine: {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: availableParallelism(),
+    node: process.version,
+  },
+  repeats: REPEATS,
+  reducer: reducerResult,
+  explorer: explorerResult,
+  variants: variantResult,
+};
+mkdirSync('.ha-verify', { recursive: true });
+writeFileSync('.ha-verify/bench.json', `${JSON.stringify(result, null, 2)}\n`);
+console.log(JSON.stringify(result, null, 2));
