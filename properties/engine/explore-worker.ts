@@ -95,9 +95,9 @@ async function main(): Promise<void> {
         return;
       }
       case 'take': {
-        message.states.forEach((state, i) =>
-          frontier.push({ node: fp.node(state), index: message.indices[i]! }),
-        );
+        for (const [i, state] of message.states.entries()) {
+          frontier.push({ node: fp.node(state), index: message.indices[i]! });
+        }
         send({ type: 'level', size: frontier.length });
         return;
       }
