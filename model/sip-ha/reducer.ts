@@ -135,61 +135,73 @@ export function isEnabledWith(
   }
 }
 
+/**
+ * Applies one event to a draft of the pair. Exported so that larger models that contain a SIP
+ * Server pair (the recording path, each Business Continuity site) run the very same handlers on
+ * their sub-state instead of re-implementing them.
+ */
+export function dispatch(
+  h: Handlers,
+  draft: Draft<SipHaState>,
+  event: SipHaEvent,
+  ctx: Context,
+): void {
+  switch (event.type) {
+    case 'callArrived':
+    case 'callAnswered':
+    case 'recordingStarted':
+    case 'callReleased':
+      return h[event.type](draft, event as never, ctx);
+    case 'agentStateChanged':
+      return h.agentStateChanged(draft, event, ctx);
+    case 'switchoverRequested':
+      return h.switchoverRequested(draft, event, ctx);
+    case 'serverInitialized':
+      return h.serverInitialized(draft, event, ctx);
+    case 'lcaLossDetected':
+      return h.lcaLossDetected(draft, event, ctx);
+    case 'lcaRechecked':
+      return h.lcaRechecked(draft, event, ctx);
+    case 'switchoverPerformed':
+      return h.switchoverPerformed(draft, event, ctx);
+    case 'splitBrainResolved':
+      return h.splitBrainResolved(draft, event, ctx);
+    case 'haLinkConnected':
+      return h.haLinkConnected(draft, event, ctx);
+    case 'resyncDelivered':
+      return h.resyncDelivered(draft, event, ctx);
+    case 'syncDelivered':
+      return h.syncDelivered(draft, event, ctx);
+    case 'syncLost':
+      return h.syncLost(draft, event, ctx);
+    case 'haLinkDropped':
+      return h.haLinkDropped(draft, event, ctx);
+    case 'haLinkRepaired':
+      return h.haLinkRepaired(draft, event, ctx);
+    case 'processCrashed':
+      return h.processCrashed(draft, event, ctx);
+    case 'hostCrashed':
+      return h.hostCrashed(draft, event, ctx);
+    case 'partitionStarted':
+      return h.partitionStarted(draft, event, ctx);
+    case 'processRestarted':
+      return h.processRestarted(draft, event, ctx);
+    case 'hostRestarted':
+      return h.hostRestarted(draft, event, ctx);
+    case 'partitionHealed':
+      return h.partitionHealed(draft, event, ctx);
+    case 'timeAdvanced':
+      return h.timeAdvanced(draft, event, ctx);
+    default:
+      return assertNever(event);
+  }
+}
+
 export function reduceWith(
   h: Handlers,
   state: SipHaState,
   event: SipHaEvent,
   ctx: Context,
 ): SipHaState {
-  return produce(state, (draft: Draft<SipHaState>) => {
-    switch (event.type) {
-      case 'callArrived':
-      case 'callAnswered':
-      case 'recordingStarted':
-      case 'callReleased':
-        return h[event.type](draft, event as never, ctx);
-      case 'agentStateChanged':
-        return h.agentStateChanged(draft, event, ctx);
-      case 'switchoverRequested':
-        return h.switchoverRequested(draft, event, ctx);
-      case 'serverInitialized':
-        return h.serverInitialized(draft, event, ctx);
-      case 'lcaLossDetected':
-        return h.lcaLossDetected(draft, event, ctx);
-      case 'lcaRechecked':
-        return h.lcaRechecked(draft, event, ctx);
-      case 'switchoverPerformed':
-        return h.switchoverPerformed(draft, event, ctx);
-      case 'splitBrainResolved':
-        return h.splitBrainResolved(draft, event, ctx);
-      case 'haLinkConnected':
-        return h.haLinkConnected(draft, event, ctx);
-      case 'resyncDelivered':
-        return h.resyncDelivered(draft, event, ctx);
-      case 'syncDelivered':
-        return h.syncDelivered(draft, event, ctx);
-      case 'syncLost':
-        return h.syncLost(draft, event, ctx);
-      case 'haLinkDropped':
-        return h.haLinkDropped(draft, event, ctx);
-      case 'haLinkRepaired':
-        return h.haLinkRepaired(draft, event, ctx);
-      case 'processCrashed':
-        return h.processCrashed(draft, event, ctx);
-      case 'hostCrashed':
-        return h.hostCrashed(draft, event, ctx);
-      case 'partitionStarted':
-        return h.partitionStarted(draft, event, ctx);
-      case 'processRestarted':
-        return h.processRestarted(draft, event, ctx);
-      case 'hostRestarted':
-        return h.hostRestarted(draft, event, ctx);
-      case 'partitionHealed':
-        return h.partitionHealed(draft, event, ctx);
-      case 'timeAdvanced':
-        return h.timeAdvanced(draft, event, ctx);
-      default:
-        return assertNever(event);
-    }
-  });
+  return produce(state, (draft: Draft<SipHaState>) => dispatch(h, draft, event, ctx));
 }
