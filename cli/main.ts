@@ -13,19 +13,19 @@ import { BASELINE, parseTrace, TraceError } from '../traces/format.ts';
 import { stepTable } from '../traces/render.ts';
 import { replay } from '../traces/replay.ts';
 import { CliError, intFlag, parseArgs, parseInteger, stringFlag } from './args.ts';
-import { outcomeReport } from './report.ts';
+import { coverageTable, outcomeReport } from './report.ts';
 import { configOf, modelOf, suiteOf } from './resolve.ts';
 import { type CheckOutcome, checkOne, DEFAULT_MAX_STATES, DEFAULT_RUNS, isFailing } from './run.ts';
 
 const USAGE = `usage: ha-verify <command>
   list                                   models, configs, properties and broken variants
   check [model] [--config C] [--variant V] [--runs N] [--seed S] [--path P]
-        [--max-states N] [--depth D] [--engine both|explorer|random] [--workers W]
+        [--max-states N] [--depth D] [--engine both|explorer|random] [--workers W] [--stats]
                                          both engines, a verdict table per model and config
   explore <model> [--config C] [--variant V] [--depth D] [--max-states N] [--workers W]
                                          exhaustive breadth-first search, shortest counterexample
   replay <trace.json>                    strict replay, step by step, with the verdict
-  bench                                  the benchmark (same as npm run bench)`;
+  bench                                  the benchmark, JSON on stdout (npm run bench)`;
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -39,7 +39,9 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'replay':
       return replayCommand(rest);
     case 'bench':
-      throw new CliError('run the benchmark with: npm run bench');
+      parseArgs(rest, {});
+      await import('../bench/run.ts');
+      return 0;
     case undefined:
     case 'help':
     case '--help':
@@ -94,6 +96,7 @@ const CHECK_OPTIONS = {
   depth: 'value',
   engine: 'value',
   workers: 'value',
+  stats: 'switch',
 } as const;
 const EXPLORE_OPTIONS = {
   config: 'value',
@@ -141,6 +144,8 @@ async function check(argv: readonly string[], exhaustiveOnly: boolean): Promise<
       outcomes.push(outcome);
       if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
       console.log(`${outcomeReport(outcome)}\n`);
+      if (parsed.flags.has('stats') && outcome.random !== undefined)
+        console.log(`${coverageTable(outcome.random)}\n`);
     }
   }
   const failing = outcomes.flatMap((o) =>

@@ -62,3 +62,15 @@ export function outcomeReport(o: CheckOutcome): string {
   }
   return lines.join('\n');
 }
+
+/** Event coverage of the random engine: how often each event type was applied. */
+export function coverageTable(r: RandomResult<{ type: string }>): string {
+  const rows = Object.entries(r.coverage).sort((a, b) => b[1] - a[1]);
+  const total = rows.reduce((sum, [, count]) => sum + count, 0);
+  const width = Math.max(...rows.map(([type]) => type.length), 5);
+  const lines = rows.map(
+    ([type, count]) =>
+      `  ${type.padEnd(width)}  ${n(count).padStart(10)}  ${((100 * count) / total).toFixed(1).padStart(5)}%`,
+  );
+  return [`  event coverage (random engine, ${n(total)} applied events):`, ...lines].join('\n');
+}

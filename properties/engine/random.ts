@@ -81,7 +81,11 @@ export function randomCheck<C, S, E extends ModelEvent>(
   const coverage: Record<string, number> = {};
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const vocabulary = system.vocabulary;
-  const weightOf = vocabulary.map((e) => weights[model.kindOf(e)]);
+  // A kind's weight is shared by its event types, and a type's by its instances, so that a type
+  // with many parameter combinations (every agent × every state) does not crowd out the others.
+  const perType = new Map<string, number>();
+  for (const e of vocabulary) perType.set(e.type, (perType.get(e.type) ?? 0) + 1);
+  const weightOf = vocabulary.map((e) => weights[model.kindOf(e)] / perType.get(e.type)!);
   const enabled: number[] = [];
   let steps = 0;
 
@@ -96,7 +100,7 @@ export function randomCheck<C, S, E extends ModelEvent>(
       }
     }
     if (total === 0) return undefined;
-    let r = choice % total;
+    let r = ((choice + 0.5) / 0x10000) * total;
     for (const v of enabled) {
       r -= weightOf[v]!;
       if (r < 0) return vocabulary[v];
