@@ -10,7 +10,7 @@ import { defaultWorkers } from '../properties/engine/explore-parallel.ts';
 import { suites } from '../properties/registry.ts';
 import { variants } from '../test/variants.ts';
 import { BASELINE, parseTrace, TraceError } from '../traces/format.ts';
-import { stepTable } from '../traces/render.ts';
+import { itf, mermaidSequence, stepTable } from '../traces/render.ts';
 import { replay } from '../traces/replay.ts';
 import { CliError, intFlag, parseArgs, parseInteger, stringFlag } from './args.ts';
 import { coverageTable, outcomeReport } from './report.ts';
@@ -24,7 +24,9 @@ const USAGE = `usage: ha-verify <command>
                                          both engines, a verdict table per model and config
   explore <model> [--config C] [--variant V] [--depth D] [--max-states N] [--workers W]
                                          exhaustive breadth-first search, shortest counterexample
-  replay <trace.json>                    strict replay, step by step, with the verdict
+  replay <trace.json> [--format table|mermaid|itf]
+                                         strict replay: step table, sequence diagram or ITF JSON
+  review --docs <folder> [--out DIR]     spec review: every clause, its evidence and verdict
   bench                                  the benchmark, JSON on stdout (npm run bench)`;
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -181,7 +183,11 @@ function progress(p: {
 }
 
 function replayCommand(argv: readonly string[]): number {
-  const parsed = parseArgs(argv, {});
+  const parsed = parseArgs(argv, { format: 'value' });
+  const format = stringFlag(parsed, 'format') ?? 'table';
+  if (format !== 'table' && format !== 'mermaid' && format !== 'itf') {
+    throw new CliError(`--format must be table, mermaid or itf, got '${format}'`);
+  }
   const file = parsed.positional[0];
   if (file === undefined || parsed.positional.length > 1)
     throw new CliError('replay needs exactly one trace file');
@@ -195,6 +201,21 @@ function replayCommand(argv: readonly string[]): number {
   const suite = suiteOf(trace.model);
   const model = modelOf(suite, trace.variant);
   const result = replay(model, suite.properties, trace, file);
+  if (format === 'mermaid') {
+    console.log(mermaidSequence(result, suite.lifelines));
+    return result.asExpected ? 0 : 1;
+  }
+  if (format === 'itf') {
+    process.stdout.write(
+      itf(result, {
+        source: file,
+        model: trace.model,
+        variant: trace.variant,
+        description: trace.title,
+      }),
+    );
+    return result.asExpected ? 0 : 1;
+  }
   console.log(
     `${trace.title}\nmodel ${trace.model}, variant ${trace.variant}, ${trace.events.length} events`,
   );

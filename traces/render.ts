@@ -14,3 +14,68 @@ export function stepTable<E extends ModelEvent>(result: ReplayResult<E>): string
   }
   return lines.join('\n');
 }
+
+/**
+ * A Mermaid sequence diagram: one lifeline per component, one arrow per event, and a note where
+ * a property breaks.
+ */
+export function mermaidSequence<E extends ModelEvent>(
+  result: ReplayResult<E>,
+  lifelines: (event: E) => { readonly from: string; readonly to: string },
+): string {
+  const ids = new Map<string, string>();
+  const id = (name: string) => {
+    let found = ids.get(name);
+    if (found === undefined) {
+      found = `p${ids.size}`;
+      ids.set(name, found);
+    }
+    return found;
+  };
+  const body: string[] = [];
+  for (const v of result.brokenAtStart)
+    body.push(`  Note over ${id('System')}: ✗ ${escape(v.property)}`);
+  for (const step of result.steps) {
+    const { from, to } = lifelines(step.event);
+    const label = `${step.step}. ${escape(step.label)}`;
+    if (from === to) body.push(`  Note over ${id(from)}: ${label}`);
+    else body.push(`  ${id(from)}->>${id(to)}: ${label}`);
+    for (const v of step.broken) body.push(`  Note over ${id(to)}: ✗ ${escape(v.property)} broken`);
+  }
+  const participants = [...ids].map(([name, pid]) => `  participant ${pid} as ${escape(name)}`);
+  return ['sequenceDiagram', ...participants, ...body].join('\n');
+}
+
+/** Mermaid treats ';' and '#' specially in messages; keep labels plain. */
+function escape(text: string): string {
+  return text.replace(/[;#]/g, ',').replace(/→/g, 'to');
+}
+
+/**
+ * The trace in ITF, the Informal Trace Format of the TLA+ and Quint tools: one record per state,
+ * integers as {"#bigint": "…"}, and the event that led to each state as `action_taken`.
+ */
+export function itf<E extends ModelEvent>(
+  result: ReplayResult<E>,
+  meta: Record<string, unknown>,
+): string {
+  const states = result.states.map((state, index) => ({
+    '#meta': { index },
+    ...(itfValue(state) as Record<string, unknown>),
+    action_taken: index === 0 ? 'init' : result.steps[index - 1]!.event.type,
+    nondet_picks: index === 0 ? {} : itfValue(result.steps[index - 1]!.event),
+  }));
+  const vars = states.length === 0 ? [] : Object.keys(states[0]!).filter((k) => k !== '#meta');
+  return `${JSON.stringify({ '#meta': { format: 'ITF', ...meta }, vars, states }, null, 2)}\n`;
+}
+
+function itfValue(value: unknown): unknown {
+  if (typeof value === 'number') return { '#bigint': String(value) };
+  if (Array.isArray(value)) return value.map(itfValue);
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = itfValue(v);
+    return out;
+  }
+  return value;
+}

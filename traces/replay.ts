@@ -30,6 +30,8 @@ export interface ReplayResult<E> {
     readonly message: string;
     readonly step: number;
   };
+  /** The initial state and the state after each step. */
+  readonly states: readonly unknown[];
   /** Whether the outcome is what the trace's `expect` says. */
   readonly asExpected: boolean;
   readonly verdict: string;
@@ -71,6 +73,7 @@ export function replay<C, S, E extends ModelEvent>(
   const startBad = judge.checkState(state);
   const brokenAtStart = [...(startBad === undefined ? [] : [startBad]), ...livenessAt(state)];
   const steps: ReplayStep<E>[] = [];
+  const states: S[] = [state];
   trace.events.forEach((raw, i) => {
     const event = byKey.get(canonical(raw));
     if (event === undefined) {
@@ -96,6 +99,7 @@ export function replay<C, S, E extends ModelEvent>(
       broken,
     });
     state = judged.after;
+    states.push(state);
   });
 
   const first = [{ step: 0, broken: brokenAtStart }, ...steps].find((s) => s.broken.length > 0);
@@ -115,6 +119,7 @@ export function replay<C, S, E extends ModelEvent>(
   return {
     steps,
     brokenAtStart,
+    states,
     ...(firstViolation === undefined ? {} : { firstViolation }),
     asExpected,
     verdict,

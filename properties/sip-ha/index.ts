@@ -5,6 +5,7 @@ import {
   sipHa,
 } from '../../model/sip-ha/index.ts';
 import type { Property, Suite } from '../engine/property.ts';
+import { sipHaLifelines } from './diagram.ts';
 import { failoverWithinBound, onePrimaryAfterHeal } from './liveness.ts';
 import {
   agentStateSurvivesFailover,
@@ -36,4 +37,5 @@ export function sipHaProperties(config: SipHaConfig): Property<SipHaState, SipHa
 export const sipHaSuite: Suite<SipHaConfig, SipHaState, SipHaEvent> = {
   model: sipHa,
   properties: sipHaProperties,
+  lifelines: sipHaLifelines,
 };
