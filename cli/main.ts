@@ -3,7 +3,8 @@
  * Bad input (unknown model, variant, property or config; a missing or malformed trace) gets one
  * line on stderr and exit code 2. A violated property of a real model exits 1.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError } from '../model/kernel/model.ts';
 import { DEFAULT_EXPLORE_MAX_STATES } from '../properties/engine/explore.ts';
 import { defaultWorkers } from '../properties/engine/explore-parallel.ts';
@@ -15,6 +16,9 @@ import { replay } from '../traces/replay.ts';
 import { CliError, intFlag, parseArgs, parseInteger, stringFlag } from './args.ts';
 import { coverageTable, outcomeReport } from './report.ts';
 import { configOf, modelOf, suiteOf } from './resolve.ts';
+import { collectReview } from './review/collect.ts';
+import { reviewHtml } from './review/html.ts';
+import { reviewMarkdown, summaryLine } from './review/markdown.ts';
 import { type CheckOutcome, checkOne, DEFAULT_MAX_STATES, DEFAULT_RUNS, isFailing } from './run.ts';
 
 const USAGE = `usage: ha-verify <command>
@@ -40,6 +44,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return check(rest, true);
     case 'replay':
       return replayCommand(rest);
+    case 'review':
+      return reviewCommand(rest);
     case 'bench':
       parseArgs(rest, {});
       await import('../bench/run.ts');
@@ -227,6 +233,41 @@ function replayCommand(argv: readonly string[]): number {
     `verdict: ${result.verdict}\nexpected: ${expected} — ${result.asExpected ? 'as expected' : 'NOT as expected'}`,
   );
   return result.asExpected ? 0 : 1;
+}
+
+async function reviewCommand(argv: readonly string[]): Promise<number> {
+  const parsed = parseArgs(argv, {
+    docs: 'value',
+    out: 'value',
+    'max-states': 'value',
+    runs: 'value',
+    seed: 'value',
+    workers: 'value',
+  });
+  const docs = stringFlag(parsed, 'docs');
+  if (docs === undefined)
+    throw new CliError(
+      'review needs --docs <folder with the two documents>, e.g. --docs ../shared/seeds',
+    );
+  if (parsed.positional.length > 0)
+    throw new CliError(`review takes no positional arguments, got: ${parsed.positional.join(' ')}`);
+  const out = stringFlag(parsed, 'out') ?? 'review';
+  const review = await collectReview({
+    docs,
+    maxStates: intFlag(parsed, 'max-states', 200_000, 1),
+    runs: runsFrom(parsed),
+    seed: parsed.flags.has('seed') ? seedFrom(parsed) : 20261122,
+    workers: intFlag(parsed, 'workers', defaultWorkers(), 1),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'REVIEW.md'), reviewMarkdown(review));
+  writeFileSync(join(out, 'index.html'), reviewHtml(review));
+  console.log(
+    `${summaryLine(review)}\nwrote ${join(out, 'REVIEW.md')} and ${join(out, 'index.html')}`,
+  );
+  for (const f of review.failures) console.log(`  ✗ ${f}`);
+  return review.failures.length === 0 ? 0 : 1;
 }
 
 try {

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assumptions } from '../../properties/catalog/assumptions.ts';
-import { clauses, DOCUMENT_FILES } from '../../properties/catalog/clauses.ts';
+import { allAssumptions as assumptions, allClauses as clauses, DOCUMENT_FILES } from '../../properties/catalog/index.ts';
+
 import { suites } from '../../properties/registry.ts';
 
 const seeds = process.env.SEEDS_DIR ?? new URL('../../../shared/seeds/', import.meta.url).pathname;

@@ -1,0 +1,299 @@
+/**
+ * The spec review: runs every property of every model with both engines, every broken variant
+ * with both engines (the kill matrix), and gives each clause of the catalog a verdict backed by
+ * that evidence. Anchor phrases are looked up in the documents given, so an edited document
+ * shows up as "document drift" on the clauses it breaks.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  type Assumption,
+  allAssumptions,
+  allClauses,
+  type Clause,
+  DOCUMENT_FILES,
+  type DocumentId,
+} from '../../properties/catalog/index.ts';
+import { explore } from '../../properties/engine/explore.ts';
+import type { Property } from '../../properties/engine/property.ts';
+import { randomCheck } from '../../properties/engine/random.ts';
+import { findSuite, suites } from '../../properties/registry.ts';
+import { variants } from '../../test/variants.ts';
+import { counterexampleTrace } from '../../traces/counterexample.ts';
+import { BASELINE, type Trace } from '../../traces/format.ts';
+import { type ReplayResult, replay } from '../../traces/replay.ts';
+import { CliError } from '../args.ts';
+import { type CheckOutcome, checkOne } from '../run.ts';
+
+export type ClauseVerdict =
+  | 'holds'
+  | 'violated'
+  | 'vacuous'
+  | 'not modelled'
+  | 'document drift'
+  | 'no verdict';
+
+export interface Evidence {
+  readonly model: string;
+  readonly config: string;
+  readonly property: Property<unknown, never>;
+  readonly verdict: string;
+  /** The bounds this verdict holds within, in words. */
+  readonly bounds: string;
+}
+
+export interface Shown {
+  readonly trace: Trace;
+  readonly replay: ReplayResult<{ type: string }>;
+  readonly lifelines: (event: { type: string }) => { from: string; to: string };
+}
+
+export interface ClauseReview {
+  readonly clause: Clause;
+  readonly verdict: ClauseVerdict;
+  readonly why: string;
+  readonly anchorFound: boolean;
+  readonly evidence: readonly Evidence[];
+  readonly assumptions: readonly Assumption[];
+  readonly counterexample?: Shown;
+}
+
+export interface Kill {
+  readonly variant: string;
+  readonly model: string;
+  readonly title: string;
+  readonly expected: string;
+  readonly explorer: {
+    readonly property: string | null;
+    readonly ms: number;
+    readonly steps: number;
+  };
+  readonly random: {
+    readonly property: string | null;
+    readonly ms: number;
+    readonly steps: number;
+  };
+  readonly shown?: Shown;
+}
+
+export interface Review {
+  readonly docs: string;
+  readonly budget: { readonly maxStates: number; readonly runs: number; readonly seed: number };
+  readonly outcomes: readonly CheckOutcome[];
+  readonly kills: readonly Kill[];
+  readonly clauses: readonly ClauseReview[];
+  readonly assumptions: readonly Assumption[];
+  readonly counts: Readonly<Record<ClauseVerdict, number>>;
+  readonly failures: readonly string[];
+}
+
+export interface ReviewOptions {
+  readonly docs: string;
+  readonly maxStates: number;
+  readonly runs: number;
+  readonly seed: number;
+  readonly workers: number;
+  readonly log: (line: string) => void;
+}
+
+export async function collectReview(options: ReviewOptions): Promise<Review> {
+  const documents = readDocuments(options.docs);
+  const outcomes: CheckOutcome[] = [];
+  for (const suite of suites) {
+    for (const name of suite.model.checked) {
+      options.log(`checking ${suite.model.id} / ${name}`);
+      const config = suite.model.validate(suite.model.configs[name]);
+      outcomes.push(
+        await checkOne(suite, suite.model, BASELINE, name, config, {
+          maxStates: options.maxStates,
+          runs: options.runs,
+          seed: options.seed,
+          engines: 'both',
+          workers: options.workers,
+        }),
+      );
+    }
+  }
+  options.log('running the broken variants');
+  const kills = variants.map((v) => killOf(v, options));
+  const clauses = allClauses.map((c) => reviewClause(c, documents, outcomes, kills));
+  const counts = Object.fromEntries(
+    (['holds', 'violated', 'vacuous', 'not modelled', 'document drift', 'no verdict'] as const).map(
+      (v) => [v, clauses.filter((c) => c.verdict === v).length],
+    ),
+  ) as Record<ClauseVerdict, number>;
+  const failures = [
+    ...clauses
+      .filter((c) => c.verdict === 'document drift')
+      .map(
+        (c) =>
+          `document drift: ${c.clause.id} anchor "${c.clause.anchor}" not found in its document`,
+      ),
+    ...clauses
+      .filter((c) => c.verdict === 'no verdict')
+      .map((c) => `${c.clause.id} has no verdict: ${c.why}`),
+    ...clauses
+      .filter((c) => c.verdict === 'violated')
+      .map((c) => `${c.clause.id} is violated: ${c.why}`),
+  ];
+  return {
+    docs: options.docs,
+    budget: { maxStates: options.maxStates, runs: options.runs, seed: options.seed },
+    outcomes,
+    kills,
+    clauses,
+    assumptions: allAssumptions,
+    counts,
+    failures,
+  };
+}
+
+/** Each document's text with whitespace collapsed, found by its file-name prefix. */
+function readDocuments(folder: string): Record<DocumentId, string> {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    throw new CliError(`cannot read the documents folder '${folder}'`);
+  }
+  const out = {} as Record<DocumentId, string>;
+  for (const [id, prefix] of Object.entries(DOCUMENT_FILES) as [DocumentId, string][]) {
+    const file = names.find((n) => n.startsWith(prefix));
+    if (file === undefined)
+      throw new CliError(`no document starting with '${prefix}' (${id}) in '${folder}'`);
+    out[id] = readFileSync(join(folder, file), 'utf8').replace(/\s+/g, ' ');
+  }
+  return out;
+}
+
+function killOf(v: (typeof variants)[number], options: ReviewOptions): Kill {
+  const suite = findSuite(v.model)!;
+  const model = v.build();
+  const config = model.validate(model.configs[v.config]);
+  const system = model.bind(config);
+  const properties = suite.properties(config);
+  const e = explore(model, system, properties, { maxStates: options.maxStates });
+  const r = randomCheck(model, system, properties, { runs: options.runs, seed: options.seed });
+  const shown =
+    e.violation === undefined
+      ? undefined
+      : (() => {
+          const trace = counterexampleTrace(model, v.id, config, e.violation, 'explorer') as Trace;
+          return {
+            trace,
+            replay: replay(model, suite.properties, trace, v.id),
+            lifelines: suite.lifelines,
+          };
+        })();
+  return {
+    variant: v.id,
+    model: v.model,
+    title: v.title,
+    expected: v.expect,
+    explorer: {
+      property: e.violation?.property ?? null,
+      ms: Math.round(e.elapsedMs),
+      steps: e.violation?.events.length ?? 0,
+    },
+    random: {
+      property: r.failure?.property ?? null,
+      ms: Math.round(r.elapsedMs),
+      steps: r.failure?.events.length ?? 0,
+    },
+    ...(shown === undefined ? {} : { shown }),
+  };
+}
+
+function reviewClause(
+  clause: Clause,
+  documents: Record<DocumentId, string>,
+  outcomes: readonly CheckOutcome[],
+  kills: readonly Kill[],
+): ClauseReview {
+  const anchorFound = documents[clause.document].includes(clause.anchor);
+  const evidence: Evidence[] = outcomes.flatMap((o) =>
+    o.verdicts
+      .filter((v) => v.property.clauses.includes(clause.id))
+      .map((v) => ({
+        model: o.model.id,
+        config: o.configName,
+        property: v.property,
+        verdict: v.verdict,
+        bounds: boundsOf(o),
+      })),
+  );
+  const assumptions = allAssumptions.filter((a) => clause.assumptions.includes(a.id));
+  const base = { clause, anchorFound, evidence, assumptions };
+  if (!anchorFound)
+    return {
+      ...base,
+      verdict: 'document drift',
+      why: 'its anchor phrase is no longer in the document',
+    };
+  if (clause.notModelled !== undefined)
+    return { ...base, verdict: 'not modelled', why: clause.notModelled };
+  if (evidence.length === 0)
+    return { ...base, verdict: 'no verdict', why: 'no property checks it' };
+  const violated = evidence.find((e) => e.verdict === 'violated');
+  if (violated !== undefined) {
+    const outcome = outcomes.find(
+      (o) => o.model.id === violated.model && o.configName === violated.config,
+    )!;
+    const saved = outcome.saved.find((s) => s.found.property === violated.property.id);
+    return {
+      ...base,
+      verdict: 'violated',
+      why: `${violated.property.id} in ${violated.model}/${violated.config}`,
+      ...(saved === undefined ? {} : { counterexample: showSaved(saved.file, violated.model) }),
+    };
+  }
+  const unreached = evidence.find(
+    (e) => e.verdict === 'not reached' || e.verdict === 'not exercised',
+  );
+  if (unreached !== undefined)
+    return {
+      ...base,
+      verdict: 'vacuous',
+      why: `${unreached.property.id} ${unreached.verdict} in ${unreached.model}/${unreached.config}`,
+    };
+  const unkilled = evidence.find(
+    (e) =>
+      e.property.kind !== 'witness' &&
+      !kills.some(
+        (k) => k.explorer.property === e.property.id || k.random.property === e.property.id,
+      ),
+  );
+  if (unkilled !== undefined)
+    return {
+      ...base,
+      verdict: 'vacuous',
+      why: `no broken variant makes ${unkilled.property.id} fail`,
+    };
+  return {
+    ...base,
+    verdict: 'holds',
+    why: `${new Set(evidence.map((e) => e.property.id)).size} properties hold in ${new Set(evidence.map((e) => `${e.model}/${e.config}`)).size} configs`,
+  };
+}
+
+function boundsOf(o: CheckOutcome): string {
+  const e = o.explored;
+  const r = o.random;
+  const explored =
+    e === undefined
+      ? ''
+      : `explorer ${e.complete ? 'complete' : 'bounded'}: ${e.distinct.toLocaleString('en-US')} states, depth ${e.depth}`;
+  const random =
+    r === undefined ? '' : `random: ${r.runs.toLocaleString('en-US')} runs, seed ${r.seed}`;
+  return [explored, random].filter((x) => x !== '').join('; ');
+}
+
+function showSaved(file: string, modelId: string): Shown {
+  const suite = findSuite(modelId)!;
+  const trace = JSON.parse(readFileSync(file, 'utf8')) as Trace;
+  return {
+    trace,
+    replay: replay(suite.model, suite.properties, trace, file),
+    lifelines: suite.lifelines,
+  };
+}
