@@ -34,20 +34,20 @@ export function mermaidSequence<E extends ModelEvent>(
   };
   const body: string[] = [];
   for (const v of result.brokenAtStart)
-    body.push(`  Note over ${id('System')}: ✗ ${escape(v.property)}`);
+    body.push(`  Note over ${id('System')}: ✗ ${plain(v.property)}`);
   for (const step of result.steps) {
     const { from, to } = lifelines(step.event);
-    const label = `${step.step}. ${escape(step.label)}`;
+    const label = `${step.step}. ${plain(step.label)}`;
     if (from === to) body.push(`  Note over ${id(from)}: ${label}`);
     else body.push(`  ${id(from)}->>${id(to)}: ${label}`);
-    for (const v of step.broken) body.push(`  Note over ${id(to)}: ✗ ${escape(v.property)} broken`);
+    for (const v of step.broken) body.push(`  Note over ${id(to)}: ✗ ${plain(v.property)} broken`);
   }
-  const participants = [...ids].map(([name, pid]) => `  participant ${pid} as ${escape(name)}`);
+  const participants = [...ids].map(([name, pid]) => `  participant ${pid} as ${plain(name)}`);
   return ['sequenceDiagram', ...participants, ...body].join('\n');
 }
 
 /** Mermaid treats ';' and '#' specially in messages; keep labels plain. */
-function escape(text: string): string {
+function plain(text: string): string {
   return text.replace(/[;#]/g, ',').replace(/→/g, 'to');
 }
 

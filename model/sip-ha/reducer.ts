@@ -151,49 +151,70 @@ export function dispatch(
     case 'callAnswered':
     case 'recordingStarted':
     case 'callReleased':
-      return h[event.type](draft, event as never, ctx);
+      h[event.type](draft, event as never, ctx);
+      return;
     case 'agentStateChanged':
-      return h.agentStateChanged(draft, event, ctx);
+      h.agentStateChanged(draft, event, ctx);
+      return;
     case 'switchoverRequested':
-      return h.switchoverRequested(draft, event, ctx);
+      h.switchoverRequested(draft, event, ctx);
+      return;
     case 'serverInitialized':
-      return h.serverInitialized(draft, event, ctx);
+      h.serverInitialized(draft, event, ctx);
+      return;
     case 'lcaLossDetected':
-      return h.lcaLossDetected(draft, event, ctx);
+      h.lcaLossDetected(draft, event, ctx);
+      return;
     case 'lcaRechecked':
-      return h.lcaRechecked(draft, event, ctx);
+      h.lcaRechecked(draft, event, ctx);
+      return;
     case 'switchoverPerformed':
-      return h.switchoverPerformed(draft, event, ctx);
+      h.switchoverPerformed(draft, event, ctx);
+      return;
     case 'splitBrainResolved':
-      return h.splitBrainResolved(draft, event, ctx);
+      h.splitBrainResolved(draft, event, ctx);
+      return;
     case 'haLinkConnected':
-      return h.haLinkConnected(draft, event, ctx);
+      h.haLinkConnected(draft, event, ctx);
+      return;
     case 'resyncDelivered':
-      return h.resyncDelivered(draft, event, ctx);
+      h.resyncDelivered(draft, event, ctx);
+      return;
     case 'syncDelivered':
-      return h.syncDelivered(draft, event, ctx);
+      h.syncDelivered(draft, event, ctx);
+      return;
     case 'syncLost':
-      return h.syncLost(draft, event, ctx);
+      h.syncLost(draft, event, ctx);
+      return;
     case 'haLinkDropped':
-      return h.haLinkDropped(draft, event, ctx);
+      h.haLinkDropped(draft, event, ctx);
+      return;
     case 'haLinkRepaired':
-      return h.haLinkRepaired(draft, event, ctx);
+      h.haLinkRepaired(draft, event, ctx);
+      return;
     case 'processCrashed':
-      return h.processCrashed(draft, event, ctx);
+      h.processCrashed(draft, event, ctx);
+      return;
     case 'hostCrashed':
-      return h.hostCrashed(draft, event, ctx);
+      h.hostCrashed(draft, event, ctx);
+      return;
     case 'partitionStarted':
-      return h.partitionStarted(draft, event, ctx);
+      h.partitionStarted(draft, event, ctx);
+      return;
     case 'processRestarted':
-      return h.processRestarted(draft, event, ctx);
+      h.processRestarted(draft, event, ctx);
+      return;
     case 'hostRestarted':
-      return h.hostRestarted(draft, event, ctx);
+      h.hostRestarted(draft, event, ctx);
+      return;
     case 'partitionHealed':
-      return h.partitionHealed(draft, event, ctx);
+      h.partitionHealed(draft, event, ctx);
+      return;
     case 'timeAdvanced':
-      return h.timeAdvanced(draft, event, ctx);
+      h.timeAdvanced(draft, event, ctx);
+      return;
     default:
-      return assertNever(event);
+      assertNever(event);
   }
 }
 

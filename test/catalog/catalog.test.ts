@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allAssumptions as assumptions, allClauses as clauses, DOCUMENT_FILES } from '../../properties/catalog/index.ts';
+import {
+  allAssumptions as assumptions,
+  allClauses as clauses,
+  DOCUMENT_FILES,
+} from '../../properties/catalog/index.ts';
 
 import { suites } from '../../properties/registry.ts';
 
