@@ -7,13 +7,15 @@ import type { AnyModel } from '../model/kernel/model.ts';
 import type { ExploreProgress, ExploreResult } from '../properties/engine/explore.ts';
 import { exploreParallel } from '../properties/engine/explore-parallel.ts';
 import type { AnySuite, Property } from '../properties/engine/property.ts';
-import type { RandomResult } from '../properties/engine/random.ts';
+import { DEFAULT_RUNS, type RandomResult } from '../properties/engine/random.ts';
+
+export { DEFAULT_RUNS };
+
 import { randomParallel } from '../properties/engine/random-parallel.ts';
 import { counterexampleTrace, type Found, saveTrace } from '../traces/counterexample.ts';
 import { targetSpec } from './target.ts';
 
 export const DEFAULT_MAX_STATES = 400_000;
-export const DEFAULT_RUNS = 3000;
 export const COUNTEREXAMPLE_DIR = '.ha-verify/counterexamples';
 
 export type Verdict =

@@ -12,6 +12,9 @@ import { Judge } from './judge.ts';
 import { FairSchedule } from './liveness.ts';
 import type { Property } from './property.ts';
 
+/** Runs per model and config when no budget is given (CLI, tests and the review). */
+export const DEFAULT_RUNS = 5000;
+
 /** How often each kind of event is drawn, relative to the others. */
 export const DEFAULT_WEIGHTS: Readonly<Record<EventKind, number>> = {
   traffic: 3,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../properties/engine/explore.ts';
-import { randomCheck } from '../../properties/engine/random.ts';
+import { DEFAULT_RUNS, randomCheck } from '../../properties/engine/random.ts';
 import { sipHaProperties } from '../../properties/sip-ha/index.ts';
 import { counterexampleTrace } from '../../traces/counterexample.ts';
 import { replay } from '../../traces/replay.ts';
@@ -25,7 +25,7 @@ describe('sip-ha: broken variants are caught by both engines', () => {
     it(`should be caught by the random engine at its default budget through ${variant.expect}`, () => {
       const seed = seedFromEnv();
       const r = randomCheck(model, model.bind(config), properties, {
-        runs: runsFromEnv(1000),
+        runs: runsFromEnv(DEFAULT_RUNS),
         seed,
       });
       expect(r.failure?.property, `seed ${seed}`).toBe(variant.expect);
