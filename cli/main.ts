@@ -27,7 +27,8 @@ const USAGE = `usage: ha-verify <command>
         [--max-states N] [--depth D] [--engine both|explorer|random] [--workers W] [--stats]
                                          both engines, a verdict table per model and config
   explore <model> [--config C] [--variant V] [--depth D] [--max-states N] [--workers W]
-                                         exhaustive breadth-first search, shortest counterexample
+                                         exhaustive breadth-first search of one config ('default'
+                                         unless named), shortest counterexample
   replay <trace.json> [--format table|mermaid|itf]
                                          strict replay: step table, sequence diagram or ITF JSON
   review --docs <folder> [--out DIR]     spec review: every clause, its evidence and verdict
@@ -144,9 +145,12 @@ async function check(argv: readonly string[], exhaustiveOnly: boolean): Promise<
   const outcomes: CheckOutcome[] = [];
   for (const suite of chosen) {
     const model = modelOf(suite, variant);
+    // check covers every config the main job checks; explore searches one, 'default' unless named.
     const configNames = parsed.flags.has('config')
       ? [stringFlag(parsed, 'config')!]
-      : [...suite.model.checked];
+      : exhaustiveOnly
+        ? ['default']
+        : [...suite.model.checked];
     for (const name of configNames) {
       const outcome = await checkOne(suite, model, variant, name, configOf(model, name), budget);
       outcomes.push(outcome);
