@@ -1,8 +1,9 @@
 /** Every model the suite checks, with its properties. */
 import type { AnySuite } from './engine/property.ts';
+import { bcSuite } from './bc/index.ts';
 import { sipHaSuite } from './sip-ha/index.ts';
 
-export const suites: readonly AnySuite[] = [sipHaSuite];
+export const suites: readonly AnySuite[] = [sipHaSuite, bcSuite];
 
 export function findSuite(id: string): AnySuite | undefined {
   return suites.find((s) => s.model.id === id);

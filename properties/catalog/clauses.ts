@@ -64,9 +64,7 @@ export const clauses: readonly Clause[] = [
     anchor: 'these HA failovers are transparent to desktop applications',
     claim: 'Desktops built on the SDKs do not notice a local HA failover.',
     kind: 'safety',
-    assumptions: [],
-    notModelled:
-      'Desktops and their SDK connections are part of the Business Continuity model, not yet built.',
+    assumptions: ['A-16', 'B-1'],
   },
   {
     id: 'BC-HA-3',

@@ -1,9 +1,11 @@
 /** The whole catalog: every document's clauses and every assumption, from all models. */
 import { type Assumption, assumptions } from './assumptions.ts';
+import { bcAssumptions } from './assumptions-bc.ts';
 import { type Clause, clauses } from './clauses.ts';
+import { bcClauses } from './clauses-bc.ts';
 
-export const allClauses: readonly Clause[] = [...clauses];
-export const allAssumptions: readonly Assumption[] = [...assumptions];
+export const allClauses: readonly Clause[] = [...clauses, ...bcClauses];
+export const allAssumptions: readonly Assumption[] = [...assumptions, ...bcAssumptions];
 
 export { DOCUMENT_FILES, type DocumentId } from './clauses.ts';
 export type { Assumption, Clause };

@@ -1,0 +1,98 @@
+/**
+ * The adversary and the Management Layer: server crashes and restarts inside a site's local HA
+ * pairs, whole-site failure and recovery, the WAN partition, and the local failover completing
+ * after the stated failover time. Faults spend the run's fault budget; repairs are free.
+ *
+ * Source: BC "Business Continuity Relationship to High Availability" (local HA at each site;
+ * "the time typically taken ... is 60 seconds"; "stable and in-setup calls ... will be lost").
+ * Simplifications: each local pair is the local-failover block, not the full sip-ha model (B-1);
+ * a SIP Server pair keeps its calls and agents through a local failover (hot-standby sync, A-10)
+ * and loses them when no member is left; a recovered site starts empty.
+ */
+import type { Draft } from 'immer';
+import {
+  onFailoverCompleted,
+  onMemberRestarted,
+  onPrimaryFailed,
+} from '../kernel/local-failover.ts';
+import type { Context, EventOf } from './context.ts';
+import { reconnectDesktops } from './desktop.ts';
+import { type BcState, type CallId, IDLE_CALL, parsePair, SERVICES, type Site } from './state.ts';
+
+/** Everything the SIP Server peer at a site held is gone: its logins and its calls. */
+function wipePeer(draft: Draft<BcState>, site: Site): void {
+  const agents = draft.sites[site].agents;
+  for (const agent of Object.keys(agents) as (keyof typeof agents)[]) agents[agent] = 'loggedOut';
+  for (const id of Object.keys(draft.calls) as CallId[]) {
+    const call = draft.calls[id]!;
+    if (call.phase === 'connected' && call.site === site) draft.calls[id] = { ...IDLE_CALL };
+  }
+}
+
+export function processCrashed(
+  draft: Draft<BcState>,
+  event: EventOf<'processCrashed'>,
+  ctx: Context,
+): void {
+  const { site, service } = parsePair(event.node);
+  const next = onPrimaryFailed(draft.sites[site].pairs[service]);
+  draft.sites[site].pairs[service] = next.status;
+  if (next.armFailover) draft.timers[`ha:${event.node}`] = ctx.config.haFailoverMs;
+  else delete draft.timers[`ha:${event.node}`];
+  if (service === 'sip' && next.status === 'down') wipePeer(draft, site);
+  draft.faultsLeft -= 1;
+}
+
+/** The Management Layer has promoted the backup; clients' SDKs reconnect to it. */
+export function haFailoverCompleted(
+  draft: Draft<BcState>,
+  event: EventOf<'haFailoverCompleted'>,
+  ctx: Context,
+): void {
+  const { site, service } = parsePair(event.pair);
+  draft.sites[site].pairs[service] = onFailoverCompleted(draft.sites[site].pairs[service]);
+  delete draft.timers[`ha:${event.pair}`];
+  reconnectDesktops(draft, ctx);
+}
+
+export function processRestarted(
+  draft: Draft<BcState>,
+  event: EventOf<'processRestarted'>,
+  ctx: Context,
+): void {
+  const { site, service } = parsePair(event.node);
+  draft.sites[site].pairs[service] = onMemberRestarted(draft.sites[site].pairs[service]);
+  reconnectDesktops(draft, ctx);
+}
+
+export function siteFailed(draft: Draft<BcState>, event: EventOf<'siteFailed'>): void {
+  const site = draft.sites[event.site];
+  site.up = false;
+  for (const service of SERVICES) {
+    site.pairs[service] = 'down';
+    delete draft.timers[`ha:${event.site}:${service}`];
+  }
+  wipePeer(draft, event.site);
+  draft.faultsLeft -= 1;
+}
+
+export function siteRecovered(
+  draft: Draft<BcState>,
+  event: EventOf<'siteRecovered'>,
+  ctx: Context,
+): void {
+  const site = draft.sites[event.site];
+  site.up = true;
+  for (const service of SERVICES) site.pairs[service] = 'serving';
+  reconnectDesktops(draft, ctx);
+}
+
+export function partitionStarted(draft: Draft<BcState>): void {
+  draft.partitioned = true;
+  draft.faultsLeft -= 1;
+}
+
+export function partitionHealed(draft: Draft<BcState>, _e: unknown, ctx: Context): void {
+  draft.partitioned = false;
+  reconnectDesktops(draft, ctx);
+}

@@ -1,0 +1,54 @@
+import type { BcConfig } from '../../model/bc/config.ts';
+import { type BcEvent, type BcState, bc } from '../../model/bc/index.ts';
+import type { Property, Suite } from '../engine/property.ts';
+import { bcLifelines } from './diagram.ts';
+import { drSwitchoverWithinBound } from './liveness.ts';
+import {
+  connectionsOneSite,
+  deliveryThroughLoginPeer,
+  firstPartyPreferredPeer,
+  haFailoverTransparent,
+  loginAtPreferredSite,
+  noStateAcrossPeers,
+  onePeerLogin,
+  sipWithCsp,
+  statLossNoSwitchover,
+  survivingSiteCallsSurvive,
+} from './safety.ts';
+import {
+  callForwardedToLoginPeer,
+  callLostAtFailedSite,
+  haFailoverUnnoticed,
+  initialLoginSwitchover,
+  siteFailureSwitchover,
+  survivingCallKept,
+} from './witnesses.ts';
+
+export function bcProperties(config: BcConfig): Property<BcState, BcEvent>[] {
+  return [
+    onePeerLogin,
+    connectionsOneSite,
+    sipWithCsp,
+    loginAtPreferredSite(config),
+    // With the WDE option on, Stat Server loss is a trigger by design.
+    ...(config.statTriggersDr ? [] : [statLossNoSwitchover(config)]),
+    haFailoverTransparent(config),
+    deliveryThroughLoginPeer,
+    firstPartyPreferredPeer(config),
+    survivingSiteCallsSurvive,
+    noStateAcrossPeers,
+    ...drSwitchoverWithinBound(config),
+    siteFailureSwitchover,
+    initialLoginSwitchover,
+    callForwardedToLoginPeer,
+    callLostAtFailedSite,
+    survivingCallKept,
+    haFailoverUnnoticed,
+  ];
+}
+
+export const bcSuite: Suite<BcConfig, BcState, BcEvent> = {
+  model: bc,
+  properties: bcProperties,
+  lifelines: bcLifelines,
+};

@@ -1,0 +1,95 @@
+/**
+ * Witnesses: transitions some run must reach, or the properties they accompany are vacuous.
+ * Clauses: BC-DESK-9 (DR switchovers), BC-CALL-1 (forward to the login peer), BC-SITE-5 (calls
+ * lost at a failed site, calls kept at the other), BC-HA-2 and BC-SITE-1 (local failovers).
+ */
+import type { BcEvent } from '../../model/bc/events.ts';
+import { type AgentId, type BcState, parsePair } from '../../model/bc/state.ts';
+import type { Witness } from '../engine/property.ts';
+
+type W = Witness<BcState, BcEvent>;
+
+export const siteFailureSwitchover: W = {
+  id: 'bc.witness.site-failure-switchover',
+  kind: 'witness',
+  clauses: ['BC-DESK-9', 'BC-SITE-4'],
+  statement:
+    'Some desktop switches over from a failed site and is logged in at the other site afterwards.',
+  reached: (before, event, after) => {
+    if (event.type !== 'drSwitchedOver') return false;
+    const site = before.desktops[event.agent]!.site;
+    return (
+      site !== null && !before.sites[site].up && after.desktops[event.agent]!.phase === 'loggedIn'
+    );
+  },
+};
+
+export const initialLoginSwitchover: W = {
+  id: 'bc.witness.initial-login-switchover',
+  kind: 'witness',
+  clauses: ['BC-DESK-9', 'BC-DESK-8'],
+  statement:
+    'Some desktop that could not log in at its preferred site switches over and logs in at the other site.',
+  reached: (before, event, after) => {
+    if (event.type !== 'drSwitchedOver') return false;
+    const d = before.desktops[event.agent]!;
+    return d.csp === null && d.sip === null && after.desktops[event.agent]!.phase === 'loggedIn';
+  },
+};
+
+export const callForwardedToLoginPeer: W = {
+  id: 'bc.witness.call-forwarded-to-login-peer',
+  kind: 'witness',
+  clauses: ['BC-CALL-1'],
+  statement:
+    'Some call reaches a peer where the agent is not logged in, is forwarded once, and is delivered by the login peer.',
+  reached: (_before, event, after) => {
+    if (event.type !== 'callArrived') return false;
+    const call = after.calls[event.call]!;
+    return call.phase === 'connected' && call.forwards === 1 && call.site !== event.site;
+  },
+};
+
+export const callLostAtFailedSite: W = {
+  id: 'bc.witness.call-lost-at-failed-site',
+  kind: 'witness',
+  clauses: ['BC-SITE-5'],
+  statement:
+    'Some new call reaches a failed site before the gateways notice, and is lost: "some new calls, will be lost" is reachable.',
+  reached: (before, event, after) =>
+    event.type === 'callArrived' &&
+    !before.sites[event.site].up &&
+    after.calls[event.call]!.phase === 'idle',
+};
+
+export const survivingCallKept: W = {
+  id: 'bc.witness.surviving-call-kept',
+  kind: 'witness',
+  clauses: ['BC-ARCH-4', 'BC-SITE-5'],
+  statement: 'Some site fails while a call is connected wholly on the other site.',
+  reached: (before, event) =>
+    event.type === 'siteFailed' &&
+    Object.values(before.calls).some((c) => c.phase === 'connected' && c.site !== event.site),
+};
+
+export const haFailoverUnnoticed: W = {
+  id: 'bc.witness.ha-failover-unnoticed',
+  kind: 'witness',
+  clauses: ['BC-HA-2', 'BC-SITE-1'],
+  statement:
+    'Some local HA failover completes while a desktop waits on the DR timeout at that site, and the desktop stays there.',
+  reached: (before, event, after) => {
+    if (event.type !== 'haFailoverCompleted') return false;
+    const { site } = parsePair(event.pair);
+    return (Object.keys(before.desktops) as AgentId[]).some((a) => {
+      const was = before.desktops[a]!;
+      const now = after.desktops[a]!;
+      return (
+        was.phase === 'waitingDr' &&
+        was.site === site &&
+        now.phase === 'loggedIn' &&
+        now.site === site
+      );
+    });
+  },
+};

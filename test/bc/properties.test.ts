@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { configs } from '../../model/bc/config.ts';
+import { bc } from '../../model/bc/index.ts';
+import { bcProperties } from '../../properties/bc/index.ts';
+import { explore } from '../../properties/engine/explore.ts';
+import { randomCheck } from '../../properties/engine/random.ts';
+import { runsFromEnv, seedFromEnv } from '../helpers.ts';
+
+const exploreConfig = (name: keyof typeof configs, maxStates?: number) => {
+  const config = configs[name];
+  return explore(
+    bc,
+    bc.bind(config),
+    bcProperties(config),
+    maxStates === undefined ? {} : { maxStates },
+  );
+};
+
+const idsOf = (name: keyof typeof configs, kind: 'witness' | 'eventually') =>
+  bcProperties(configs[name])
+    .filter((p) => p.kind === kind)
+    .map((p) => p.id);
+
+describe('bc: exhaustive exploration of the real model', () => {
+  it('should visit every reachable state of the small config (2 sites, 2 agents, 2 calls, 2 faults) and violate nothing', () => {
+    const r = exploreConfig('small');
+    expect(r.violation).toBeUndefined();
+    expect(r.complete).toBe(true);
+    expect(r.distinct).toBe(87_161);
+    expect(r.depth).toBe(17);
+    expect(r.witnessed).toEqual(expect.arrayContaining(idsOf('small', 'witness')));
+    for (const id of idsOf('small', 'eventually')) expect(r.triggered[id]).toBeGreaterThan(0);
+  });
+
+  it.each(['default', 'stat-trigger'] as const)(
+    'should violate nothing in the first 30,000 states of the %s config',
+    (name) => {
+      const r = exploreConfig(name, 30_000);
+      expect(r.violation).toBeUndefined();
+      expect(r.distinct).toBe(30_000);
+    },
+  );
+});
+
+describe('bc: random fault sequences on the real model', () => {
+  it.each(['small', 'default', 'stat-trigger'] as const)(
+    'should violate nothing, reach every witness and exercise every liveness property in the %s config',
+    (name) => {
+      const config = configs[name];
+      const properties = bcProperties(config);
+      const seed = seedFromEnv();
+      const r = randomCheck(bc, bc.bind(config), properties, { runs: runsFromEnv(1500), seed });
+      expect(r.failure, `seed ${seed}: ${JSON.stringify(r.failure)}`).toBeUndefined();
+      expect(r.witnessed, `seed ${seed}`).toEqual(expect.arrayContaining(idsOf(name, 'witness')));
+      for (const id of idsOf(name, 'eventually'))
+        expect(r.triggered[id], `seed ${seed}: ${id} never triggered`).toBeGreaterThan(0);
+    },
+  );
+});
