@@ -1,6 +1,7 @@
 /** Every model the suite checks, with its properties. */
-import type { AnySuite } from './engine/property.ts';
+
 import { bcSuite } from './bc/index.ts';
+import type { AnySuite } from './engine/property.ts';
 import { sipHaSuite } from './sip-ha/index.ts';
 
 export const suites: readonly AnySuite[] = [sipHaSuite, bcSuite];
