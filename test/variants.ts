@@ -1,9 +1,10 @@
 /** Every broken variant, for the tests, the CLI (`--variant`, replay of bad traces) and the bench. */
 import { bcVariants } from './bc/mutants.ts';
+import { recordingVariants } from './recording/mutants.ts';
 import { sipHaVariants } from './sip-ha/mutants.ts';
 import type { Variant } from './variant.ts';
 
-export const variants: readonly Variant[] = [...sipHaVariants, ...bcVariants];
+export const variants: readonly Variant[] = [...sipHaVariants, ...bcVariants, ...recordingVariants];
 
 export function findVariant(model: string, id: string): Variant | undefined {
   return variants.find((v) => v.model === model && v.id === id);

@@ -1,0 +1,40 @@
+import type { Draft } from 'immer';
+import type { Context as SipContext } from '../sip-ha/context.ts';
+import type { CallId } from '../sip-ha/state.ts';
+import type { RecordingConfig } from './config.ts';
+import type { RecordingEvent, RecordingEventType } from './events.ts';
+import type { McpId, RecordingState, SessionValue } from './state.ts';
+
+/** What every handler may read besides the state: the bound configuration, precomputed. */
+export interface Context {
+  readonly config: RecordingConfig;
+  /** The embedded SIP Server pair's own context, passed to its handlers and guards. */
+  readonly sip: SipContext;
+  readonly calls: readonly CallId[];
+  readonly mcps: readonly McpId[];
+  /** An RM that knows no session. */
+  readonly empty: Readonly<Record<CallId, SessionValue>>;
+  /** The guard table in use, so urgency (time waits for SIP Server) follows a variant's guards. */
+  readonly guards: Guards;
+}
+
+export type EventOf<T extends RecordingEventType> = Extract<RecordingEvent, { type: T }>;
+
+/** A handler mutates the immer draft and returns nothing. */
+export type Handler<T extends RecordingEventType> = (
+  draft: Draft<RecordingState>,
+  event: EventOf<T>,
+  ctx: Context,
+) => void;
+
+/** One handler per event type; a broken variant replaces exactly one of them. */
+export type Handlers = { readonly [T in RecordingEventType]: Handler<T> };
+
+/** A guard per event type: whether the event can physically happen. */
+export type Guards = {
+  readonly [T in RecordingEventType]: (
+    state: RecordingState,
+    event: EventOf<T>,
+    ctx: Context,
+  ) => boolean;
+};

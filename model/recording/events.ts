@@ -1,0 +1,187 @@
+import type {
+  HostCrashed,
+  ProcessCrashed,
+  ProcessRestarted,
+  TimeAdvanced,
+} from '../kernel/faults.ts';
+import type { EventKind } from '../kernel/model.ts';
+import { callIds } from '../sip-ha/events.ts';
+import type { SipHaEvent } from '../sip-ha/index.ts';
+import { type CallId, SERVERS, type ServerId } from '../sip-ha/state.ts';
+import type { RecordingConfig } from './config.ts';
+import { type McpId, RMS, type RmId } from './state.ts';
+
+/**
+ * The part of the SIP Server pair's vocabulary the recording path keeps: calls, ADDP detection,
+ * failover and sync. Left out: agents, manual switchover, lost sync messages, partitions, HA-link
+ * faults and SIP Server restarts (sip-ha checks them on its own); `recordingStarted` is replaced
+ * by `recordingRequested`, which runs it and then asks RM for a recording session.
+ */
+export const SIP_EVENT_TYPES = [
+  'callArrived',
+  'callAnswered',
+  'callReleased',
+  'lcaLossDetected',
+  'lcaRechecked',
+  'switchoverPerformed',
+  'syncDelivered',
+] as const;
+export type SipEventType = (typeof SIP_EVENT_TYPES)[number];
+export type SipPartEvent = Extract<SipHaEvent, { type: SipEventType }>;
+
+/** Any process of the recording path: a SIP Server, an RM or an MCP. */
+export type NodeId = ServerId | RmId | McpId;
+
+export type RecordingEvent =
+  | SipPartEvent
+  | { readonly type: 'recordingRequested'; readonly call: CallId; readonly server: ServerId }
+  | { readonly type: 'rmFailureDetected'; readonly rm: RmId }
+  | { readonly type: 'mcpFailureDetected'; readonly mcp: McpId }
+  | { readonly type: 'mcpRecoveryDetected'; readonly mcp: McpId }
+  | { readonly type: 'endpointsJoined'; readonly call: CallId }
+  | { readonly type: 'reRecordRequested'; readonly call: CallId }
+  | { readonly type: 'byeRouted'; readonly call: CallId }
+  | { readonly type: 'segmentStored'; readonly call: CallId; readonly segment: number }
+  | { readonly type: 'metadataPosted'; readonly call: CallId; readonly segment: number }
+  | { readonly type: 'sessionSyncDelivered'; readonly rm: RmId; readonly call: CallId }
+  | ProcessCrashed<NodeId>
+  | HostCrashed<ServerId>
+  | ProcessRestarted<McpId>
+  | TimeAdvanced;
+
+export type RecordingEventType = RecordingEvent['type'];
+
+export function mcpIds(config: RecordingConfig): McpId[] {
+  return Array.from({ length: config.mcps }, (_, i) => `mcp${i + 1}` as const);
+}
+
+export function isSipNode(node: NodeId): node is ServerId {
+  return node === 'sip1' || node === 'sip2';
+}
+
+export function isRmNode(node: NodeId): node is RmId {
+  return node === 'rm1' || node === 'rm2';
+}
+
+/** Every event of a configuration: traffic, protocol, delivery, faults, repairs, time. */
+export function vocabulary(config: RecordingConfig): RecordingEvent[] {
+  const calls = callIds(config.sip);
+  const mcps = mcpIds(config);
+  const events: RecordingEvent[] = [];
+  for (const server of SERVERS) {
+    for (const call of calls) {
+      events.push({ type: 'callArrived', call, server });
+      events.push({ type: 'callAnswered', call, server });
+      events.push({ type: 'recordingRequested', call, server });
+      events.push({ type: 'callReleased', call, server });
+    }
+  }
+  for (const node of SERVERS) {
+    events.push({ type: 'lcaLossDetected', node }, { type: 'lcaRechecked', node });
+    events.push({ type: 'switchoverPerformed', node });
+  }
+  for (const rm of RMS) events.push({ type: 'rmFailureDetected', rm });
+  for (const mcp of mcps) {
+    events.push({ type: 'mcpFailureDetected', mcp }, { type: 'mcpRecoveryDetected', mcp });
+  }
+  for (const call of calls) {
+    events.push({ type: 'endpointsJoined', call }, { type: 'reRecordRequested', call });
+    events.push({ type: 'byeRouted', call });
+    // A call has at most one segment per MCP crash, plus its first.
+    for (let segment = 0; segment <= config.faultBudget; segment++) {
+      events.push({ type: 'segmentStored', call, segment });
+      events.push({ type: 'metadataPosted', call, segment });
+    }
+  }
+  for (const call of calls) events.push({ type: 'syncDelivered', key: call });
+  if (config.replication === 'lagged') {
+    for (const rm of RMS)
+      for (const call of calls) events.push({ type: 'sessionSyncDelivered', rm, call });
+  }
+  for (const node of SERVERS) {
+    events.push({ type: 'processCrashed', node }, { type: 'hostCrashed', node });
+  }
+  for (const node of [...RMS, ...mcps]) events.push({ type: 'processCrashed', node });
+  for (const node of mcps) events.push({ type: 'processRestarted', node });
+  events.push({ type: 'timeAdvanced' });
+  return events;
+}
+
+export function kindOf(event: RecordingEvent): EventKind {
+  switch (event.type) {
+    case 'callArrived':
+    case 'callAnswered':
+    case 'callReleased':
+    case 'recordingRequested':
+      return 'traffic';
+    case 'lcaLossDetected':
+    case 'lcaRechecked':
+    case 'switchoverPerformed':
+    case 'rmFailureDetected':
+    case 'mcpFailureDetected':
+    case 'mcpRecoveryDetected':
+    case 'endpointsJoined':
+    case 'reRecordRequested':
+    case 'byeRouted':
+    case 'segmentStored':
+    case 'metadataPosted':
+      return 'protocol';
+    case 'syncDelivered':
+    case 'sessionSyncDelivered':
+      return 'delivery';
+    case 'processCrashed':
+    case 'hostCrashed':
+      return 'fault';
+    case 'processRestarted':
+      return 'repair';
+    case 'timeAdvanced':
+      return 'time';
+  }
+}
+
+export function describe(event: RecordingEvent): string {
+  switch (event.type) {
+    case 'callArrived':
+      return `call ${event.call} arrives at ${event.server}`;
+    case 'callAnswered':
+      return `call ${event.call} answered on ${event.server}`;
+    case 'callReleased':
+      return `call ${event.call} released on ${event.server}`;
+    case 'recordingRequested':
+      return `${event.server} asks RM to record ${event.call}`;
+    case 'lcaLossDetected':
+      return `SCS notices loss of LCA on ${event.node}`;
+    case 'lcaRechecked':
+      return `SCS re-checks LCA on ${event.node}`;
+    case 'switchoverPerformed':
+      return `SCS promotes ${event.node} to primary`;
+    case 'syncDelivered':
+      return `SIP Server sync of ${event.key} delivered`;
+    case 'rmFailureDetected':
+      return `heartbeat loss: ${event.rm} declared failed`;
+    case 'mcpFailureDetected':
+      return `RM detects that ${event.mcp} failed and notifies SIP Server`;
+    case 'mcpRecoveryDetected':
+      return `RM sees ${event.mcp} answer again`;
+    case 'endpointsJoined':
+      return `SIP Server joins the endpoints of ${event.call}`;
+    case 'reRecordRequested':
+      return `SIP Server requests a new recording session for ${event.call}`;
+    case 'byeRouted':
+      return `RM routes the BYE of ${event.call}'s recording session`;
+    case 'segmentStored':
+      return `segment ${event.segment} of ${event.call} written to storage`;
+    case 'metadataPosted':
+      return `metadata of segment ${event.segment} of ${event.call} posted`;
+    case 'sessionSyncDelivered':
+      return `${event.rm} replicates the session of ${event.call} to its peer`;
+    case 'processCrashed':
+      return `${event.node} process crashes`;
+    case 'hostCrashed':
+      return `host of ${event.node} crashes`;
+    case 'processRestarted':
+      return `${event.node} process restarts`;
+    case 'timeAdvanced':
+      return 'time advances to next deadline';
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The GIR recording path: the SIP Server hot-standby pair (sip-ha, composed), the Resource
+ * Manager pair with its replicated session table, and the MCP pool with re-recording after an
+ * MCP failure. See README.md beside this file.
+ */
+
+import { earliestDeadlineMs } from '../kernel/clock.ts';
+import { emptyTable } from '../kernel/hot-standby.ts';
+import type { Model, System } from '../kernel/model.ts';
+import { callIds } from '../sip-ha/events.ts';
+import { context as sipContext, initialState as sipInitialState } from '../sip-ha/index.ts';
+import type { CallId } from '../sip-ha/state.ts';
+import { configs, type RecordingConfig, validate } from './config.ts';
+import type { Context, Guards, Handlers } from './context.ts';
+import { describe, kindOf, mcpIds, type RecordingEvent, vocabulary } from './events.ts';
+import { guards, handlers, isEnabledWith, reduceWith } from './reducer.ts';
+import type {
+  CallRecording,
+  McpId,
+  McpStatus,
+  RecordingState,
+  ResourceManager,
+  SessionValue,
+} from './state.ts';
+
+export type { RecordingConfig, RecordingEvent, RecordingState };
+
+export function context(config: RecordingConfig, g: Guards = guards): Context {
+  const calls = callIds(config.sip);
+  return {
+    config,
+    sip: sipContext(config.sip),
+    calls,
+    mcps: mcpIds(config),
+    empty: emptyTable<CallId, SessionValue>(calls, () => 'none'),
+    guards: g,
+  };
+}
+
+/**
+ * Everything up; rm1 active (and in active-standby the Virtual IP holder), rm2 its peer with the
+ * replication links connected; every MCP up and known up; no call yet.
+ */
+export function initialState(ctx: Context): RecordingState {
+  const activeActive = ctx.config.rmMode === 'active-active';
+  const rm = (first: boolean): ResourceManager => ({
+    role: first || activeActive ? 'primary' : 'backup',
+    table: { ...ctx.empty },
+    acked: {},
+    readiness: 'ready',
+    process: 'up',
+    serving: first || activeActive,
+    lastMcp: 'none',
+  });
+  const mcps = Object.fromEntries(ctx.mcps.map((m) => [m, 'up'])) as Record<McpId, McpStatus>;
+  const call = (): CallRecording => ({
+    status: 'off',
+    media: 'none',
+    anchor: 'rm1',
+    retriesLeft: ctx.config.maxRecordRetries,
+    segments: [],
+  });
+  return {
+    sip: sipInitialState(ctx.sip),
+    rms: { rm1: rm(true), rm2: rm(false) },
+    links: { rm1: { connected: true, inflight: {} }, rm2: { connected: true, inflight: {} } },
+    nextRm: 'rm1',
+    mcps,
+    mcpView: { ...mcps },
+    calls: Object.fromEntries(ctx.calls.map((c) => [c, call()])) as Record<CallId, CallRecording>,
+    timers: {},
+    faultsLeft: ctx.config.faultBudget,
+  };
+}
+
+/** Changes to the real model that a broken variant makes: replaced handlers or guards. */
+export interface RecordingOverrides {
+  readonly handlers?: Partial<Handlers>;
+  readonly guards?: Partial<Guards>;
+}
+
+/** Builds the model, or a variant of it with some handlers or guards replaced. */
+export function createRecording(
+  overrides: RecordingOverrides = {},
+): Model<RecordingConfig, RecordingState, RecordingEvent> {
+  const h: Handlers = { ...handlers, ...overrides.handlers };
+  const g: Guards = { ...guards, ...overrides.guards };
+  return {
+    id: 'recording',
+    title: 'GIR recording path: SIP Server pair, Resource Manager pair, MCP pool',
+    configs,
+    checked: [
+      'small',
+      'default',
+      'active-standby',
+      'active-active',
+      'lagged',
+      'audio-lost',
+      'single-mcp',
+      'no-retry',
+    ],
+    validate,
+    kindOf,
+    describe,
+    bind(config): System<RecordingState, RecordingEvent> {
+      const ctx = context(config, g);
+      return {
+        init: initialState(ctx),
+        vocabulary: vocabulary(config),
+        isEnabled: (state, event) => isEnabledWith(g, state, event, ctx),
+        reduce: (state, event) => reduceWith(h, state, event, ctx),
+        elapsedMs: (state, event) =>
+          event.type === 'timeAdvanced'
+            ? (earliestDeadlineMs([state.sip.timers, state.timers]) ?? 0)
+            : 0,
+      };
+    },
+  };
+}
+
+export const recording = createRecording();

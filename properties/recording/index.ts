@@ -1,0 +1,65 @@
+import {
+  type RecordingConfig,
+  type RecordingEvent,
+  type RecordingState,
+  recording,
+} from '../../model/recording/index.ts';
+import type { Property, Suite } from '../engine/property.ts';
+import { sipFailoverKeepsRecording, sipFailoverWhileRecording } from './composition.ts';
+import { recordingLifelines } from './diagram.ts';
+import { notifiedWithinBound, reRecordedWithinBound, survivorAcceptsRequests } from './liveness.ts';
+import {
+  callSurvivesMcpFailure,
+  gapWithinBound,
+  inDialogAffinity,
+  joinedBeforeReRecord,
+  profileOfTenant,
+  sameParameters,
+  selectsBelievedUpMcp,
+} from './safety.ts';
+import {
+  affinityLostUnderLag,
+  bothRmsAccept,
+  byeRoutedBySurvivor,
+  metadataPosted,
+  noMcpAvailable,
+  reRecordedOnAnotherMcp,
+  rmFailoverWithLiveSession,
+  standbyTakesOver,
+} from './witnesses.ts';
+
+export function recordingProperties(
+  config: RecordingConfig,
+): Property<RecordingState, RecordingEvent>[] {
+  const lagged = config.replication === 'lagged';
+  return [
+    inDialogAffinity(config),
+    profileOfTenant(config),
+    selectsBelievedUpMcp,
+    callSurvivesMcpFailure,
+    joinedBeforeReRecord,
+    sameParameters,
+    // the gap bound is claimed only where the audio before the crash is kept.
+    ...(config.preCrashAudio === 'kept' ? [gapWithinBound(config)] : []),
+    reRecordedWithinBound(config),
+    notifiedWithinBound(config),
+    survivorAcceptsRequests(config),
+    rmFailoverWithLiveSession,
+    // With one MCP there is no other to record on.
+    ...(config.mcps > 1 ? [reRecordedOnAnotherMcp] : []),
+    // Every MCP must be able to fail for RM to find none up.
+    ...(config.faultBudget >= config.mcps ? [noMcpAvailable] : []),
+    metadataPosted,
+    config.rmMode === 'active-standby' ? standbyTakesOver : bothRmsAccept,
+    // Under lag the survivor may miss a session, so the survivor witness may not be reachable.
+    lagged ? affinityLostUnderLag : byeRoutedBySurvivor,
+    // The composition is judged only where SIP Server may fail over.
+    ...(config.sip.faultBudget > 0 ? [sipFailoverKeepsRecording, sipFailoverWhileRecording] : []),
+  ];
+}
+
+export const recordingSuite: Suite<RecordingConfig, RecordingState, RecordingEvent> = {
+  model: recording,
+  properties: recordingProperties,
+  lifelines: recordingLifelines,
+};

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { configs } from '../../model/recording/config.ts';
+import { recording } from '../../model/recording/index.ts';
+import { explore } from '../../properties/engine/explore.ts';
+import { randomCheck } from '../../properties/engine/random.ts';
+import { recordingProperties } from '../../properties/recording/index.ts';
+import { runsFromEnv, seedFromEnv } from '../helpers.ts';
+
+type Name = keyof typeof configs;
+
+const exploreConfig = (name: Name, maxStates?: number) => {
+  const config = configs[name];
+  return explore(
+    recording,
+    recording.bind(config),
+    recordingProperties(config),
+    maxStates === undefined ? {} : { maxStates },
+  );
+};
+
+/** Distinct states of every config the explorer searches completely. */
+const complete: readonly (readonly [Name, number])[] = [
+  ['small', 15_889],
+  ['active-standby', 23_372],
+  ['active-active', 29_209],
+  ['lagged', 40_021],
+  ['audio-lost', 13_107],
+  ['single-mcp', 1_074],
+  ['no-retry', 156_866],
+];
+
+describe('recording: exhaustive exploration of the real model', () => {
+  it.each(complete)(
+    'should visit every reachable state of the %s config (%i states), reach every witness and violate nothing',
+    (name, states) => {
+      const r = exploreConfig(name);
+      expect(r.violation).toBeUndefined();
+      expect(r.complete).toBe(true);
+      expect(r.distinct).toBe(states);
+      const properties = recordingProperties(configs[name]);
+      const witnesses = properties.filter((p) => p.kind === 'witness').map((p) => p.id);
+      expect(r.witnessed).toEqual(expect.arrayContaining(witnesses));
+      for (const p of properties.filter((q) => q.kind === 'eventually')) {
+        expect(r.triggered[p.id], `${p.id} never triggered`).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  it('should violate nothing in the first 60,000 states of the default config (too big to finish)', () => {
+    const r = exploreConfig('default', 60_000);
+    expect(r.violation).toBeUndefined();
+    expect(r.distinct).toBe(60_000);
+  });
+});
+
+describe('recording: random fault sequences on the real model', () => {
+  it.each(['default', 'small', 'active-active', 'lagged'] as const)(
+    'should violate nothing and reach every witness in the %s config',
+    (name) => {
+      const config = configs[name];
+      const properties = recordingProperties(config);
+      const seed = seedFromEnv();
+      const r = randomCheck(recording, recording.bind(config), properties, {
+        runs: runsFromEnv(1500),
+        seed,
+      });
+      expect(r.failure, `seed ${seed}: ${JSON.stringify(r.failure)}`).toBeUndefined();
+      // Every MCP failing in one run is rare at this budget; the explorer reaches that witness.
+      const witnesses = properties
+        .filter((p) => p.kind === 'witness' && p.id !== 'recording.witness.no-mcp-available')
+        .map((p) => p.id);
+      expect(r.witnessed, `seed ${seed}`).toEqual(expect.arrayContaining(witnesses));
+      for (const p of properties.filter((q) => q.kind === 'eventually')) {
+        expect(r.triggered[p.id], `seed ${seed}: ${p.id} never triggered`).toBeGreaterThan(0);
+      }
+    },
+  );
+});
