@@ -6,8 +6,8 @@
  */
 import { available, canLogIn, lostTriggers, serviceUp } from '../../model/bc/availability.ts';
 import { createBc } from '../../model/bc/index.ts';
-import { handlers } from '../../model/bc/reducer.ts';
-import { otherSite } from '../../model/bc/state.ts';
+import { guards, handlers } from '../../model/bc/reducer.ts';
+import { IDLE_CALL, otherSite } from '../../model/bc/state.ts';
 import type { Variant } from '../variant.ts';
 
 export const bcVariants: readonly Variant[] = [
@@ -123,6 +123,110 @@ export const bcVariants: readonly Variant[] = [
             draft.desktops[event.agent] = { phase: 'loggedIn', site, csp: null, sip: site, stat };
             draft.sites[site].agents[event.agent] = 'loggedIn';
           },
+        },
+      }),
+  },
+  {
+    id: 'wrong-login-site',
+    model: 'bc',
+    config: 'small',
+    title:
+      "The desktop logs in at the site after the agent's preferred one, although the preferred site is usable",
+    expect: 'bc.login-at-preferred-site',
+    build: () =>
+      createBc({
+        handlers: {
+          loginRequested: (draft, event, ctx) => {
+            const swapped = {
+              ...ctx.preferred,
+              [event.agent]: otherSite(ctx.preferred[event.agent]!),
+            };
+            handlers.loginRequested(draft, event, { ...ctx, preferred: swapped });
+          },
+        },
+      }),
+  },
+  {
+    id: 'outbound-wrong-peer',
+    model: 'bc',
+    config: 'small',
+    title:
+      'A first-party call leaves through the second peer in DNS SRV order while the first is reachable',
+    expect: 'bc.first-party-preferred-peer',
+    build: () =>
+      createBc({
+        handlers: {
+          callDialed: (draft, event, ctx) => {
+            const swapped = {
+              ...ctx.preferred,
+              [event.agent]: otherSite(ctx.preferred[event.agent]!),
+            };
+            handlers.callDialed(draft, event, { ...ctx, preferred: swapped });
+          },
+        },
+      }),
+  },
+  {
+    id: 'site-failure-drops-all-calls',
+    model: 'bc',
+    config: 'small',
+    title: 'A site failure also tears down the calls that run wholly at the surviving site',
+    expect: 'bc.surviving-site-calls-survive',
+    build: () =>
+      createBc({
+        handlers: {
+          siteFailed: (draft, event, ctx) => {
+            handlers.siteFailed(draft, event, ctx);
+            for (const id of Object.keys(draft.calls))
+              draft.calls[id as keyof typeof draft.calls] = { ...IDLE_CALL };
+          },
+        },
+      }),
+  },
+  {
+    id: 'peers-share-logins',
+    model: 'bc',
+    config: 'small',
+    title:
+      "A recovering peer copies the other peer's agent logins, as if the peers were synchronized",
+    expect: 'bc.no-state-across-peers',
+    build: () =>
+      createBc({
+        handlers: {
+          siteRecovered: (draft, event, ctx) => {
+            handlers.siteRecovered(draft, event, ctx);
+            const here = draft.sites[event.site].agents;
+            const there = draft.sites[otherSite(event.site)].agents;
+            for (const agent of Object.keys(there) as (keyof typeof there)[]) {
+              if (there[agent] === 'loggedIn') here[agent] = 'loggedIn';
+            }
+          },
+        },
+      }),
+  },
+  {
+    id: 'a1-never-switches',
+    model: 'bc',
+    config: 'small',
+    title: 'The desktop of agent a1 starts its DR timeout but never switches over when it runs out',
+    expect: 'bc.dr-switchover-within-bound.a1',
+    build: () =>
+      createBc({
+        guards: {
+          drSwitchedOver: (s, e, ctx) => e.agent !== 'a1' && guards.drSwitchedOver(s, e, ctx),
+        },
+      }),
+  },
+  {
+    id: 'a2-never-switches',
+    model: 'bc',
+    config: 'small',
+    title: 'The desktop of agent a2 starts its DR timeout but never switches over when it runs out',
+    expect: 'bc.dr-switchover-within-bound.a2',
+    build: () =>
+      createBc({
+        guards: {
+          drSwitchedOver: (s, e, ctx) => e.agent !== 'a2' && guards.drSwitchedOver(s, e, ctx),
         },
       }),
   },
