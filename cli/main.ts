@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../model/kernel/model.ts';
 import { DEFAULT_EXPLORE_MAX_STATES } from '../properties/engine/explore.ts';
-import { defaultWorkers } from '../properties/engine/explore-parallel.ts';
+import { defaultWorkers, EngineLimitError } from '../properties/engine/explore-parallel.ts';
 import { suites } from '../properties/registry.ts';
 import { variants } from '../test/variants.ts';
 import { BASELINE, parseTrace, TraceError } from '../traces/format.ts';
@@ -277,7 +277,12 @@ async function reviewCommand(argv: readonly string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof CliError || error instanceof TraceError || error instanceof ConfigError) {
+  if (
+    error instanceof CliError ||
+    error instanceof TraceError ||
+    error instanceof ConfigError ||
+    error instanceof EngineLimitError
+  ) {
     console.error(`ha-verify: ${error.message}`);
     process.exitCode = 2;
   } else {

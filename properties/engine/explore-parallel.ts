@@ -4,7 +4,7 @@
  * frontiers. Levels are synchronized by this thread, so the first violation found still has a
  * shortest path. With one worker it runs the single-threaded explorer in this thread.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ModelEvent } from '../../model/kernel/model.ts';
 import type { Found } from './expand.ts';
@@ -24,6 +24,16 @@ export interface ParallelOptions extends ExploreOptions {
   readonly workers?: number;
 }
 
+/** A search that could not finish for lack of a resource, said in one line. */
+export class EngineLimitError extends Error {
+  override readonly name = 'EngineLimitError';
+}
+
+/** Three quarters of the machine's memory, shared by the workers. */
+export function heapPerWorkerMb(workers: number): number {
+  return Math.floor(((totalmem() / 2 ** 20) * 0.75) / Math.max(workers, 1));
+}
+
 export function defaultWorkers(): number {
   return Math.max(1, Math.min(8, availableParallelism()));
 }
@@ -35,8 +45,13 @@ class Channel {
 
   constructor(readonly worker: Worker) {
     worker.on('message', (m: FromWorker) => this.waiting.shift()?.(m));
-    worker.on('error', (error) => {
-      this.failure = error;
+    worker.on('error', (error: Error & { code?: string }) => {
+      this.failure =
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new EngineLimitError(
+              'an explorer worker ran out of memory; lower --max-states (each state on the frontier is kept in memory)',
+            )
+          : error;
       for (const w of this.waiting.splice(0)) w({ type: 'level', size: 0, found: { error } });
     });
   }
@@ -74,7 +89,10 @@ export async function exploreParallel<E extends ModelEvent>(
       new Channel(
         new Worker(new URL('./explore-worker.mjs', import.meta.url), {
           workerData: { target: spec, memory },
-          resourceLimits: { maxYoungGenerationSizeMb: 160 },
+          resourceLimits: {
+            maxYoungGenerationSizeMb: 256,
+            maxOldGenerationSizeMb: heapPerWorkerMb(count),
+          },
         }),
       ),
   );
