@@ -1,8 +1,14 @@
 /** Shared test helpers: strict runs of hand-written event lists, and seeds from the environment. */
 import { setAutoFreeze } from 'immer';
+import { describe, expect, it } from 'vitest';
 import type { Model, ModelEvent } from '../model/kernel/model.ts';
+import { explore } from '../properties/engine/explore.ts';
 import { Judge } from '../properties/engine/judge.ts';
 import type { Property } from '../properties/engine/property.ts';
+import { DEFAULT_RUNS, randomCheck } from '../properties/engine/random.ts';
+import { counterexampleTrace } from '../traces/counterexample.ts';
+import { replay } from '../traces/replay.ts';
+import type { Variant } from './variant.ts';
 
 export interface Run<S> {
   readonly states: readonly S[];
@@ -54,4 +60,37 @@ export function seedFromEnv(): number {
 export function runsFromEnv(fallback: number): number {
   const raw = process.env.FC_RUNS;
   return raw !== undefined && raw !== '' ? Number(raw) : fallback;
+}
+
+/**
+ * The tests every broken variant gets: the explorer finds it through the named property (with at
+ * least 8 steps where the variant says it is deep) and the counterexample replays; the random
+ * engine finds it at its default budget. Registers one describe block per variant.
+ */
+export function checkVariants(
+  variants: readonly Variant[],
+  propertiesOf: (config: never) => readonly Property<never, never>[],
+): void {
+  describe.each(variants.map((v) => [v.id, v] as const))('%s', (_id, variant) => {
+    const model = variant.build();
+    const config = model.configs[variant.config];
+    const properties = propertiesOf(config as never);
+
+    it(`should be caught by the explorer through ${variant.expect}, with a counterexample that replays`, () => {
+      const r = explore(model, model.bind(config), properties, { maxStates: 300_000 });
+      expect(r.violation?.property).toBe(variant.expect);
+      if (variant.deep === true) expect(r.violation!.events.length).toBeGreaterThanOrEqual(8);
+      const trace = counterexampleTrace(model, variant.id, config, r.violation!, 'explorer');
+      expect(replay(model, propertiesOf as never, trace, variant.id).asExpected).toBe(true);
+    });
+
+    it(`should be caught by the random engine at its default budget through ${variant.expect}`, () => {
+      const seed = seedFromEnv();
+      const r = randomCheck(model, model.bind(config), properties, {
+        runs: runsFromEnv(DEFAULT_RUNS),
+        seed,
+      });
+      expect(r.failure?.property, `seed ${seed}`).toBe(variant.expect);
+    });
+  });
 }

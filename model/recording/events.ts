@@ -5,7 +5,7 @@ import type {
   TimeAdvanced,
 } from '../kernel/faults.ts';
 import type { EventKind } from '../kernel/model.ts';
-import { callIds } from '../sip-ha/events.ts';
+import { callIds, describe as describeSip } from '../sip-ha/events.ts';
 import type { SipHaEvent } from '../sip-ha/index.ts';
 import { type CallId, SERVERS, type ServerId } from '../sip-ha/state.ts';
 import type { RecordingConfig } from './config.ts';
@@ -142,21 +142,15 @@ export function kindOf(event: RecordingEvent): EventKind {
 export function describe(event: RecordingEvent): string {
   switch (event.type) {
     case 'callArrived':
-      return `call ${event.call} arrives at ${event.server}`;
     case 'callAnswered':
-      return `call ${event.call} answered on ${event.server}`;
     case 'callReleased':
-      return `call ${event.call} released on ${event.server}`;
+    case 'lcaLossDetected':
+    case 'lcaRechecked':
+    case 'switchoverPerformed':
+    case 'syncDelivered':
+      return describeSip(event);
     case 'recordingRequested':
       return `${event.server} asks RM to record ${event.call}`;
-    case 'lcaLossDetected':
-      return `SCS notices loss of LCA on ${event.node}`;
-    case 'lcaRechecked':
-      return `SCS re-checks LCA on ${event.node}`;
-    case 'switchoverPerformed':
-      return `SCS promotes ${event.node} to primary`;
-    case 'syncDelivered':
-      return `SIP Server sync of ${event.key} delivered`;
     case 'rmFailureDetected':
       return `heartbeat loss: ${event.rm} declared failed`;
     case 'mcpFailureDetected':
