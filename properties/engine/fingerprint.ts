@@ -1,28 +1,26 @@
 /**
  * State fingerprints: a 64-bit hash (two 32-bit lanes) of a state's canonical form, JSON with
- * sorted keys. Exhaustive search keeps only fingerprints, as mature explicit-state checkers do;
- * the chance that two of n distinct states share one is about n² / 2⁶⁵ and is reported with
- * every run.
+ * sorted keys, computed bottom-up from the fingerprints of its subtrees. Exhaustive search keeps
+ * only fingerprints, as mature explicit-state checkers do; the chance that two of n distinct
+ * states share one is about n² / 2⁶⁵ and is reported with every run.
  *
- * An object's fingerprint is a mix of the sum, over its entries, of one well-mixed contribution
- * per (key, value). A sum does not depend on key order, so no keys are sorted; and when a
- * successor is fingerprinted with its predecessor's node as a hint, only the entries that
- * changed are subtracted and added again. immer leaves unchanged subtrees in place, so a child
- * that is the very object the hint had keeps its contribution without being looked at.
+ * A successor is fingerprinted with its predecessor's node as a hint: immer leaves unchanged
+ * subtrees in place, so a child that is the very object the hint had reuses the hint's
+ * fingerprint, and only the changed path is hashed. Nodes are built only for states kept on the
+ * frontier; a duplicate successor costs no allocation beyond its key lists.
  */
 export interface FingerprintNode {
   readonly value: object;
   readonly h1: number;
   readonly h2: number;
-  /** Sums of the contributions, before the final mix. */
-  readonly s1: number;
-  readonly s2: number;
   /** Own keys in Object.keys order, as read. */
+  readonly raw: readonly string[];
+  /** The same keys sorted: the canonical order. */
   readonly keys: readonly string[];
-  /** Per key: its child's node (objects only) and its contribution to the sums. */
+  /** Hashes of `keys`, so a successor with the same keys does not hash them again. */
+  readonly keyHashes: readonly number[];
+  /** Child nodes aligned with `keys` (undefined for primitive children). */
   readonly kids: readonly (FingerprintNode | undefined)[];
-  readonly c1: readonly number[];
-  readonly c2: readonly number[];
 }
 
 /** Murmur3's 32-bit finalizer: every input bit affects every output bit. */
@@ -35,6 +33,7 @@ function fmix(h: number): number {
 }
 
 const stringHashes = new Map<string, number>();
+const STAND_IN = {};
 
 function hashString(s: string): number {
   let h = stringHashes.get(s);
@@ -61,116 +60,99 @@ function hashPrimitive(v: unknown): number {
 }
 
 export class Fingerprinter {
-  /** Result of the last call, lane by lane (no allocation per call). */
+  /** Fingerprint of the last `fingerprint` call, lane by lane (no allocation per call). */
   h1 = 0;
   h2 = 0;
-  private c1 = 0;
-  private c2 = 0;
 
-  /** Computes the fingerprint of a value into h1/h2, reusing the hint's unchanged entries. */
+  /** Computes the fingerprint of a value into h1/h2, reusing the hint's unchanged subtrees. */
   fingerprint(value: object, hint?: FingerprintNode): void {
-    if (hint !== undefined) {
-      if (hint.value === value) {
-        this.h1 = hint.h1;
-        this.h2 = hint.h2;
-        return;
-      }
-      if (sameKeys(value, hint.keys)) {
-        let s1 = hint.s1;
-        let s2 = hint.s2;
-        const before = hint.value as Record<string, unknown>;
-        const keys = hint.keys;
-        for (let i = 0; i < keys.length; i++) {
-          const key = keys[i]!;
-          const child = (value as Record<string, unknown>)[key];
-          if (child === before[key]) continue;
-          this.contribution(key, child, hint.kids[i]);
-          s1 = (s1 - hint.c1[i]! + this.c1) | 0;
-          s2 = (s2 - hint.c2[i]! + this.c2) | 0;
-        }
-        this.finish(value, s1, s2);
-        return;
-      }
+    if (hint !== undefined && hint.value === value) {
+      this.h1 = hint.h1;
+      this.h2 = hint.h2;
+      return;
     }
-    let s1 = 0;
-    let s2 = 0;
-    for (const key in value) {
-      this.contribution(key, (value as Record<string, unknown>)[key], undefined);
-      s1 = (s1 + this.c1) | 0;
-      s2 = (s2 + this.c2) | 0;
-    }
-    this.finish(value, s1, s2);
-  }
-
-  /** Builds the node of a value kept on the frontier, so its successors can use it as hint. */
-  node(value: object, hint?: FingerprintNode): FingerprintNode {
-    if (hint !== undefined && hint.value === value) return hint;
-    const same = hint !== undefined && sameKeys(value, hint.keys);
-    const keys = same ? hint.keys : Object.keys(value);
-    const before = hint?.value as Record<string, unknown> | undefined;
-    const kids: (FingerprintNode | undefined)[] = new Array(keys.length);
-    const c1: number[] = new Array(keys.length);
-    const c2: number[] = new Array(keys.length);
-    let s1 = 0;
-    let s2 = 0;
+    const keys = this.keysOf(value, hint);
+    const aligned = hint !== undefined && keys === hint.keys;
+    const keyHashes = aligned ? hint.keyHashes : undefined;
+    let entries = 0;
+    let a = Array.isArray(value) ? 0x2545f491 : 0x6a09e667;
+    let b = Array.isArray(value) ? 0x4f1bbcdd : 0x3243f6a8;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const child = (value as Record<string, unknown>)[key];
-      if (same && child === before![key]) {
-        kids[i] = hint.kids[i];
-        c1[i] = hint.c1[i]!;
-        c2[i] = hint.c2[i]!;
+      if (child === undefined) continue;
+      entries++;
+      const k = keyHashes === undefined ? hashString(key) : keyHashes[i]!;
+      let c1: number;
+      let c2: number;
+      if (typeof child === 'object' && child !== null) {
+        this.fingerprint(
+          child,
+          aligned ? hint.kids[i] : hint === undefined ? undefined : kidOf(hint, key),
+        );
+        c1 = this.h1;
+        c2 = this.h2;
       } else {
-        const childHint = same ? hint.kids[i] : undefined;
-        if (typeof child === 'object' && child !== null) kids[i] = this.node(child, childHint);
-        this.contribution(key, child, kids[i]);
-        c1[i] = this.c1;
-        c2[i] = this.c2;
+        c1 = hashPrimitive(child);
+        c2 = fmix(c1 ^ 0x7f4a7c15);
       }
-      s1 = (s1 + c1[i]!) | 0;
-      s2 = (s2 + c2[i]!) | 0;
+      a = Math.imul(a ^ k, 0x01000193);
+      a = Math.imul(a ^ c1, 0x01000193);
+      b = Math.imul((b ^ k) + 0x9e3779b9, 0x85ebca77);
+      b = Math.imul(b ^ c2, 0xc2b2ae3d);
     }
-    this.finish(value, s1, s2);
-    return { value, h1: this.h1, h2: this.h2, s1, s2, keys, kids, c1, c2 };
+    this.h1 = fmix(a);
+    // Entries, not keys: a key whose value is undefined is absent in the canonical form.
+    this.h2 = fmix(b ^ entries);
   }
 
-  /** The contribution of one entry into c1/c2; absent (undefined) entries contribute nothing. */
-  private contribution(key: string, child: unknown, childHint: FingerprintNode | undefined): void {
-    if (child === undefined) {
-      this.c1 = 0;
-      this.c2 = 0;
-      return;
+  /** Builds the node tree of a value kept on the frontier, so its successors can use it as hint. */
+  node(value: object, hint?: FingerprintNode): FingerprintNode {
+    if (hint !== undefined && hint.value === value) return hint;
+    const raw = hint !== undefined && sameKeys(value, hint.raw) ? hint.raw : Object.keys(value);
+    const keys = raw === hint?.raw ? hint.keys : this.keysOf(value, undefined, raw);
+    const aligned = hint !== undefined && keys === hint.keys;
+    const kids: (FingerprintNode | undefined)[] = new Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const child = (value as Record<string, unknown>)[keys[i]!];
+      if (typeof child === 'object' && child !== null) {
+        kids[i] = this.node(
+          child,
+          aligned ? hint.kids[i] : hint === undefined ? undefined : kidOf(hint, keys[i]!),
+        );
+      }
     }
-    let v1: number;
-    let v2: number;
-    if (typeof child === 'object' && child !== null) {
-      this.fingerprint(child, childHint);
-      v1 = this.h1;
-      v2 = this.h2;
-    } else {
-      v1 = hashPrimitive(child);
-      v2 = fmix(v1 ^ 0x7f4a7c15);
-    }
-    const k = hashString(key);
-    this.c1 = fmix(Math.imul(k, 0x9e3779b1) ^ v1);
-    this.c2 = fmix((Math.imul(k ^ 0x2545f491, 0x85ebca77) + v2) | 0);
+    // Hash from the new children: a stand-in hint whose kids are exactly this value's subtrees.
+    const keyHashes = aligned ? hint.keyHashes : keys.map(hashString);
+    this.fingerprint(value, { value: STAND_IN, h1: 0, h2: 0, raw, keys, keyHashes, kids });
+    return { value, h1: this.h1, h2: this.h2, raw, keys, keyHashes, kids };
   }
 
-  private finish(value: object, s1: number, s2: number): void {
-    const array = Array.isArray(value);
-    this.h1 = fmix(s1 ^ (array ? 0x6a09e667 : 0x3243f6a8));
-    this.h2 = fmix((s2 + (array ? 0x4f1bbcdd : 0x2545f491)) | 0);
+  /** Sorted keys; the hint's when the own keys are the same in the same order (no sort, no copy). */
+  private keysOf(
+    value: object,
+    hint: FingerprintNode | undefined,
+    raw?: readonly string[],
+  ): readonly string[] {
+    if (hint !== undefined && sameKeys(value, hint.raw)) return hint.keys;
+    const own = raw ?? Object.keys(value);
+    return Array.isArray(value) || own.length < 2 ? own : [...own].sort();
   }
 }
 
-/** Whether an object's own enumerable keys are exactly `keys`, in order, without allocating. */
-function sameKeys(value: object, keys: readonly string[]): boolean {
+/** Whether an object's own enumerable keys are exactly `raw`, in order, without allocating. */
+function sameKeys(value: object, raw: readonly string[]): boolean {
   let i = 0;
   for (const key in value) {
-    if (keys[i] !== key) return false;
+    if (raw[i] !== key) return false;
     i++;
   }
-  return i === keys.length;
+  return i === raw.length;
+}
+
+function kidOf(hint: FingerprintNode, key: string): FingerprintNode | undefined {
+  const i = hint.keys.indexOf(key);
+  return i < 0 ? undefined : hint.kids[i];
 }
 
 /** The chance that some two of n distinct states share a 64-bit fingerprint. */
