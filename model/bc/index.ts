@@ -3,7 +3,7 @@
  * Server Proxy, SIP Server and Stat Server; dual-registered phones; desktops with the DR
  * switchover; gateways and calls. See README.md beside this file.
  */
-import type { Model, System } from '../kernel/model.ts';
+import type { Model, Overrides, System } from '../kernel/model.ts';
 import { nextDeadlineMs } from '../kernel/timers.ts';
 import { type BcConfig, configs, validate } from './config.ts';
 import type { Context, Guards, Handlers } from './context.ts';
@@ -84,10 +84,7 @@ export function initialState(ctx: Context): BcState {
 }
 
 /** Changes to the real model that a broken variant makes: replaced handlers or guards. */
-export interface BcOverrides {
-  readonly handlers?: Partial<Handlers>;
-  readonly guards?: Partial<Guards>;
-}
+export type BcOverrides = Overrides<Handlers, Guards>;
 
 /** Builds the model, or a variant of it with some handlers or guards replaced. */
 export function createBc(overrides: BcOverrides = {}): Model<BcConfig, BcState, BcEvent> {

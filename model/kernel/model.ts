@@ -65,3 +65,9 @@ export class ConfigError extends Error {
 export function assertNever(value: never): never {
   throw new Error(`unhandled case: ${JSON.stringify(value)}`);
 }
+
+/** What a broken variant changes in a real model: some of its handlers or guards, replaced. */
+export interface Overrides<Handlers, Guards> {
+  readonly handlers?: Partial<Handlers>;
+  readonly guards?: Partial<Guards>;
+}

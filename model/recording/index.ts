@@ -6,7 +6,7 @@
 
 import { earliestDeadlineMs } from '../kernel/clock.ts';
 import { emptyTable } from '../kernel/hot-standby.ts';
-import type { Model, System } from '../kernel/model.ts';
+import type { Model, Overrides, System } from '../kernel/model.ts';
 import { callIds } from '../sip-ha/events.ts';
 import { context as sipContext, initialState as sipInitialState } from '../sip-ha/index.ts';
 import type { CallId } from '../sip-ha/state.ts';
@@ -74,10 +74,7 @@ export function initialState(ctx: Context): RecordingState {
 }
 
 /** Changes to the real model that a broken variant makes: replaced handlers or guards. */
-export interface RecordingOverrides {
-  readonly handlers?: Partial<Handlers>;
-  readonly guards?: Partial<Guards>;
-}
+export type RecordingOverrides = Overrides<Handlers, Guards>;
 
 /** Builds the model, or a variant of it with some handlers or guards replaced. */
 export function createRecording(

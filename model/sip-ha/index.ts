@@ -4,7 +4,7 @@
  */
 
 import { emptyTable } from '../kernel/hot-standby.ts';
-import type { Model, System } from '../kernel/model.ts';
+import type { Model, Overrides, System } from '../kernel/model.ts';
 import { nextDeadlineMs } from '../kernel/timers.ts';
 import { configs, type SipHaConfig, validate } from './config.ts';
 import type { Context, Guards, Handlers } from './context.ts';
@@ -54,10 +54,7 @@ export function initialState(ctx: Context): SipHaState {
 }
 
 /** Changes to the real model that a broken variant makes: replaced handlers or guards. */
-export interface SipHaOverrides {
-  readonly handlers?: Partial<Handlers>;
-  readonly guards?: Partial<Guards>;
-}
+export type SipHaOverrides = Overrides<Handlers, Guards>;
 
 /** Builds the model, or a variant of it with some handlers or guards replaced. */
 export function createSipHa(
