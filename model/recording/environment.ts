@@ -50,7 +50,11 @@ export function restartEnabled(state: RecordingState, event: EventOf<'processRes
 
 /** Every timer of the pair and of the recording path jumps to the earliest deadline. */
 export function timeAdvanced(draft: Draft<RecordingState>, _event: unknown, ctx: Context): void {
-  const delta = earliestDeadlineMs([draft.sip.timers, draft.timers]) ?? 0;
+  advanceRecording(draft, earliestDeadlineMs([draft.sip.timers, draft.timers]) ?? 0, ctx);
+}
+
+/** Lets `delta` ms pass on the recording path (a model that embeds it may pick the delta). */
+export function advanceRecording(draft: Draft<RecordingState>, delta: number, ctx: Context): void {
   advanceBy(draft.sip.timers, delta);
   advanceBy(draft.timers, delta);
   for (const call of ctx.calls) {
@@ -65,9 +69,13 @@ export function timeAdvanced(draft: Draft<RecordingState>, _event: unknown, ctx:
 }
 
 export function timeEnabled(state: RecordingState, _event: unknown, ctx: Context): boolean {
-  if (!canAdvanceAll([state.sip.timers, state.timers])) return false;
+  return canAdvanceAll([state.sip.timers, state.timers]) && !sipMustActFirst(state, ctx);
+}
+
+/** While SIP Server can take its next recording step, time waits for it. */
+export function sipMustActFirst(state: RecordingState, ctx: Context): boolean {
   const g = ctx.guards;
-  return !ctx.calls.some(
+  return ctx.calls.some(
     (call) =>
       g.endpointsJoined(state, { type: 'endpointsJoined', call }, ctx) ||
       g.reRecordRequested(state, { type: 'reRecordRequested', call }, ctx),

@@ -1,0 +1,42 @@
+import type { Draft } from 'immer';
+import type { Context as RecordingContext } from '../recording/context.ts';
+import type { BackendConfig } from './config.ts';
+import type { BackendEvent, BackendEventType } from './events.ts';
+import type { BackendState, CassId, IrId, SegKey, UiId, WsId } from './state.ts';
+
+/** What every handler may read besides the state: the bound configuration, precomputed. */
+export interface Context {
+  readonly config: BackendConfig;
+  /** The embedded recording path's own context. */
+  readonly rec: RecordingContext;
+  readonly segments: readonly SegKey[];
+  readonly webServices: readonly WsId[];
+  readonly cassandra: readonly CassId[];
+  /** The replicas of every row: the first `replicationFactor` Cassandra nodes. */
+  readonly replicaNodes: readonly CassId[];
+  /** Replicas that must answer a write or a read at the configured consistency level. */
+  readonly required: number;
+  readonly receivers: readonly IrId[];
+  readonly ui: readonly UiId[];
+  /** The guard table in use, so urgency follows a variant's guards. */
+  readonly guards: Guards;
+}
+
+export type EventOf<T extends BackendEventType> = Extract<BackendEvent, { type: T }>;
+
+export type Handler<T extends BackendEventType> = (
+  draft: Draft<BackendState>,
+  event: EventOf<T>,
+  ctx: Context,
+) => void;
+
+/** One handler per event type; a broken variant replaces one of them. */
+export type Handlers = { readonly [T in BackendEventType]: Handler<T> };
+
+export type Guards = {
+  readonly [T in BackendEventType]: (
+    state: BackendState,
+    event: EventOf<T>,
+    ctx: Context,
+  ) => boolean;
+};

@@ -1,0 +1,145 @@
+/**
+ * The back end's adversary and clock: crashes and restarts of every back-end process, a
+ * partition inside a standby pair, a failed storage write, and time (shared with the recording
+ * path, whose timers advance with the back end's).
+ *
+ * Source: DESIGN "Faults are events drawn from one shared vocabulary"; domain notes A-25..A-28.
+ * Simplification: a Cassandra node that crashes loses the writes still on their way to it
+ * (no hinted handoff) and keeps what it wrote.
+ */
+import type { Draft } from 'immer';
+import { failMember, resendFrom } from '../kernel/active-active.ts';
+import * as singleton from '../kernel/active-standby.ts';
+import { advanceBy, canAdvanceAll, earliestDeadlineMs } from '../kernel/clock.ts';
+import { advanceRecording, sipMustActFirst } from '../recording/environment.ts';
+import type { Context, EventOf } from './context.ts';
+import { segmentOf } from './pipeline.ts';
+import {
+  type BackendNode,
+  type BackendState,
+  type CassId,
+  type IrId,
+  PROCESSORS,
+  type RcsId,
+  type RpId,
+  SCHEDULERS,
+  type SchId,
+  type UiId,
+  type WsId,
+} from './state.ts';
+
+const isProcessor = (n: string): n is RpId => n === 'rp1' || n === 'rp2';
+const isScheduler = (n: string): n is SchId => n === 'sch1' || n === 'sch2';
+
+/** Re-arms the standbys' takeover timers after any change to a standby pair. */
+export function rearmAll(draft: Draft<BackendState>, ctx: Context): void {
+  const ms = ctx.config.takeoverMs;
+  if (ctx.config.processorMode === 'active-backup')
+    singleton.rearm(PROCESSORS, draft.processors, draft.timers, (id) => `takeover:${id}`, ms);
+  singleton.rearm(SCHEDULERS, draft.schedulers, draft.timers, (id) => `takeover:${id}`, ms);
+}
+
+/** Where a simple (up/down) node's status lives. */
+function simpleTable(draft: Draft<BackendState>, node: BackendNode): Record<string, 'up' | 'down'> {
+  if (node.startsWith('ws')) return draft.webServices as Record<WsId, 'up' | 'down'>;
+  if (node.startsWith('cass')) return draft.cassandra as Record<CassId, 'up' | 'down'>;
+  if (node.startsWith('ir')) return draft.receivers as Record<IrId, 'up' | 'down'>;
+  if (node.startsWith('ui')) return draft.ui as Record<UiId, 'up' | 'down'>;
+  return draft.crypto as Record<RcsId, 'up' | 'down'>;
+}
+
+export function isUp(state: BackendState, node: BackendNode): boolean {
+  if (isProcessor(node)) return state.processors[node].process === 'up';
+  if (isScheduler(node)) return state.schedulers[node].process === 'up';
+  return simpleTable(state as Draft<BackendState>, node)[node] === 'up';
+}
+
+/** A back-end process dies; a Processor loses the work it held, and MCP's POSTs to it break. */
+export function crashBackend(draft: Draft<BackendState>, node: BackendNode, ctx: Context): void {
+  draft.faultsLeft -= 1;
+  if (isProcessor(node)) {
+    failMember(draft.processors[node]);
+    singleton.fail(draft.processors, node);
+    resendFrom(draft.outbox, node);
+  } else if (isScheduler(node)) {
+    singleton.fail(draft.schedulers, node);
+  } else {
+    simpleTable(draft, node)[node] = 'down';
+    if (node.startsWith('cass')) {
+      for (const seg of ctx.segments) {
+        const copies = draft.replicas[seg];
+        if (copies?.[node as CassId] === 'pending') delete copies[node as CassId];
+      }
+    }
+  }
+  rearmAll(draft, ctx);
+}
+
+export function restartBackend(draft: Draft<BackendState>, node: BackendNode, ctx: Context): void {
+  if (isProcessor(node)) singleton.restart(draft.processors, node);
+  else if (isScheduler(node)) singleton.restart(draft.schedulers, node);
+  else simpleTable(draft, node)[node] = 'up';
+  rearmAll(draft, ctx);
+}
+
+export function partitionStarted(
+  draft: Draft<BackendState>,
+  e: EventOf<'partitionStarted'>,
+  ctx: Context,
+): void {
+  draft.faultsLeft -= 1;
+  if (isProcessor(e.node)) draft.processors[e.node].cut = true;
+  else draft.schedulers[e.node].cut = true;
+  rearmAll(draft, ctx);
+}
+
+export function partitionHealed(
+  draft: Draft<BackendState>,
+  e: EventOf<'partitionHealed'>,
+  ctx: Context,
+): void {
+  if (isProcessor(e.node)) singleton.heal(PROCESSORS, draft.processors);
+  else singleton.heal(SCHEDULERS, draft.schedulers);
+  rearmAll(draft, ctx);
+}
+
+export function isCut(state: BackendState, node: RpId | SchId): boolean {
+  return isProcessor(node) ? state.processors[node].cut : state.schedulers[node].cut;
+}
+
+export function takenOver(draft: Draft<BackendState>, e: EventOf<'takenOver'>, ctx: Context): void {
+  delete draft.timers[`takeover:${e.node}`];
+  if (isProcessor(e.node)) singleton.takeOver(PROCESSORS, draft.processors, e.node);
+  else singleton.takeOver(SCHEDULERS, draft.schedulers, e.node);
+  rearmAll(draft, ctx);
+}
+
+/** The MCP's write of a finished segment fails; the segment stays closed and is written again. */
+export function storageWriteFailed(
+  draft: Draft<BackendState>,
+  e: EventOf<'storageWriteFailed'>,
+): void {
+  draft.faultsLeft -= 1;
+  draft.writeFailed[e.seg] = true;
+}
+
+export function writeFailEnabled(state: BackendState, e: EventOf<'storageWriteFailed'>): boolean {
+  const segment = segmentOf(state, e.seg);
+  return (
+    state.faultsLeft > 0 && segment?.state === 'closed' && state.rec.mcps[segment.mcp] === 'up'
+  );
+}
+
+/** Every timer of the recording path and of the back end jumps to the earliest deadline. */
+export function timeAdvanced(draft: Draft<BackendState>, ctx: Context): void {
+  const delta = earliestDeadlineMs([draft.rec.sip.timers, draft.rec.timers, draft.timers]) ?? 0;
+  advanceRecording(draft.rec, delta, ctx.rec);
+  advanceBy(draft.timers, delta);
+}
+
+export function timeEnabled(state: BackendState, ctx: Context): boolean {
+  return (
+    canAdvanceAll([state.rec.sip.timers, state.rec.timers, state.timers]) &&
+    !sipMustActFirst(state.rec, ctx.rec)
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * Bounded liveness of the recording back end, under the fair schedule of
+ * properties/engine/liveness.ts (no traffic, faults or repairs; protocol steps, then deliveries,
+ * then time).
+ * Clauses: GIR-RP-1/2 and GIR-SM-1/3 (every stored recording reaches Web Services and is
+ * indexed), GIR-RP-1 and GIR-SM-4 (the standby takes over). Assumptions: A-26, A-28.
+ */
+
+import type { BackendConfig } from '../../model/backend/config.ts';
+import { context } from '../../model/backend/index.ts';
+import { type BackendState, PROCESSORS, SCHEDULERS } from '../../model/backend/state.ts';
+import { actives } from '../../model/kernel/active-standby.ts';
+import type { Eventually } from '../engine/property.ts';
+import { isPending, pipelineCanRun } from './common.ts';
+
+const FAIRNESS =
+  'faults, repairs and traffic stop; MCP, the Processors, Web Services, Cassandra, SpeechMiner and the standbys take their steps, then deliveries; time advances only when nothing else can happen';
+
+/**
+ * Steps of one segment through the pipeline (store, post, deliver, enrich, write, replicas,
+ * answer, submit, acknowledge, index), with room for the recording path's own steps that the
+ * fair schedule runs first.
+ */
+const STEPS_PER_SEGMENT = 20;
+
+/** Fair steps for a whole run of the pipeline and the recording path before time may pass. */
+function fairSteps(segments: number): number {
+  return STEPS_PER_SEGMENT * segments + 10;
+}
+
+export function indexedWithinBound(config: BackendConfig): Eventually<BackendState> {
+  const ctx = context(config);
+  const boundSteps = fairSteps(ctx.segments.length);
+  return {
+    id: 'backend.indexed-within-bound',
+    kind: 'eventually',
+    clauses: ['GIR-RP-1', 'GIR-SM-1', 'GIR-SM-3'],
+    statement: `Once failures stop with MCP, a Processor, a Web Services node, enough Cassandra replicas, a Receiver and a Scheduler up, every stored recording is in Web Services, indexed by SpeechMiner and acknowledged to MCP within ${config.takeoverMs} ms and ${boundSteps} fair steps.`,
+    fairness: FAIRNESS,
+    boundSteps,
+    boundMs: config.takeoverMs,
+    trigger: (state) =>
+      ctx.segments.some((seg) => isPending(state, seg)) &&
+      ctx.segments.every((seg) => !isPending(state, seg) || pipelineCanRun(state, seg, ctx)),
+    goal: (state) => ctx.segments.every((seg) => !isPending(state, seg)),
+  };
+}
+
+/** A standby pair with a live member and no live active one. */
+function leaderless<Id extends string>(
+  ids: readonly Id[],
+  members: BackendState['schedulers'] | BackendState['processors'],
+): boolean {
+  const m = members as Readonly<Record<Id, { process: 'up' | 'down' }>>;
+  return ids.some((id) => m[id].process === 'up') && actives(ids, members as never).length === 0;
+}
+
+export function standbyTakesOver(config: BackendConfig): Eventually<BackendState> {
+  const processors = config.processorMode === 'active-backup';
+  const boundSteps = fairSteps(context(config).segments.length) + 2;
+  return {
+    id: 'backend.standby-takes-over',
+    kind: 'eventually',
+    clauses: processors ? ['GIR-SM-4', 'GIR-RP-1'] : ['GIR-SM-4'],
+    statement: `When the active ${processors ? 'Recording Processor or ' : ''}Scheduler fails and its standby is up, the standby becomes active within ${config.takeoverMs} ms and ${boundSteps} fair steps (the pipeline's own steps run first).`,
+    fairness: FAIRNESS,
+    boundSteps,
+    boundMs: config.takeoverMs,
+    trigger: (state) =>
+      leaderless(SCHEDULERS, state.schedulers) ||
+      (processors && leaderless(PROCESSORS, state.processors)),
+    goal: (state) =>
+      !leaderless(SCHEDULERS, state.schedulers) &&
+      !(processors && leaderless(PROCESSORS, state.processors)),
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Witnesses: transitions some run must reach, or the properties they accompany are vacuous.
+ * Every takeover and every retry of the back end has one.
+ */
+import type { BackendEvent } from '../../model/backend/events.ts';
+import { type BackendState, segKey } from '../../model/backend/state.ts';
+import type { Witness } from '../engine/property.ts';
+import { upCount } from './common.ts';
+
+type W = Witness<BackendState, BackendEvent>;
+
+export const processorTakeover: W = {
+  id: 'backend.witness.processor-takeover',
+  kind: 'witness',
+  clauses: ['GIR-RP-1'],
+  statement:
+    'In active-backup mode the backup Recording Processor takes over from a failed active.',
+  reached: (_b, e) => e.type === 'takenOver' && (e.node === 'rp1' || e.node === 'rp2'),
+};
+
+export const schedulerTakeover: W = {
+  id: 'backend.witness.scheduler-takeover',
+  kind: 'witness',
+  clauses: ['GIR-SM-4'],
+  statement: 'The standby Scheduler task takes over after the active one failed.',
+  reached: (_b, e) => e.type === 'takenOver' && (e.node === 'sch1' || e.node === 'sch2'),
+};
+
+export const retriedAfterProcessorCrash: W = {
+  id: 'backend.witness.post-retried-after-processor-crash',
+  kind: 'witness',
+  clauses: ['GIR-RP-1', 'GIR-RP-2'],
+  statement:
+    'MCP posts a segment again after the Processor handling it crashed part-way, and the other Processor takes the work over.',
+  reached: (before, e) =>
+    e.type === 'metadataDelivered' &&
+    before.wsRecords[e.seg] !== undefined &&
+    before.processors[e.rp === 'rp1' ? 'rp2' : 'rp1'].process === 'down',
+};
+
+export const wsRequestRetried: W = {
+  id: 'backend.witness.web-services-request-retried',
+  kind: 'witness',
+  clauses: ['GIR-WS-1'],
+  statement: 'A Web Services request fails with its node, and the Processor sends it again.',
+  reached: (_b, e) => e.type === 'wsRequestFailed',
+};
+
+export const storageWriteRetried: W = {
+  id: 'backend.witness.storage-write-retried',
+  kind: 'witness',
+  clauses: ['GIR-SCALE-5'],
+  statement:
+    'A storage write fails, MCP writes the segment again, and only then posts its metadata.',
+  reached: (before, e) =>
+    e.type === 'metadataPosted' && before.writeFailed[segKey(e.call, e.segment)] === true,
+};
+
+export const ackedWithNodeDown: W = {
+  id: 'backend.witness.write-acknowledged-with-a-node-down',
+  kind: 'witness',
+  clauses: ['GIR-WS-1'],
+  statement: 'Web Services acknowledges a row while a Cassandra node is down.',
+  reached: (before, e) =>
+    e.type === 'wsAnswered' &&
+    Object.keys(before.cassandra).some((n) => before.cassandra[n as never] === 'down'),
+};
+
+export const playbackOnSecondCrypto: W = {
+  id: 'backend.witness.playback-with-one-crypto-server',
+  kind: 'witness',
+  clauses: ['GIR-RCS-1'],
+  statement: 'A recording is played back through rcs2 while rcs1 is down.',
+  reached: (_b, e, after) => e.type === 'playbackRequested' && after.playback?.rcs === 'rcs2',
+};
+
+export const indexedEndToEnd: W = {
+  id: 'backend.witness.recording-indexed',
+  kind: 'witness',
+  clauses: ['GIR-SM-1'],
+  statement:
+    'A recorded call reaches SpeechMiner and is indexed by the Scheduler after some back-end failure.',
+  reached: (before, e) =>
+    e.type === 'recordingIndexed' &&
+    (upCount(before.webServices) < Object.keys(before.webServices).length ||
+      before.processors.rp1.process === 'down' ||
+      before.processors.rp2.process === 'down' ||
+      before.faultsLeft === 0),
+};
