@@ -31,6 +31,8 @@ import {
 
 export function backendProperties(config: BackendConfig): Property<BackendState, BackendEvent>[] {
   const activeBackup = config.processorMode === 'active-backup';
+  // Takeovers and retries need a back-end fault; without one only the flow itself is judged.
+  const faults = config.faultBudget > 0;
   return [
     postedOnlyAfterStored,
     noMetadataLost(config),
@@ -42,13 +44,17 @@ export function backendProperties(config: BackendConfig): Property<BackendState,
     ...(activeBackup ? [singleActiveProcessor] : []),
     singleActiveScheduler,
     indexedWithinBound(config),
-    standbyTakesOver(config),
-    ...(activeBackup ? [processorTakeover] : [retriedAfterProcessorCrash]),
-    schedulerTakeover,
-    wsRequestRetried,
-    storageWriteRetried,
-    ackedWithNodeDown,
-    playbackOnSecondCrypto,
+    ...(faults
+      ? [
+          standbyTakesOver(config),
+          activeBackup ? processorTakeover : retriedAfterProcessorCrash,
+          schedulerTakeover,
+          wsRequestRetried,
+          storageWriteRetried,
+          ackedWithNodeDown,
+          playbackOnSecondCrypto,
+        ]
+      : []),
     indexedEndToEnd,
   ];
 }
