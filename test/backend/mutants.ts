@@ -1,0 +1,185 @@
+/**
+ * Broken variants of the recording back end. Each replaces one handler or guard of the real
+ * model (or, for the sizing variant, sizes a pool N instead of N+1) with a plausible mistake,
+ * and names the property that must catch it.
+ */
+import { writtenCount } from '../../model/backend/cassandra.ts';
+import { configs } from '../../model/backend/config.ts';
+import type { Guards } from '../../model/backend/context.ts';
+import { createBackend } from '../../model/backend/index.ts';
+import { segmentOf } from '../../model/backend/pipeline.ts';
+import { decrypt } from '../../model/backend/playback.ts';
+import { guards, handlers } from '../../model/backend/reducer.ts';
+import { segKey } from '../../model/backend/state.ts';
+import type { Variant } from '../variant.ts';
+
+/** A standby that takes over whenever it is up, whether or not the active one failed. */
+const eagerTakeover =
+  (prefix: 'rp' | 'sch'): Guards['takenOver'] =>
+  (state, event, ctx) => {
+    if (!event.node.startsWith(prefix)) return guards.takenOver(state, event, ctx);
+    const member =
+      event.node === 'rp1' || event.node === 'rp2'
+        ? state.processors[event.node]
+        : state.schedulers[event.node];
+    const modeOk = prefix === 'sch' || ctx.config.processorMode === 'active-backup';
+    return modeOk && member.process === 'up' && member.role === 'standby';
+  };
+
+export const backendVariants: readonly Variant[] = [
+  {
+    id: 'post-before-store',
+    model: 'backend',
+    config: 'default',
+    title:
+      "MCP posts a segment's metadata as soon as the segment is finished, before its storage write",
+    expect: 'backend.posted-only-after-stored',
+    build: () =>
+      createBackend({
+        guards: {
+          metadataPosted: (state, event) => {
+            const segment = segmentOf(state, segKey(event.call, event.segment));
+            return (
+              (segment?.state === 'closed' || segment?.state === 'stored') &&
+              state.rec.mcps[segment.mcp] === 'up'
+            );
+          },
+        },
+      }),
+  },
+  {
+    id: 'non-idempotent-web-services',
+    model: 'backend',
+    config: 'default',
+    title:
+      'Web Services creates a new recording record for every request, so a retried POST is stored twice',
+    expect: 'backend.effect-once',
+    build: () =>
+      createBackend({
+        handlers: {
+          wsRequested: (draft, event, ctx) => {
+            const had = draft.wsRecords[event.seg] ?? 0;
+            handlers.wsRequested(draft, event, ctx);
+            if (draft.wsRecords[event.seg] !== undefined) draft.wsRecords[event.seg] = had + 1;
+          },
+        },
+      }),
+  },
+  {
+    id: 'processor-drops-message',
+    model: 'backend',
+    config: 'default',
+    title:
+      "A Processor answers MCP's POST on receipt, so the message it is handling dies with it when it crashes",
+    expect: 'backend.no-metadata-lost',
+    build: () =>
+      createBackend({
+        handlers: {
+          metadataDelivered: (draft, event, ctx) => {
+            handlers.metadataDelivered(draft, event, ctx);
+            delete draft.outbox[event.seg];
+          },
+        },
+      }),
+  },
+  {
+    id: 'scheduler-takes-over-early',
+    model: 'backend',
+    config: 'default',
+    title: 'The standby Scheduler takes over without the active one having failed',
+    expect: 'backend.single-active-scheduler',
+    build: () => createBackend({ guards: { takenOver: eagerTakeover('sch') } }),
+  },
+  {
+    id: 'processor-takes-over-early',
+    model: 'backend',
+    config: 'active-backup',
+    title: 'The backup Recording Processor becomes active without the active one having failed',
+    expect: 'backend.single-active-processor',
+    build: () => createBackend({ guards: { takenOver: eagerTakeover('rp') } }),
+  },
+  {
+    id: 'cassandra-acks-at-one',
+    model: 'backend',
+    config: 'default',
+    title: 'Web Services acknowledges a row once one Cassandra replica wrote it (consistency ONE)',
+    expect: 'backend.acked-write-survives',
+    build: () =>
+      createBackend({
+        guards: {
+          wsAnswered: (state, event, ctx) =>
+            guards.wsAnswered(state, event, { ...ctx, required: 1 }) ||
+            (guards.wsAnswered(state, event, { ...ctx, required: 0 }) &&
+              writtenCount(state.replicas[event.seg]) >= 1),
+        },
+      }),
+  },
+  {
+    id: 'web-services-no-failover',
+    model: 'backend',
+    config: 'default',
+    title:
+      'The Processor sends every Web Services request to ws1 and, when ws1 is down, takes the refused request for a success',
+    expect: 'backend.pool-answers-while-one-up',
+    build: () =>
+      createBackend({
+        handlers: {
+          wsRequested: (draft, event, ctx) => {
+            if (draft.webServices.ws1 === 'up') handlers.wsRequested(draft, event, ctx);
+            else {
+              draft.processors[event.rp].work[event.seg] = 'written';
+              draft.acked[event.seg] = true;
+            }
+          },
+        },
+      }),
+  },
+  {
+    id: 'crypto-no-failover',
+    model: 'backend',
+    config: 'default',
+    title: 'Playback always asks rcs1 to decrypt, even while it is down',
+    expect: 'backend.playback-decrypts',
+    build: () =>
+      createBackend({
+        handlers: {
+          playbackRequested: (draft, event, ctx) => decrypt(draft, event.seg, 'rcs1', ctx),
+        },
+      }),
+  },
+  {
+    id: 'web-services-sized-n',
+    model: 'backend',
+    config: 'sized-n',
+    title: 'Web Services deployed as one node, sized for the load with no spare (N, not N+1)',
+    expect: 'backend.pool-sized-n-plus-one',
+    build: () => ({
+      ...createBackend(),
+      configs: { ...configs, 'sized-n': { ...configs.default, webServices: 1 } },
+    }),
+  },
+  {
+    id: 'no-takeover',
+    model: 'backend',
+    config: 'default',
+    title: 'The standby Scheduler never takes over',
+    expect: 'backend.standby-takes-over',
+    build: () => createBackend({ guards: { takenOver: () => false } }),
+  },
+  {
+    id: 'failed-request-dropped',
+    model: 'backend',
+    config: 'default',
+    title:
+      'When a Web Services request fails the Processor drops the message instead of retrying (MCP still waits for its answer)',
+    expect: 'backend.indexed-within-bound',
+    build: () =>
+      createBackend({
+        handlers: {
+          wsRequestFailed: (draft, event) => {
+            delete draft.processors[event.rp].work[event.seg];
+          },
+        },
+      }),
+  },
+];
