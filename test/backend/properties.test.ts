@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { configs } from '../../model/backend/config.ts';
+import { backend } from '../../model/backend/index.ts';
+import { backendProperties } from '../../properties/backend/index.ts';
+import { explore } from '../../properties/engine/explore.ts';
+import { randomCheck } from '../../properties/engine/random.ts';
+import { runsFromEnv, seedFromEnv } from '../helpers.ts';
+
+type Name = keyof typeof configs;
+
+// `npm start` searches all three configs completely (84,107 to 303,869 states, on 2 workers);
+// here a first slice of each keeps the test run short.
+describe('backend: exhaustive exploration of the real model', () => {
+  it.each(['default', 'active-backup', 'mcp-failure'] as const)(
+    'should violate nothing in the first 20,000 states of the %s config',
+    (name: Name) => {
+      const config = configs[name];
+      const r = explore(backend, backend.bind(config), backendProperties(config), {
+        maxStates: 20_000,
+      });
+      expect(r.violation).toBeUndefined();
+      expect(r.distinct).toBe(20_000);
+    },
+  );
+});
+
+describe('backend: random fault sequences on the real model', () => {
+  it.each(['default', 'active-backup'] as const)(
+    'should violate nothing, exercise every liveness property and reach the takeover and retry witnesses in the %s config',
+    (name: Name) => {
+      const config = configs[name];
+      const properties = backendProperties(config);
+      const seed = seedFromEnv();
+      const r = randomCheck(backend, backend.bind(config), properties, {
+        runs: runsFromEnv(1500),
+        seed,
+      });
+      expect(r.failure, `seed ${seed}: ${JSON.stringify(r.failure)}`).toBeUndefined();
+      // A Web Services node failing mid-request is rare at this budget; the explorer reaches it.
+      const witnesses = properties
+        .filter(
+          (p) => p.kind === 'witness' && p.id !== 'backend.witness.web-services-request-retried',
+        )
+        .map((p) => p.id);
+      expect(r.witnessed, `seed ${seed}`).toEqual(expect.arrayContaining(witnesses));
+      for (const p of properties.filter((q) => q.kind === 'eventually'))
+        expect(r.triggered[p.id], `seed ${seed}: ${p.id} never triggered`).toBeGreaterThan(0);
+    },
+  );
+});
