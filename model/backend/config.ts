@@ -1,3 +1,4 @@
+import { checkFields } from '../kernel/config.ts';
 import { ConfigError } from '../kernel/model.ts';
 import type { PoolSizing } from '../kernel/n-plus-one.ts';
 import {
@@ -94,20 +95,21 @@ export const configs = {
   },
 } satisfies Record<string, BackendConfig>;
 
-const limits = {
-  webServices: [1, 5],
-  cassandraNodes: [1, 7],
-  replicationFactor: [1, 7],
-  receivers: [1, 5],
-  uiInstances: [1, 5],
-  takeoverMs: [1, 3_600_000],
-  faultBudget: [0, 6],
-} as const;
-
-const choices = {
-  processorMode: ['active-active', 'active-backup'],
-  consistency: ['one', 'quorum', 'all'],
-  partitions: [true, false],
+const rules = {
+  integers: {
+    webServices: [1, 5],
+    cassandraNodes: [1, 7],
+    replicationFactor: [1, 7],
+    receivers: [1, 5],
+    uiInstances: [1, 5],
+    takeoverMs: [1, 3_600_000],
+    faultBudget: [0, 6],
+  },
+  choices: {
+    processorMode: ['active-active', 'active-backup'],
+    consistency: ['one', 'quorum', 'all'],
+  },
+  booleans: ['partitions'],
 } as const;
 
 function fail(message: string): never {
@@ -116,27 +118,7 @@ function fail(message: string): never {
 
 /** Parses an untrusted value (a trace's or the CLI's config) into a BackendConfig. */
 export function validate(input: unknown): BackendConfig {
-  if (typeof input !== 'object' || input === null || Array.isArray(input))
-    fail('must be an object');
-  const raw = input as Record<string, unknown>;
-  const known = new Set(Object.keys(base));
-  for (const key of Object.keys(raw)) {
-    if (!known.has(key)) fail(`has unknown field '${key}'; known: ${[...known].join(', ')}`);
-  }
-  const config = { ...base, ...raw } as Record<string, unknown>;
-  for (const [field, [min, max]] of Object.entries(limits)) {
-    const value = config[field];
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
-      fail(
-        `field '${field}' must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`,
-      );
-  }
-  for (const [field, allowed] of Object.entries(choices)) {
-    if (!(allowed as readonly unknown[]).includes(config[field]))
-      fail(
-        `field '${field}' must be one of ${allowed.join(', ')}, got ${JSON.stringify(config[field])}`,
-      );
-  }
+  const config = checkFields('backend', input, base, rules);
   const result = {
     ...config,
     recording: validateRecording(config.recording),

@@ -1,3 +1,4 @@
+import { checkFields } from '../kernel/config.ts';
 import { ConfigError } from '../kernel/model.ts';
 
 export type Site = 'A' | 'B';
@@ -59,43 +60,23 @@ export const configs = {
   'short-dr': { ...base, drTimeoutMs: 5_000 },
 } satisfies Record<string, BcConfig>;
 
-const integers = {
-  agents: [1, 4],
-  calls: [0, 4],
-  faultBudget: [0, 10],
-  haFailoverMs: [1, 3_600_000],
-  detectMs: [0, 3_600_000],
-  drTimeoutMs: [1, 3_600_000],
+const rules = {
+  integers: {
+    agents: [1, 4],
+    calls: [0, 4],
+    faultBudget: [0, 10],
+    haFailoverMs: [1, 3_600_000],
+    detectMs: [0, 3_600_000],
+    drTimeoutMs: [1, 3_600_000],
+  },
+  booleans: ['statServer', 'statTriggersDr'],
 } as const;
 
 const isSite = (v: unknown): v is Site => v === 'A' || v === 'B';
 
 /** Parses an untrusted value (a trace's or the CLI's config) into a BcConfig. */
 export function validate(input: unknown): BcConfig {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new ConfigError('bc config must be an object');
-  }
-  const raw = input as Record<string, unknown>;
-  const known = new Set(Object.keys(base));
-  for (const key of Object.keys(raw)) {
-    if (!known.has(key))
-      throw new ConfigError(
-        `bc config has unknown field '${key}'; known: ${[...known].join(', ')}`,
-      );
-  }
-  const config = { ...base, ...raw } as Record<string, unknown>;
-  for (const [field, [min, max]] of Object.entries(integers)) {
-    const value = config[field];
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      throw new ConfigError(
-        `bc config field '${field}' must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`,
-      );
-    }
-  }
-  for (const field of ['statServer', 'statTriggersDr']) {
-    if (typeof config[field] !== 'boolean')
-      throw new ConfigError(`bc config field '${field}' must be true or false`);
-  }
+  const config = checkFields('bc', input, base, rules);
   if (!isSite(config.tenantSite))
     throw new ConfigError("bc config field 'tenantSite' must be 'A' or 'B'");
   const agents = config.agents as number;

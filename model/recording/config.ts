@@ -1,3 +1,4 @@
+import { checkFields } from '../kernel/config.ts';
 import { ConfigError } from '../kernel/model.ts';
 import {
   type SipHaConfig,
@@ -120,21 +121,22 @@ export const configs = {
   },
 } satisfies Record<string, RecordingConfig>;
 
-const limits = {
-  mcps: [1, 6],
-  faultBudget: [0, 6],
-  mcpDetectMs: [1, 3_600_000],
-  rmDetectMs: [1, 3_600_000],
-  retryIntervalMs: [1, 3_600_000],
-  maxRecordRetries: [0, 5],
-} as const;
-
-const choices = {
-  rmMode: ['active-standby', 'active-active'],
-  replication: ['synchronous', 'lagged'],
-  balancing: ['round-robin', 'least-used'],
-  preCrashAudio: ['kept', 'lost'],
-  storage: ['s3', 'disk'],
+const rules = {
+  integers: {
+    mcps: [1, 6],
+    faultBudget: [0, 6],
+    mcpDetectMs: [1, 3_600_000],
+    rmDetectMs: [1, 3_600_000],
+    retryIntervalMs: [1, 3_600_000],
+    maxRecordRetries: [0, 5],
+  },
+  choices: {
+    rmMode: ['active-standby', 'active-active'],
+    replication: ['synchronous', 'lagged'],
+    balancing: ['round-robin', 'least-used'],
+    preCrashAudio: ['kept', 'lost'],
+    storage: ['s3', 'disk'],
+  },
 } as const;
 
 function fail(message: string): never {
@@ -143,27 +145,7 @@ function fail(message: string): never {
 
 /** Parses an untrusted value (a trace's or the CLI's config) into a RecordingConfig. */
 export function validate(input: unknown): RecordingConfig {
-  if (typeof input !== 'object' || input === null || Array.isArray(input))
-    fail('must be an object');
-  const raw = input as Record<string, unknown>;
-  const known = new Set(Object.keys(base));
-  for (const key of Object.keys(raw)) {
-    if (!known.has(key)) fail(`has unknown field '${key}'; known: ${[...known].join(', ')}`);
-  }
-  const config = { ...base, ...raw } as Record<string, unknown>;
-  for (const [field, [min, max]] of Object.entries(limits)) {
-    const value = config[field];
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
-      fail(
-        `field '${field}' must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`,
-      );
-  }
-  for (const [field, allowed] of Object.entries(choices)) {
-    if (!(allowed as readonly unknown[]).includes(config[field]))
-      fail(
-        `field '${field}' must be one of ${allowed.join(', ')}, got ${JSON.stringify(config[field])}`,
-      );
-  }
+  const config = checkFields('recording', input, base, rules);
   const sipConfig = validateSip(config.sip);
   if (sipConfig.agents !== 0 || sipConfig.messageLoss)
     fail("field 'sip' must have agents 0 and messageLoss false (left out of the recording path)");

@@ -1,4 +1,4 @@
-import { ConfigError } from '../kernel/model.ts';
+import { checkFields } from '../kernel/config.ts';
 
 /** One deployment of a SIP Server hot-standby pair under test. */
 export interface SipHaConfig {
@@ -37,43 +37,19 @@ export const configs = {
   bench: { ...base, calls: 2, agents: 0, faultBudget: 2 },
 } satisfies Record<string, SipHaConfig>;
 
-const limits = {
-  calls: [0, 6],
-  agents: [0, 4],
-  faultBudget: [0, 10],
-  addpTimeoutMs: [1, 3_600_000],
-  disconnectSwitchoverTimeoutMs: [0, 3_600_000],
+const rules = {
+  integers: {
+    calls: [0, 6],
+    agents: [0, 4],
+    faultBudget: [0, 10],
+    addpTimeoutMs: [1, 3_600_000],
+    disconnectSwitchoverTimeoutMs: [0, 3_600_000],
+  },
+  booleans: ['fencing', 'messageLoss'],
 } as const;
 
 /** Parses an untrusted value (a trace's or the CLI's config) into a SipHaConfig. */
 export function validate(input: unknown): SipHaConfig {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new ConfigError('sip-ha config must be an object');
-  }
-  const raw = input as Record<string, unknown>;
-  const known = new Set(Object.keys(base));
-  for (const key of Object.keys(raw)) {
-    if (!known.has(key)) {
-      throw new ConfigError(
-        `sip-ha config has unknown field '${key}'; known: ${[...known].join(', ')}`,
-      );
-    }
-  }
-  const config = { ...base, ...raw } as Record<string, unknown>;
-  for (const [field, [min, max]] of Object.entries(limits)) {
-    const value = config[field];
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      throw new ConfigError(
-        `sip-ha config field '${field}' must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`,
-      );
-    }
-  }
-  for (const field of ['fencing', 'messageLoss']) {
-    if (typeof config[field] !== 'boolean') {
-      throw new ConfigError(
-        `sip-ha config field '${field}' must be true or false, got ${JSON.stringify(config[field])}`,
-      );
-    }
-  }
+  const config = checkFields('sip-ha', input, base, rules);
   return config as unknown as SipHaConfig;
 }
