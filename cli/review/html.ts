@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { mermaidSequence, stepTable } from '../../traces/render.ts';
 import type { Review, Shown } from './collect.ts';
-import { DOCUMENT_TITLES, summaryLine } from './markdown.ts';
+import { DOCUMENT_TITLES, stepCount, summaryLine } from './markdown.ts';
 
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -50,7 +50,7 @@ export function reviewHtml(review: Review): string {
       const show = (e: Review['kills'][number]['explorer']) =>
         e.property === null
           ? '<span class="badge violated">not caught</span>'
-          : `${e.property === k.expected ? '✓' : '≠'} <code>${esc(e.property)}</code> ${e.ms} ms, ${e.steps} steps`;
+          : `${e.property === k.expected ? '✓' : '≠'} <code>${esc(e.property)}</code> ${e.ms} ms, ${stepCount(e.steps)}`;
       return `<tr><td>${esc(k.variant)}</td><td>${esc(k.title)}</td><td><code>${esc(k.expected)}</code></td><td>${show(k.explorer)}</td><td>${show(k.random)}</td></tr>`;
     })
     .join('\n');
@@ -58,7 +58,7 @@ export function reviewHtml(review: Review): string {
     .filter((k) => k.shown !== undefined)
     .map(
       (k) =>
-        `<details class="kill" open><summary>${esc(k.variant)}: shortest counterexample (${k.explorer.steps} steps)</summary>${shownHtml(k.shown!)}</details>`,
+        `<details class="kill" open><summary>${esc(k.variant)}: shortest counterexample (${stepCount(k.explorer.steps)})</summary>${shownHtml(k.shown!)}</details>`,
     )
     .join('\n');
   const assumptions = review.assumptions

@@ -9,6 +9,11 @@ export const DOCUMENT_TITLES = {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+/** '1 step', '6 steps'. */
+export function stepCount(n: number): string {
+  return `${n} step${n === 1 ? '' : 's'}`;
+}
+
 export function summaryLine(review: Review): string {
   const c = review.counts;
   const total = review.clauses.length;
@@ -75,7 +80,7 @@ export function reviewMarkdown(review: Review): string {
     const show = (e: Review['kills'][number]['explorer']) =>
       e.property === null
         ? 'not caught'
-        : `${e.property === k.expected ? '✓' : '≠'} \`${e.property}\` in ${e.ms} ms (${e.steps} steps)`;
+        : `${e.property === k.expected ? '✓' : '≠'} \`${e.property}\` in ${e.ms} ms (${stepCount(e.steps)})`;
     lines.push(
       `| ${k.variant} | ${k.model} | \`${k.expected}\` | ${show(k.explorer)} | ${show(k.random)} |`,
     );
