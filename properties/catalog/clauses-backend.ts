@@ -94,7 +94,7 @@ export const backendClauses: readonly Clause[] = [
     kind: 'configuration',
     assumptions: [],
     notModelled:
-      'A rule on the deployment, not on its behaviour: the back-end config check rejects machines that map different UNC paths, with one line naming both (test/backend/scenarios.test.ts, 'the configuration check').',
+      'A rule on the deployment, not on its behaviour: the back-end config check rejects machines that map different UNC paths, with one line naming both (test/backend/scenarios.test.ts, the configuration check).',
   },
   {
     id: 'GIR-SM-2',
