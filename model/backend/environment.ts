@@ -65,6 +65,13 @@ export function crashBackend(draft: Draft<BackendState>, node: BackendNode, ctx:
     singleton.fail(draft.schedulers, node);
   } else {
     simpleTable(draft, node)[node] = 'down';
+    // The Processors' requests to a Web Services node break with it; they will send them again.
+    if (node.startsWith('ws')) {
+      for (const rp of PROCESSORS) {
+        const work = draft.processors[rp].work;
+        for (const seg of ctx.segments) if (work[seg] === `writing:${node}`) work[seg] = 'enriched';
+      }
+    }
     if (node.startsWith('cass')) {
       for (const seg of ctx.segments) {
         const copies = draft.replicas[seg];

@@ -159,7 +159,7 @@ export function wsAnswerEnabled(
   );
 }
 
-/** The coordinator failed, or too few replicas can still answer: the Processor will retry. */
+/** Too few replicas can still answer the write: the Processor will send the request again. */
 export function wsRequestFailed(draft: Draft<BackendState>, e: EventOf<'wsRequestFailed'>): void {
   advance(draft, e.rp, e.seg, 'enriched');
 }
@@ -172,10 +172,7 @@ export function wsFailEnabled(
   if (state.processors[e.rp].process !== 'up') return false;
   const ws = coordinatorOf(stageOf(state, e.rp, e.seg));
   if (ws === undefined) return false;
-  return (
-    state.webServices[ws] === 'down' ||
-    reachableCount(state.replicas[e.seg], state.cassandra) < ctx.required
-  );
+  return reachableCount(state.replicas[e.seg], state.cassandra) < ctx.required;
 }
 
 /** An Interaction Receiver stores the recording in the shared storage, keyed by the segment. */
@@ -204,6 +201,14 @@ export function smSubmitEnabled(
 export function postAcknowledged(draft: Draft<BackendState>, e: EventOf<'postAcknowledged'>): void {
   delete draft.processors[e.rp].work[e.seg];
   delete draft.outbox[e.seg];
+}
+
+/** The answer goes back over MCP's POST, so the MCP that posted must still be up. */
+export function ackEnabled(state: BackendState, e: EventOf<'postAcknowledged'>): boolean {
+  const segment = segmentOf(state, e.seg);
+  return (
+    stageIs('submitted')(state, e) && segment !== undefined && state.rec.mcps[segment.mcp] === 'up'
+  );
 }
 
 export function recordingIndexed(draft: Draft<BackendState>, e: EventOf<'recordingIndexed'>): void {

@@ -20,7 +20,7 @@ import * as env from './environment.ts';
 import { type BackendEvent, isBackendNode } from './events.ts';
 import * as pipe from './pipeline.ts';
 import * as playback from './playback.ts';
-import type { BackendState } from './state.ts';
+import { type BackendState, segKey } from './state.ts';
 
 /** One of the recording path's events, run by the recording model's own handler. */
 function rec(draft: Draft<BackendState>, event: RecordingEvent, ctx: Context): void {
@@ -46,7 +46,10 @@ export const handlers: Handlers = {
   endpointsJoined: rec,
   reRecordRequested: rec,
   byeRouted: rec,
-  segmentStored: rec,
+  segmentStored: (draft, e, ctx) => {
+    rec(draft, e, ctx);
+    delete draft.writeFailed[segKey(e.call, e.segment)];
+  },
   metadataPosted: (draft, e, ctx) => {
     rec(draft, e, ctx);
     pipe.openOutbox(draft, e.call, e.segment);
@@ -112,7 +115,7 @@ export const guards: Guards = {
   wsAnswered: pipe.wsAnswerEnabled,
   wsRequestFailed: pipe.wsFailEnabled,
   smSubmitted: pipe.smSubmitEnabled,
-  postAcknowledged: pipe.stageIs('submitted'),
+  postAcknowledged: pipe.ackEnabled,
   recordingIndexed: pipe.indexEnabled,
   takenOver: pipe.takeoverEnabled,
   playbackRequested: playback.playbackEnabled,

@@ -1,3 +1,4 @@
+import type { PairMember } from '../kernel/active-active.ts';
 import type { SingletonMember } from '../kernel/active-standby.ts';
 import type { Timers } from '../kernel/timers.ts';
 import type { RecordingState } from '../recording/state.ts';
@@ -37,9 +38,7 @@ export function parseSegKey(key: SegKey): { call: CallId; segment: number } {
 export type Stage = 'received' | 'enriched' | `writing:${WsId}` | 'written' | 'submitted';
 
 /** A Recording Processor: a member of an active-active pair and of an active-backup pair. */
-export interface Processor extends SingletonMember {
-  readonly work: Readonly<Partial<Record<SegKey, Stage>>>;
-}
+export interface Processor extends SingletonMember, PairMember<SegKey, Stage> {}
 
 export type Up = 'up' | 'down';
 
@@ -60,7 +59,7 @@ export type TimerId = `takeover:${RpId | SchId}`;
 export interface BackendState {
   /** The recording path, driven by its own handlers. */
   readonly rec: RecordingState;
-  /** Segments whose last storage write failed (MCP keeps the file and writes it again). */
+  /** Segments whose last storage write attempt failed (MCP keeps the file and writes it again). */
   readonly writeFailed: Readonly<Partial<Record<SegKey, true>>>;
   /** MCP's posted, unacknowledged metadata: to whom it was delivered, or 'none' (to be sent). */
   readonly outbox: Readonly<Partial<Record<SegKey, RpId | 'none'>>>;

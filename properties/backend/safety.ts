@@ -42,14 +42,19 @@ export function noMetadataLost(config: BackendConfig): Inv {
     kind: 'invariant',
     clauses: ['GIR-RP-1', 'GIR-RP-2'],
     statement:
-      'The metadata of every posted segment is, at every moment, still unacknowledged at MCP, held by a live Processor, or recorded in both Web Services and SpeechMiner.',
+      'The metadata of every posted segment is, at every moment, waiting at MCP to be posted again, held by the Processor MCP posted it to, or recorded in both Web Services and SpeechMiner.',
     check(state) {
       for (const seg of ctx.segments) {
         if (segmentOf(state, seg)?.state !== 'posted') continue;
-        if (state.outbox[seg] !== undefined) continue;
-        if (PROCESSORS.some((rp) => state.processors[rp].work[seg] !== undefined)) continue;
+        const to = state.outbox[seg];
+        if (to === 'none') continue;
+        if (to !== undefined && state.processors[to].work[seg] !== undefined) continue;
         if (state.acked[seg] === true && (state.smEntries[seg] ?? 0) > 0) continue;
-        return `the metadata of ${seg} is lost: MCP holds no unacknowledged POST, no Processor holds it, and it is ${state.acked[seg] ? '' : 'not '}in Web Services and ${(state.smEntries[seg] ?? 0) > 0 ? '' : 'not '}in SpeechMiner`;
+        const held =
+          to === undefined
+            ? 'MCP holds no unacknowledged POST'
+            : `MCP waits for ${to}, which does not hold it`;
+        return `the metadata of ${seg} is lost: ${held}, and it is ${state.acked[seg] ? '' : 'not '}in Web Services and ${(state.smEntries[seg] ?? 0) > 0 ? '' : 'not '}in SpeechMiner`;
       }
       return undefined;
     },

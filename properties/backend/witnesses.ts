@@ -5,7 +5,6 @@
 import type { BackendEvent } from '../../model/backend/events.ts';
 import { type BackendState, segKey } from '../../model/backend/state.ts';
 import type { Witness } from '../engine/property.ts';
-import { upCount } from './common.ts';
 
 type W = Witness<BackendState, BackendEvent>;
 
@@ -42,18 +41,21 @@ export const wsRequestRetried: W = {
   id: 'backend.witness.web-services-request-retried',
   kind: 'witness',
   clauses: ['GIR-WS-1'],
-  statement: 'A Web Services request fails with its node, and the Processor sends it again.',
-  reached: (_b, e) => e.type === 'wsRequestFailed',
+  statement:
+    'A Web Services request breaks with its node (or its row cannot reach enough replicas), and the Processor sends it again.',
+  reached: (before, e) =>
+    e.type === 'wsRequested' &&
+    before.wsRecords[e.seg] !== undefined &&
+    before.acked[e.seg] !== true,
 };
 
 export const storageWriteRetried: W = {
   id: 'backend.witness.storage-write-retried',
   kind: 'witness',
   clauses: ['GIR-SCALE-5'],
-  statement:
-    'A storage write fails, MCP writes the segment again, and only then posts its metadata.',
+  statement: 'A storage write attempt fails and MCP writes the segment again (its metadata waits).',
   reached: (before, e) =>
-    e.type === 'metadataPosted' && before.writeFailed[segKey(e.call, e.segment)] === true,
+    e.type === 'segmentStored' && before.writeFailed[segKey(e.call, e.segment)] === true,
 };
 
 export const ackedWithNodeDown: W = {
@@ -79,11 +81,6 @@ export const indexedEndToEnd: W = {
   kind: 'witness',
   clauses: ['GIR-SM-1'],
   statement:
-    'A recorded call reaches SpeechMiner and is indexed by the Scheduler after some back-end failure.',
-  reached: (before, e) =>
-    e.type === 'recordingIndexed' &&
-    (upCount(before.webServices) < Object.keys(before.webServices).length ||
-      before.processors.rp1.process === 'down' ||
-      before.processors.rp2.process === 'down' ||
-      before.faultsLeft === 0),
+    'A recorded call goes the whole way: stored, posted, in Web Services, and indexed by the SpeechMiner Scheduler.',
+  reached: (before, e) => e.type === 'recordingIndexed' && before.acked[e.seg] === true,
 };

@@ -27,7 +27,7 @@ export const backendAssumptions: readonly Assumption[] = [
     topic: '"Reliable shared storage"',
     problem: 'SpeechMiner needs reliable shared storage; S3 "is already designed to scale".',
     choice:
-      'The shared storage and S3 never fail or refuse a write. An MCP storage write may fail (a fault); MCP keeps the file and writes it again, and posts the metadata only after a write succeeded.',
+      "SpeechMiner's shared storage, S3 and the disk array never lose data or refuse a write for capacity (R-6). The back-end model adds one fault the recording-path model leaves out: an MCP write attempt that does not complete (a broken connection); MCP keeps the file, writes it again, and posts the metadata only after a write succeeded.",
     options: [],
   },
   {
@@ -52,7 +52,7 @@ export const backendAssumptions: readonly Assumption[] = [
     topic: 'When a Processor answers MCP',
     problem: 'The document does not say when the Processor acknowledges the metadata POST.',
     choice:
-      'Only after both submissions (Web Services and SpeechMiner) succeeded; MCP learns at once that a connection to a failed Processor broke and posts again.',
+      'Only after both submissions succeeded, Web Services first and then SpeechMiner (the documents give no order; with this one a Web Services outage also holds back indexing); MCP learns at once that a connection to a failed Processor broke and posts again. A Processor answers over the POST, so only while the MCP that posted is up.',
     options: [],
   },
   {

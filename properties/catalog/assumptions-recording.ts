@@ -126,7 +126,7 @@ export const recordingAssumptions: readonly Assumption[] = [
     topic: 'Storage',
     problem: 'S3 "is already designed to scale"; a disk array "can be scaled".',
     choice:
-      "Storage never fails or refuses a write; a finished segment is written to the deployment's storage (S3 or disk), then its metadata is posted.",
+      "Storage never loses data or refuses a write; a finished segment is written to the deployment's storage (S3 or disk), then its metadata is posted. A write attempt that fails and is redone is the back-end model's fault (A-27).",
     options: ['storage'],
   },
   {

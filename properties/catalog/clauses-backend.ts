@@ -60,7 +60,7 @@ export const backendClauses: readonly Clause[] = [
     section: rp,
     anchor: 'The Recording Processor runs in both',
     claim:
-      'Whichever Processor handles a metadata POST, and however often it is retried after a crash, it takes effect once in Web Services and once in SpeechMiner.',
+      'Derived from the two modes with A-26 (the document states no delivery rule): whichever Processor handles a metadata POST, and however often it is retried after a crash, it takes effect once in Web Services and once in SpeechMiner.',
     kind: 'safety',
     assumptions: ['A-26', 'B-R-2'],
   },
@@ -80,7 +80,7 @@ export const backendClauses: readonly Clause[] = [
     section: sm,
     anchor: 'requires reliable shared storage that can be accessed (read/write)',
     claim:
-      'Every SpeechMiner component reads and writes one shared storage; every stored recording reaches it and is indexed once single failures stop.',
+      'Every SpeechMiner component reads and writes one shared storage, assumed reliable (A-27). The model reads the requirement as: what the Receivers write there is what the Scheduler indexes, so every stored recording reaches it and is indexed once single failures stop.',
     kind: 'liveness',
     assumptions: ['A-27'],
   },

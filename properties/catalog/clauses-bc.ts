@@ -197,7 +197,7 @@ export const bcClauses: readonly Clause[] = [
     section: PEERS,
     anchor: 'generally preferred based on phone configuration or DNS SRV priority',
     claim:
-      'A first-party (1PCC) call leaves through the preferred peer while it is reachable, and through the other one only otherwise.',
+      'The strong reading of "generally preferred" (A-24): a first-party (1PCC) call leaves through the preferred peer while it is reachable, and through the other one only otherwise.',
     kind: 'safety',
     assumptions: ['A-24'],
   },
@@ -220,6 +220,18 @@ export const bcClauses: readonly Clause[] = [
       'Peers share no call or agent state: an agent login or a call exists at one peer only by its own traffic there.',
     kind: 'safety',
     assumptions: ['A-21', 'A-22'],
+  },
+  {
+    id: 'BC-SITE-6',
+    document: 'BC',
+    section: HA,
+    anchor: 'does not involve the use of Genesys High Availability mechanisms',
+    claim:
+      'Moving agents to the other site is not an HA failover: neither a local HA pair nor the Management Layer takes part in it.',
+    kind: 'configuration',
+    assumptions: ['B-1'],
+    notModelled:
+      'A statement of architecture, true by construction of the bc model: local failover (the kernel local-failover block) never moves a desktop; only the desktop’s own DR switchover does (BC-SITE-3).',
   },
   {
     id: 'BC-SITE-3',

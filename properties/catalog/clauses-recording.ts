@@ -127,7 +127,7 @@ export const recordingClauses: readonly Clause[] = [
     section: mcp,
     anchor: 'MCP becomes a single point of failure',
     claim:
-      'An MCP failure ends the recording session it bridges, but not the call: the failure is handled on the recording path.',
+      'While an MCP bridges a call its failure breaks the recording session and the media path through it; the recovery (notify, join, record again: GIR-MCP-2..4) must keep the call.',
     kind: 'safety',
     assumptions: ['A-9', 'R-5'],
   },

@@ -3,7 +3,6 @@
  * model (or, for the sizing variant, sizes a pool N instead of N+1) with a plausible mistake,
  * and names the property that must catch it.
  */
-import { writtenCount } from '../../model/backend/cassandra.ts';
 import { configs } from '../../model/backend/config.ts';
 import type { Guards } from '../../model/backend/context.ts';
 import { createBackend } from '../../model/backend/index.ts';
@@ -43,6 +42,40 @@ export const backendVariants: readonly Variant[] = [
               (segment?.state === 'closed' || segment?.state === 'stored') &&
               state.rec.mcps[segment.mcp] === 'up'
             );
+          },
+        },
+      }),
+  },
+  {
+    id: 'post-after-failed-write',
+    model: 'backend',
+    config: 'default',
+    title:
+      'MCP posts the metadata once a storage write attempt ends, without checking that it succeeded',
+    expect: 'backend.posted-only-after-stored',
+    build: () =>
+      createBackend({
+        guards: {
+          metadataPosted: (state, event, ctx) =>
+            guards.metadataPosted(state, event, ctx) ||
+            state.writeFailed[segKey(event.call, event.segment)] === true,
+        },
+      }),
+  },
+  {
+    id: 'crash-loses-post',
+    model: 'backend',
+    config: 'default',
+    title:
+      'When a Processor crashes MCP keeps waiting for its answer instead of posting again (no at-least-once delivery)',
+    expect: 'backend.no-metadata-lost',
+    build: () =>
+      createBackend({
+        handlers: {
+          processCrashed: (draft, event, ctx) => {
+            const outbox = { ...draft.outbox };
+            handlers.processCrashed(draft, event, ctx);
+            if (event.node === 'rp1' || event.node === 'rp2') Object.assign(draft.outbox, outbox);
           },
         },
       }),
@@ -108,9 +141,7 @@ export const backendVariants: readonly Variant[] = [
       createBackend({
         guards: {
           wsAnswered: (state, event, ctx) =>
-            guards.wsAnswered(state, event, { ...ctx, required: 1 }) ||
-            (guards.wsAnswered(state, event, { ...ctx, required: 0 }) &&
-              writtenCount(state.replicas[event.seg]) >= 1),
+            guards.wsAnswered(state, event, { ...ctx, required: 1 }),
         },
       }),
   },
@@ -167,18 +198,16 @@ export const backendVariants: readonly Variant[] = [
     build: () => createBackend({ guards: { takenOver: () => false } }),
   },
   {
-    id: 'failed-request-dropped',
+    id: 'web-services-pinned',
     model: 'backend',
     config: 'default',
-    title:
-      'When a Web Services request fails the Processor drops the message instead of retrying (MCP still waits for its answer)',
+    title: 'The Processor sends Web Services requests to ws1 only, and waits while ws1 is down',
     expect: 'backend.indexed-within-bound',
     build: () =>
       createBackend({
-        handlers: {
-          wsRequestFailed: (draft, event) => {
-            delete draft.processors[event.rp].work[event.seg];
-          },
+        guards: {
+          wsRequested: (state, event, ctx) =>
+            state.webServices.ws1 === 'up' && guards.wsRequested(state, event, ctx),
         },
       }),
   },

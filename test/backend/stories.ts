@@ -24,7 +24,6 @@ export const processorAndWebServicesFail: BackendEvent[] = [
   { type: 'callDataAdded', rp: 'rp1', seg },
   { type: 'wsRequested', rp: 'rp1', seg },
   { type: 'processCrashed', node: 'ws1' },
-  { type: 'wsRequestFailed', rp: 'rp1', seg },
   { type: 'wsRequested', rp: 'rp1', seg },
   { type: 'replicaWritten', node: 'cass1', seg },
   { type: 'replicaWritten', node: 'cass2', seg },
