@@ -53,12 +53,20 @@ export class Expander<S extends object, E extends ModelEvent> {
     return { entry: { node, index }, ...(found === undefined ? {} : { found }) };
   }
 
-  /** Expands a frontier into `next`; stops early at the first violation or when told to stop. */
-  expand(frontier: readonly Entry[], next: Entry[]): Found<E> | undefined {
+  /**
+   * Expands `frontier[from..to)` into `next`; stops early at the first violation or when told to
+   * stop.
+   */
+  expand(
+    frontier: readonly Entry[],
+    next: Entry[],
+    from = 0,
+    to = frontier.length,
+  ): Found<E> | undefined {
     const vocabulary = this.system.vocabulary;
     const visited = this.visited;
-    for (let f = 0; f < frontier.length; f++) {
-      if ((f & 255) === 0 && visited.stopped) return undefined;
+    for (let f = from; f < to; f++) {
+      if (((f - from) & 255) === 0 && visited.stopped) return undefined;
       const { node, index } = frontier[f]!;
       const state = node.value as S;
       for (let v = 0; v < vocabulary.length; v++) {

@@ -91,7 +91,7 @@ export function explore<C, S extends object, E extends ModelEvent>(
     const next: Entry[] = [];
     // Expand in slices so progress can be reported on long levels.
     for (let from = 0; from < frontier.length; from += 4096) {
-      const found = expander.expand(frontier.slice(from, from + 4096), next);
+      const found = expander.expand(frontier, next, from, Math.min(from + 4096, frontier.length));
       if (found !== undefined) return summary(depth + 1, 'violation', found);
       if (visited.full) return summary(depth, 'states');
       if (options.onProgress !== undefined && performance.now() - lastReport > 1000) {
