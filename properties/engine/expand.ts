@@ -55,10 +55,11 @@ export class Expander<S extends object, E extends ModelEvent> {
 
   /**
    * Expands `frontier[from..to)` into `next`; stops early at the first violation or when told to
-   * stop.
+   * stop. Each expanded entry is cleared from `frontier`, so that what only it holds can be
+   * collected while the next level grows: the peak is about one level, not two.
    */
   expand(
-    frontier: readonly Entry[],
+    frontier: (Entry | undefined)[],
     next: Entry[],
     from = 0,
     to = frontier.length,
@@ -68,6 +69,7 @@ export class Expander<S extends object, E extends ModelEvent> {
     for (let f = from; f < to; f++) {
       if (((f - from) & 255) === 0 && visited.stopped) return undefined;
       const { node, index } = frontier[f]!;
+      frontier[f] = undefined;
       const state = node.value as S;
       for (let v = 0; v < vocabulary.length; v++) {
         const event = vocabulary[v]!;

@@ -123,7 +123,7 @@ function expandLevel(
 ): Found<ModelEvent> | undefined {
   const visited = ex.visited;
   let found: Found<ModelEvent> | undefined;
-  let queue = frontier;
+  let queue: (Entry | undefined)[] = frontier;
   for (;;) {
     let at = 0;
     while (at < queue.length && !visited.stopped && !visited.full) {
@@ -139,8 +139,8 @@ function expandLevel(
         if (hungry !== undefined) {
           const given = queue.splice(queue.length - Math.floor((queue.length - at) / 2));
           share.send(hungry, {
-            states: given.map((e) => e.node.value),
-            indices: given.map((e) => e.index),
+            states: given.map((e) => e!.node.value),
+            indices: given.map((e) => e!.index),
           });
         }
       }

@@ -83,7 +83,7 @@ export function explore<C, S extends object, E extends ModelEvent>(
 
   const root = expander.root();
   if (root.found !== undefined) return summary(0, 'violation', root.found);
-  let frontier: Entry[] = [root.entry];
+  let frontier: (Entry | undefined)[] = [root.entry];
   let depth = 0;
   let lastReport = started;
   while (frontier.length > 0) {
