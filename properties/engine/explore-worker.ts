@@ -7,7 +7,6 @@ import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { setAutoFreeze } from 'immer';
 import type { ModelEvent } from '../../model/kernel/model.ts';
 import { type Entry, Expander, type Found } from './expand.ts';
-import { Fingerprinter } from './fingerprint.ts';
 import { type RandomOptions, type RandomResult, randomCheck } from './random.ts';
 import { Share } from './share.ts';
 import { loadTarget, type TargetSpec } from './target.ts';
@@ -59,7 +58,6 @@ async function main(): Promise<void> {
     if (expander === undefined) throw new Error('this worker was started without shared memory');
     return expander;
   };
-  const fp = new Fingerprinter();
   const sharing =
     data.share === undefined
       ? undefined
@@ -85,7 +83,7 @@ async function main(): Promise<void> {
       }
       case 'expand': {
         const next: Entry[] = [];
-        const found = expandLevel(ex(), share(), frontier, next, fp);
+        const found = expandLevel(ex(), share(), frontier, next);
         frontier = next;
         send({ type: 'level', size: next.length, ...(found === undefined ? {} : { found }) });
         return;
@@ -119,7 +117,6 @@ function expandLevel(
   share: Share,
   frontier: Entry[],
   next: Entry[],
-  fp: Fingerprinter,
 ): Found<ModelEvent> | undefined {
   const visited = ex.visited;
   let found: Found<ModelEvent> | undefined;
@@ -139,7 +136,7 @@ function expandLevel(
         if (hungry !== undefined) {
           const given = queue.splice(queue.length - Math.floor((queue.length - at) / 2));
           share.send(hungry, {
-            states: given.map((e) => e!.node.value),
+            states: given.map((e) => e!.state),
             indices: given.map((e) => e!.index),
           });
         }
@@ -147,7 +144,8 @@ function expandLevel(
     }
     const batch = share.waitForWork();
     if (batch === undefined) return found;
-    queue = batch.states.map((state, i) => ({ node: fp.node(state), index: batch.indices[i]! }));
+    // The trees are built when the states are expanded.
+    queue = batch.states.map((state, i) => ({ state, node: undefined, index: batch.indices[i]! }));
   }
 }
 

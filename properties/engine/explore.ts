@@ -15,6 +15,8 @@ import { allocateMemory, Visited } from './visited.ts';
 export interface ExploreOptions {
   readonly maxDepth?: number;
   readonly maxStates?: number;
+  /** Entries of a level that keep their fingerprint tree; the rest rebuild it when expanded. */
+  readonly nodeBudget?: number;
   /** Called about once a second on long runs. */
   readonly onProgress?: (p: ExploreProgress) => void;
 }
@@ -66,7 +68,13 @@ export function explore<C, S extends object, E extends ModelEvent>(
   const started = performance.now();
   const maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
   const visited = new Visited(allocateMemory(options.maxStates ?? DEFAULT_EXPLORE_MAX_STATES));
-  const expander = new Expander(model as Model<unknown, S, E>, system, properties, visited);
+  const expander = new Expander(
+    model as Model<unknown, S, E>,
+    system,
+    properties,
+    visited,
+    options.nodeBudget,
+  );
   const summary = (depth: number, stoppedBy?: ExploreResult<E>['stoppedBy'], found?: Found<E>) =>
     summarize({
       started,

@@ -36,6 +36,18 @@ describe('engine: the parallel explorer agrees with the single-threaded one', ()
     expect(parallel.violation?.events.length).toBe(single.violation?.events.length);
   });
 
+  it('should find the same states when no frontier entry keeps its fingerprint tree', () => {
+    const { model, config, properties } = target('sip-ha', 'small');
+    const kept = explore(model, model.bind(config), properties, { maxStates: 200_000 });
+    const rebuilt = explore(model, model.bind(config), properties, {
+      maxStates: 200_000,
+      nodeBudget: 0,
+    });
+    expect(rebuilt.distinct).toBe(kept.distinct);
+    expect(rebuilt.transitions).toBe(kept.transitions);
+    expect(rebuilt.triggered).toEqual(kept.triggered);
+  });
+
   it('should stop at the state limit with every worker', async () => {
     const { config } = target('sip-ha', 'small');
     const parallel = await exploreParallel(
