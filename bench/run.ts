@@ -8,6 +8,9 @@
  *   explorer     distinct states per second exploring the bench config completely (all cores)
  *   variants     per broken variant: explorer (one thread) and random engine (one thread)
  *                wall time and steps to the first counterexample, and its length
+ *   recordingExhaustive
+ *                the recording path's `exhaustive` config (issue 3) searched completely, once:
+ *                states, depth, time, peak memory, and that the real model violates nothing
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
@@ -22,6 +25,9 @@ import { findSuite } from '../properties/registry.ts';
 import { variants } from '../test/variants.ts';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+/** Room for the recording path's exhaustive config, searched once (BENCH_RECORDING=0 skips it). */
+const RECORDING_MAX_STATES = 20_000_000;
+const RECORDING = process.env.BENCH_RECORDING !== '0';
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number) => Math.round(x);
@@ -112,6 +118,41 @@ async function explorer() {
   };
 }
 
+/**
+ * The recording path's `exhaustive` config (issue 3's deployment), searched completely once: its
+ * size, depth, time and the process's peak memory (the workers are threads of this process).
+ */
+async function recordingExhaustive() {
+  const recording = findSuite('recording')!.model as AnyModel;
+  const config = recording.configs.exhaustive;
+  let peakRssMb = 0;
+  const sample = () => {
+    peakRssMb = Math.max(peakRssMb, Math.round(process.memoryUsage().rss / 2 ** 20));
+  };
+  const r = await exploreParallel(
+    targetSpec({ model: recording.id, variant: 'baseline', config }),
+    { maxStates: RECORDING_MAX_STATES, onProgress: sample },
+  );
+  sample();
+  log(
+    `  recording/exhaustive: ${r.distinct} states, depth ${r.depth}, complete ${r.complete}, ${round(r.elapsedMs / 1000)} s, peak ${peakRssMb} MB`,
+  );
+  return {
+    config: 'exhaustive',
+    distinct: r.distinct,
+    depth: r.depth,
+    complete: r.complete,
+    transitions: r.transitions,
+    workers: r.workers,
+    statesPerSecond: round(r.statesPerSecond),
+    elapsedMs: round(r.elapsedMs),
+    peakRssMb,
+    violation: r.violation?.property ?? null,
+    witnessed: r.witnessed.length,
+    triggered: r.triggered,
+  };
+}
+
 function variantTimes() {
   return variants.map((v) => {
     const broken = v.build();
@@ -160,6 +201,8 @@ log('explorer');
 const explorerResult = await explorer();
 log('broken variants');
 const variantResult = variantTimes();
+if (RECORDING) log('recording path, issue 3 deployment');
+const recordingResult = RECORDING ? await recordingExhaustive() : null;
 const result = {
   machine: {
     cpu: cpus()[0]?.model ?? 'unknown',
@@ -170,6 +213,7 @@ const result = {
   reducer: reducerResult,
   explorer: explorerResult,
   variants: variantResult,
+  recordingExhaustive: recordingResult,
 };
 mkdirSync('.ha-verify', { recursive: true });
 writeFileSync('.ha-verify/bench.json', `${JSON.stringify(result, null, 2)}\n`);

@@ -112,6 +112,7 @@ const EXPLORE_OPTIONS = {
   variant: 'value',
   'max-states': 'value',
   depth: 'value',
+  workers: 'value',
 } as const;
 
 async function check(argv: readonly string[], exhaustiveOnly: boolean): Promise<number> {

@@ -10,11 +10,20 @@ import { FairSchedule } from './liveness.ts';
 import type { Property } from './property.ts';
 import type { Visited } from './visited.ts';
 
-/** A state on the frontier: its fingerprint tree and its index in the shared memory. */
+/**
+ * A state on the frontier and its index in the shared memory. Its fingerprint tree (the hint that
+ * makes its successors' fingerprints cheap) is kept while the level is small, and rebuilt when
+ * the state is expanded once a level has grown past `NODE_BUDGET`: the tree takes more memory
+ * than the state itself, and the biggest searches are bounded by memory.
+ */
 export interface Entry {
-  readonly node: FingerprintNode;
+  readonly state: object;
+  readonly node: FingerprintNode | undefined;
   readonly index: number;
 }
+
+/** Entries of one level, per expander, that keep their fingerprint tree (by default). */
+export const NODE_BUDGET = 200_000;
 
 /** A violation found while expanding, located by the state it was found at. */
 export interface Found<E> {
@@ -39,6 +48,7 @@ export class Expander<S extends object, E extends ModelEvent> {
     readonly system: System<S, E>,
     properties: readonly Property<S, E>[],
     readonly visited: Visited,
+    private readonly nodeBudget = NODE_BUDGET,
   ) {
     this.judge = new Judge(system, properties);
     this.fair = new FairSchedule(system, model);
@@ -47,20 +57,33 @@ export class Expander<S extends object, E extends ModelEvent> {
 
   /** Registers the initial state as index 0 and judges it. */
   root(): { entry: Entry; found?: Found<E> } {
-    const node = this.fp.node(this.system.init);
+    const state = this.system.init;
+    const node = this.fp.node(state);
     const index = this.visited.add(node.h1, node.h2, -1, -1);
-    const found = this.judgeNew(this.system.init, index);
-    return { entry: { node, index }, ...(found === undefined ? {} : { found }) };
+    const found = this.judgeNew(state, index);
+    return { entry: { state, node, index }, ...(found === undefined ? {} : { found }) };
   }
 
-  /** Expands a frontier into `next`; stops early at the first violation or when told to stop. */
-  expand(frontier: readonly Entry[], next: Entry[]): Found<E> | undefined {
+  /**
+   * Expands `frontier[from..to)` into `next`; stops early at the first violation or when told to
+   * stop. Each expanded entry is cleared from `frontier`, so that what only it holds can be
+   * collected while the next level grows: the peak is about one level, not two.
+   */
+  expand(
+    frontier: (Entry | undefined)[],
+    next: Entry[],
+    from = 0,
+    to = frontier.length,
+  ): Found<E> | undefined {
     const vocabulary = this.system.vocabulary;
     const visited = this.visited;
-    for (let f = 0; f < frontier.length; f++) {
-      if ((f & 255) === 0 && visited.stopped) return undefined;
-      const { node, index } = frontier[f]!;
-      const state = node.value as S;
+    for (let f = from; f < to; f++) {
+      if (((f - from) & 255) === 0 && visited.stopped) return undefined;
+      const entry = frontier[f]!;
+      frontier[f] = undefined;
+      const state = entry.state as S;
+      const index = entry.index;
+      const node = entry.node ?? this.fp.node(state);
       for (let v = 0; v < vocabulary.length; v++) {
         const event = vocabulary[v]!;
         if (!this.system.isEnabled(state, event)) continue;
@@ -76,7 +99,11 @@ export class Expander<S extends object, E extends ModelEvent> {
         }
         const found = this.judgeNew(after, added);
         if (found !== undefined) return found;
-        next.push({ node: this.fp.node(after, node), index: added });
+        next.push({
+          state: after,
+          node: next.length < this.nodeBudget ? this.fp.node(after, node) : undefined,
+          index: added,
+        });
       }
     }
     return undefined;

@@ -1,11 +1,11 @@
 /**
  * The exhaustive engine on several cores: worker threads expand their shares of each BFS level
- * over one shared fingerprint set, so no state is sent between them except to even out their
- * frontiers. Levels are synchronized by this thread, so the first violation found still has a
+ * over one shared fingerprint set; a worker keeps the states it finds for the next level, and
+ * hands some to another worker only when that one runs out of work inside a level (share.ts). Levels are synchronized by this thread, so the first violation found still has a
  * shortest path. With one worker it runs the single-threaded explorer in this thread.
  */
 import { availableParallelism, totalmem } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type { ModelEvent } from '../../model/kernel/model.ts';
 import type { Found } from './expand.ts';
 import {
@@ -16,6 +16,7 @@ import {
   summarize,
 } from './explore.ts';
 import type { FromWorker, ToWorker } from './explore-worker.ts';
+import { allocateShare, Share } from './share.ts';
 import { loadTarget, type TargetSpec } from './target.ts';
 import { allocateMemory, Visited } from './visited.ts';
 
@@ -83,19 +84,25 @@ export async function exploreParallel<E extends ModelEvent>(
   const started = performance.now();
   const memory = allocateMemory(options.maxStates ?? DEFAULT_EXPLORE_MAX_STATES);
   const visited = new Visited(memory);
-  const channels = Array.from(
-    { length: count },
-    () =>
-      new Channel(
-        new Worker(new URL('./explore-worker.mjs', import.meta.url), {
-          workerData: { target: spec, memory },
-          resourceLimits: {
-            maxYoungGenerationSizeMb: 256,
-            maxOldGenerationSizeMb: heapPerWorkerMb(count),
-          },
-        }),
-      ),
+  const share = allocateShare(count);
+  // ports[g][j]: worker g sends to worker j over it.
+  const ports = Array.from({ length: count }, (_, g) =>
+    Array.from({ length: count }, (_, j) => (g === j ? undefined : new MessageChannel())),
   );
+  const channels = Array.from({ length: count }, (_, me) => {
+    const outbox = ports[me]!.map((c) => c?.port1);
+    const inbox = ports.map((row) => row[me]?.port2);
+    return new Channel(
+      new Worker(new URL('./explore-worker.mjs', import.meta.url), {
+        workerData: { target: spec, memory, me, share, outbox, inbox },
+        transferList: [...outbox, ...inbox].filter((p) => p !== undefined),
+        resourceLimits: {
+          maxYoungGenerationSizeMb: 256,
+          maxOldGenerationSizeMb: heapPerWorkerMb(count),
+        },
+      }),
+    );
+  });
   const progress =
     options.onProgress === undefined
       ? undefined
@@ -126,7 +133,7 @@ export async function exploreParallel<E extends ModelEvent>(
         stoppedBy = 'depth';
         break;
       }
-      sizes = await rebalance(channels, sizes);
+      Share.reset(share);
       const replies = (await Promise.all(
         channels.map((c) => c.request({ type: 'expand' })),
       )) as Extract<FromWorker, { type: 'level' }>[];
@@ -164,26 +171,6 @@ export async function exploreParallel<E extends ModelEvent>(
   } finally {
     if (progress !== undefined) clearInterval(progress);
     await Promise.all(channels.map((c) => c.worker.terminate()));
-  }
-}
-
-/** Evens out the frontiers when one worker holds much more than another. */
-export let moved = 0;
-async function rebalance(channels: readonly Channel[], sizes: number[]): Promise<number[]> {
-  const next = [...sizes];
-  for (;;) {
-    const big = next.indexOf(Math.max(...next));
-    const small = next.indexOf(Math.min(...next));
-    const excess = Math.floor((next[big]! - next[small]!) / 2);
-    if (excess < 1 || next[big]! < 1.25 * next[small]! + 32) return next;
-    const given = (await channels[big]!.request({ type: 'give', count: excess })) as Extract<
-      FromWorker,
-      { type: 'given' }
-    >;
-    await channels[small]!.request({ type: 'take', states: given.states, indices: given.indices });
-    moved += excess;
-    next[big]! -= excess;
-    next[small]! += excess;
   }
 }
 

@@ -3,35 +3,24 @@
  * each BFS level on command, over the fingerprint set and parent links it shares with the
  * others, or runs its share of the random engine's runs with its own seed.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { setAutoFreeze } from 'immer';
 import type { ModelEvent } from '../../model/kernel/model.ts';
-import { type Entry, Expander } from './expand.ts';
-import { Fingerprinter } from './fingerprint.ts';
+import { type Entry, Expander, type Found } from './expand.ts';
 import { type RandomOptions, type RandomResult, randomCheck } from './random.ts';
+import { Share } from './share.ts';
 import { loadTarget, type TargetSpec } from './target.ts';
 import { type SharedMemory, Visited } from './visited.ts';
 
 export type ToWorker =
   | { readonly type: 'root' }
   | { readonly type: 'expand' }
-  | { readonly type: 'give'; readonly count: number }
-  | {
-      readonly type: 'take';
-      readonly states: readonly object[];
-      readonly indices: readonly number[];
-    }
   | { readonly type: 'finish' }
   | { readonly type: 'random'; readonly options: RandomOptions };
 
 export type FromWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'level'; readonly size: number; readonly found?: unknown }
-  | {
-      readonly type: 'given';
-      readonly states: readonly object[];
-      readonly indices: readonly number[];
-    }
   | {
       readonly type: 'finished';
       readonly transitions: number;
@@ -43,7 +32,15 @@ export type FromWorker =
 interface Data {
   readonly target: TargetSpec;
   readonly memory: SharedMemory | undefined;
+  /** Explorer workers: this worker's number, the work-sharing block and its ports to the others. */
+  readonly me?: number;
+  readonly share?: SharedArrayBuffer;
+  readonly outbox?: readonly (MessagePort | undefined)[];
+  readonly inbox?: readonly (MessagePort | undefined)[];
 }
+
+/** States expanded between two looks at whether another worker is out of work. */
+const CHUNK = 32;
 
 async function main(): Promise<void> {
   const port = parentPort;
@@ -61,7 +58,14 @@ async function main(): Promise<void> {
     if (expander === undefined) throw new Error('this worker was started without shared memory');
     return expander;
   };
-  const fp = new Fingerprinter();
+  const sharing =
+    data.share === undefined
+      ? undefined
+      : new Share(data.share, data.me ?? 0, data.outbox ?? [], data.inbox ?? []);
+  const share = (): Share => {
+    if (sharing === undefined) throw new Error('this worker was started without work sharing');
+    return sharing;
+  };
   let frontier: Entry[] = [];
   const send = (message: FromWorker) => port.postMessage(message);
 
@@ -79,26 +83,9 @@ async function main(): Promise<void> {
       }
       case 'expand': {
         const next: Entry[] = [];
-        const found = ex().expand(frontier, next);
-        if (found !== undefined) ex().visited.stop();
+        const found = expandLevel(ex(), share(), frontier, next);
         frontier = next;
         send({ type: 'level', size: next.length, ...(found === undefined ? {} : { found }) });
-        return;
-      }
-      case 'give': {
-        const given = frontier.splice(frontier.length - message.count, message.count);
-        send({
-          type: 'given',
-          states: given.map((e) => e.node.value),
-          indices: given.map((e) => e.index),
-        });
-        return;
-      }
-      case 'take': {
-        for (const [i, state] of message.states.entries()) {
-          frontier.push({ node: fp.node(state), index: message.indices[i]! });
-        }
-        send({ type: 'level', size: frontier.length });
         return;
       }
       case 'random':
@@ -119,6 +106,47 @@ async function main(): Promise<void> {
     }
   });
   send({ type: 'ready' });
+}
+
+/**
+ * Expands this worker's frontier and every batch handed to it until all workers are out of work,
+ * handing half of what is left to a worker that ran out. Returns the first violation found here.
+ */
+function expandLevel(
+  ex: Expander<object, ModelEvent>,
+  share: Share,
+  frontier: Entry[],
+  next: Entry[],
+): Found<ModelEvent> | undefined {
+  const visited = ex.visited;
+  let found: Found<ModelEvent> | undefined;
+  let queue: (Entry | undefined)[] = frontier;
+  for (;;) {
+    let at = 0;
+    while (at < queue.length && !visited.stopped && !visited.full) {
+      const end = Math.min(at + CHUNK, queue.length);
+      found = ex.expand(queue, next, at, end);
+      at = end;
+      if (found !== undefined) {
+        visited.stop();
+        break;
+      }
+      if (queue.length - at >= 2) {
+        const hungry = share.claimHungry();
+        if (hungry !== undefined) {
+          const given = queue.splice(queue.length - Math.floor((queue.length - at) / 2));
+          share.send(hungry, {
+            states: given.map((e) => e!.state),
+            indices: given.map((e) => e!.index),
+          });
+        }
+      }
+    }
+    const batch = share.waitForWork();
+    if (batch === undefined) return found;
+    // The trees are built when the states are expanded.
+    queue = batch.states.map((state, i) => ({ state, node: undefined, index: batch.indices[i]! }));
+  }
 }
 
 await main();

@@ -15,6 +15,8 @@ import { allocateMemory, Visited } from './visited.ts';
 export interface ExploreOptions {
   readonly maxDepth?: number;
   readonly maxStates?: number;
+  /** Entries of a level that keep their fingerprint tree; the rest rebuild it when expanded. */
+  readonly nodeBudget?: number;
   /** Called about once a second on long runs. */
   readonly onProgress?: (p: ExploreProgress) => void;
 }
@@ -66,7 +68,13 @@ export function explore<C, S extends object, E extends ModelEvent>(
   const started = performance.now();
   const maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
   const visited = new Visited(allocateMemory(options.maxStates ?? DEFAULT_EXPLORE_MAX_STATES));
-  const expander = new Expander(model as Model<unknown, S, E>, system, properties, visited);
+  const expander = new Expander(
+    model as Model<unknown, S, E>,
+    system,
+    properties,
+    visited,
+    options.nodeBudget,
+  );
   const summary = (depth: number, stoppedBy?: ExploreResult<E>['stoppedBy'], found?: Found<E>) =>
     summarize({
       started,
@@ -83,7 +91,7 @@ export function explore<C, S extends object, E extends ModelEvent>(
 
   const root = expander.root();
   if (root.found !== undefined) return summary(0, 'violation', root.found);
-  let frontier: Entry[] = [root.entry];
+  let frontier: (Entry | undefined)[] = [root.entry];
   let depth = 0;
   let lastReport = started;
   while (frontier.length > 0) {
@@ -91,7 +99,7 @@ export function explore<C, S extends object, E extends ModelEvent>(
     const next: Entry[] = [];
     // Expand in slices so progress can be reported on long levels.
     for (let from = 0; from < frontier.length; from += 4096) {
-      const found = expander.expand(frontier.slice(from, from + 4096), next);
+      const found = expander.expand(frontier, next, from, Math.min(from + 4096, frontier.length));
       if (found !== undefined) return summary(depth + 1, 'violation', found);
       if (visited.full) return summary(depth, 'states');
       if (options.onProgress !== undefined && performance.now() - lastReport > 1000) {

@@ -46,6 +46,15 @@ describe('recording: exhaustive exploration of the real model', () => {
     },
   );
 
+  it("should search issue 3's deployment in the exhaustive config: 2 RMs, 3 MCPs, 2 calls, 2 RM or MCP faults", () => {
+    const { sip, mcps, faultBudget } = configs.exhaustive;
+    expect(recording.bind(configs.exhaustive).init.rms).toHaveProperty('rm2');
+    expect({ mcps, calls: sip.calls, faultBudget }).toEqual({ mcps: 3, calls: 2, faultBudget: 2 });
+    // Searched completely by `npm run bench`; here only its first states.
+    const r = exploreConfig('exhaustive', 60_000);
+    expect(r.violation).toBeUndefined();
+  });
+
   it('should violate nothing in the first 60,000 states of the default config (too big to finish)', () => {
     const r = exploreConfig('default', 60_000);
     expect(r.violation).toBeUndefined();

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { targetSpec } from '../../cli/target.ts';
+import type { AnyModel } from '../../model/kernel/model.ts';
+import { explore } from '../../properties/engine/explore.ts';
+import { exploreParallel } from '../../properties/engine/explore-parallel.ts';
+import { findSuite } from '../../properties/registry.ts';
+import { findVariant } from '../variants.ts';
+
+describe('engine: the parallel explorer agrees with the single-threaded one', () => {
+  it('should find the same states, transitions, witnesses and liveness triggers on sip-ha small', async () => {
+    const { model, config, properties } = target('sip-ha', 'small');
+    const single = explore(model, model.bind(config), properties, { maxStates: 200_000 });
+    const parallel = await exploreParallel(
+      targetSpec({ model: 'sip-ha', variant: 'baseline', config }),
+      { workers: 3, maxStates: 200_000 },
+    );
+    expect(parallel.complete).toBe(true);
+    expect(parallel.distinct).toBe(single.distinct);
+    expect(parallel.transitions).toBe(single.transitions);
+    expect(parallel.depth).toBe(single.depth);
+    expect([...parallel.witnessed].sort()).toEqual([...single.witnessed].sort());
+    expect(parallel.triggered).toEqual(single.triggered);
+  });
+
+  it('should find a shortest counterexample of a deep broken variant, as long as the single-threaded one', async () => {
+    const variant = findVariant('sip-ha', 'resync-drops-recording')!;
+    const broken = variant.build();
+    const config = broken.configs[variant.config];
+    const properties = findSuite('sip-ha')!.properties(config);
+    const single = explore(broken, broken.bind(config), properties, { maxStates: 300_000 });
+    const parallel = await exploreParallel(
+      targetSpec({ model: 'sip-ha', variant: variant.id, config }),
+      { workers: 2, maxStates: 300_000 },
+    );
+    expect(parallel.violation?.property).toBe(variant.expect);
+    expect(parallel.violation?.events.length).toBe(single.violation?.events.length);
+  });
+
+  it('should find the same states when no frontier entry keeps its fingerprint tree', () => {
+    const { model, config, properties } = target('sip-ha', 'small');
+    const kept = explore(model, model.bind(config), properties, { maxStates: 200_000 });
+    const rebuilt = explore(model, model.bind(config), properties, {
+      maxStates: 200_000,
+      nodeBudget: 0,
+    });
+    expect(rebuilt.distinct).toBe(kept.distinct);
+    expect(rebuilt.transitions).toBe(kept.transitions);
+    expect(rebuilt.triggered).toEqual(kept.triggered);
+  });
+
+  it('should stop at the state limit with every worker', async () => {
+    const { config } = target('sip-ha', 'small');
+    const parallel = await exploreParallel(
+      targetSpec({ model: 'sip-ha', variant: 'baseline', config }),
+      { workers: 2, maxStates: 5_000 },
+    );
+    expect(parallel.complete).toBe(false);
+    expect(parallel.stoppedBy).toBe('states');
+    expect(parallel.distinct).toBe(5_000);
+  });
+});
+
+function target(modelId: string, configName: string) {
+  const suite = findSuite(modelId)!;
+  const model = suite.model as AnyModel;
+  const config = model.configs[configName];
+  return { model, config, properties: suite.properties(config) };
+}
