@@ -8,6 +8,8 @@
  *   explorer     distinct states per second exploring the bench config completely (all cores)
  *   variants     per broken variant: explorer (one thread) and random engine (one thread)
  *                wall time and steps to the first counterexample, and its length
+ *   backend      the back end's default config (a recorded call through storage, the Processors,
+ *                Web Services on Cassandra and SpeechMiner) searched completely, once
  *   recordingExhaustive
  *                the recording path's `exhaustive` config (issue 3) searched completely, once:
  *                states, depth, time, peak memory, and that the real model violates nothing
@@ -119,26 +121,27 @@ async function explorer() {
 }
 
 /**
- * The recording path's `exhaustive` config (issue 3's deployment), searched completely once: its
- * size, depth, time and the process's peak memory (the workers are threads of this process).
+ * One config of a model searched completely once, on all cores: its size, depth, time and the
+ * process's peak memory (the workers are threads of this process).
  */
-async function recordingExhaustive() {
-  const recording = findSuite('recording')!.model as AnyModel;
-  const config = recording.configs.exhaustive;
+async function searchOnce(modelId: string, configName: string, maxStates: number) {
+  const target = findSuite(modelId)!.model as AnyModel;
+  const config = target.configs[configName];
   let peakRssMb = 0;
   const sample = () => {
     peakRssMb = Math.max(peakRssMb, Math.round(process.memoryUsage().rss / 2 ** 20));
   };
-  const r = await exploreParallel(
-    targetSpec({ model: recording.id, variant: 'baseline', config }),
-    { maxStates: RECORDING_MAX_STATES, onProgress: sample },
-  );
+  const r = await exploreParallel(targetSpec({ model: target.id, variant: 'baseline', config }), {
+    maxStates,
+    onProgress: sample,
+  });
   sample();
   log(
-    `  recording/exhaustive: ${r.distinct} states, depth ${r.depth}, complete ${r.complete}, ${round(r.elapsedMs / 1000)} s, peak ${peakRssMb} MB`,
+    `  ${modelId}/${configName}: ${r.distinct} states, depth ${r.depth}, complete ${r.complete}, ${round(r.elapsedMs / 1000)} s, peak ${peakRssMb} MB`,
   );
   return {
-    config: 'exhaustive',
+    model: modelId,
+    config: configName,
     distinct: r.distinct,
     depth: r.depth,
     complete: r.complete,
@@ -201,8 +204,12 @@ log('explorer');
 const explorerResult = await explorer();
 log('broken variants');
 const variantResult = variantTimes();
+log('end to end: a recorded call through the back end');
+const backendResult = await searchOnce('backend', 'default', 2_000_000);
 if (RECORDING) log('recording path, issue 3 deployment');
-const recordingResult = RECORDING ? await recordingExhaustive() : null;
+const recordingResult = RECORDING
+  ? await searchOnce('recording', 'exhaustive', RECORDING_MAX_STATES)
+  : null;
 const result = {
   machine: {
     cpu: cpus()[0]?.model ?? 'unknown',
@@ -213,6 +220,7 @@ const result = {
   reducer: reducerResult,
   explorer: explorerResult,
   variants: variantResult,
+  backend: backendResult,
   recordingExhaustive: recordingResult,
 };
 mkdirSync('.ha-verify', { recursive: true });
