@@ -6,7 +6,7 @@
  */
 import * as singleton from '../kernel/active-standby.ts';
 import { earliestDeadlineMs } from '../kernel/clock.ts';
-import type { Model, Overrides, System } from '../kernel/model.ts';
+import { type Model, type Overrides, tableModel } from '../kernel/model.ts';
 import { context as recordingContext, initialState as recordingInit } from '../recording/index.ts';
 import { requiredReplicas } from './cassandra.ts';
 import { type BackendConfig, configs, validate } from './config.ts';
@@ -77,31 +77,28 @@ export type BackendOverrides = Overrides<Handlers, Guards>;
 export function createBackend(
   overrides: BackendOverrides = {},
 ): Model<BackendConfig, BackendState, BackendEvent> {
-  const h: Handlers = { ...handlers, ...overrides.handlers };
-  const g: Guards = { ...guards, ...overrides.guards };
-  return {
-    id: 'backend',
-    title:
-      'GIR back end: Recording Processor, Web Services + Cassandra, SpeechMiner, Crypto Server',
-    configs,
-    checked: ['default', 'active-backup', 'mcp-failure'],
-    validate,
-    kindOf,
-    describe,
-    bind(config): System<BackendState, BackendEvent> {
-      const ctx = context(config, g);
-      return {
-        init: initialState(ctx),
-        vocabulary: vocabulary(config),
-        isEnabled: (state, event) => isEnabledWith(g, state, event, ctx),
-        reduce: (state, event) => reduceWith(h, state, event, ctx),
-        elapsedMs: (state, event) =>
-          event.type === 'timeAdvanced'
-            ? (earliestDeadlineMs([state.rec.sip.timers, state.rec.timers, state.timers]) ?? 0)
-            : 0,
-      };
+  return tableModel(
+    {
+      id: 'backend',
+      title:
+        'GIR back end: Recording Processor, Web Services + Cassandra, SpeechMiner, Crypto Server',
+      configs,
+      checked: ['default', 'active-backup', 'mcp-failure'],
+      validate,
+      kindOf,
+      describe,
+      handlers,
+      guards,
+      context: (config, g) => context(config, g),
+      init: initialState,
+      vocabulary,
+      isEnabledWith,
+      reduceWith,
+      nextDeadlineMs: (state) =>
+        earliestDeadlineMs([state.rec.sip.timers, state.rec.timers, state.timers]),
     },
-  };
+    overrides,
+  );
 }
 
 export const backend = createBackend();

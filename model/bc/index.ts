@@ -3,7 +3,7 @@
  * Server Proxy, SIP Server and Stat Server; dual-registered phones; desktops with the DR
  * switchover; gateways and calls. See README.md beside this file.
  */
-import type { Model, Overrides, System } from '../kernel/model.ts';
+import { type Model, type Overrides, tableModel } from '../kernel/model.ts';
 import { nextDeadlineMs } from '../kernel/timers.ts';
 import { type BcConfig, configs, validate } from './config.ts';
 import type { Context, Guards, Handlers } from './context.ts';
@@ -88,28 +88,26 @@ export type BcOverrides = Overrides<Handlers, Guards>;
 
 /** Builds the model, or a variant of it with some handlers or guards replaced. */
 export function createBc(overrides: BcOverrides = {}): Model<BcConfig, BcState, BcEvent> {
-  const h: Handlers = { ...handlers, ...overrides.handlers };
-  const g: Guards = { ...guards, ...overrides.guards };
-  return {
-    id: 'bc',
-    title: 'SIP Business Continuity: two sites, peers, phones and desktops',
-    configs,
-    checked: ['small', 'default', 'stat-trigger'],
-    validate,
-    kindOf,
-    describe,
-    bind(config): System<BcState, BcEvent> {
-      const ctx = context(config);
-      return {
-        init: initialState(ctx),
-        vocabulary: vocabulary(config),
-        isEnabled: (state, event) => isEnabledWith(g, state, event, ctx),
-        reduce: (state, event) => reduceWith(h, state, event, ctx),
-        elapsedMs: (state, event) =>
-          event.type === 'timeAdvanced' ? (nextDeadlineMs(state.timers) ?? 0) : 0,
-      };
+  return tableModel(
+    {
+      id: 'bc',
+      title: 'SIP Business Continuity: two sites, peers, phones and desktops',
+      configs,
+      checked: ['small', 'default', 'stat-trigger'],
+      validate,
+      kindOf,
+      describe,
+      handlers,
+      guards,
+      context: (config) => context(config),
+      init: initialState,
+      vocabulary,
+      isEnabledWith,
+      reduceWith,
+      nextDeadlineMs: (state) => nextDeadlineMs(state.timers),
     },
-  };
+    overrides,
+  );
 }
 
 export const bc = createBc();

@@ -71,3 +71,49 @@ export interface Overrides<Handlers, Guards> {
   readonly handlers?: Partial<Handlers>;
   readonly guards?: Partial<Guards>;
 }
+
+/**
+ * What a model written as tables of handlers and guards (one per event type) declares; the
+ * kernel binds it, with a broken variant's replacements laid over the real tables.
+ */
+export interface TableModelSpec<C, S, E extends ModelEvent, Ctx, Handlers, Guards>
+  extends Omit<Model<C, S, E>, 'bind'> {
+  readonly handlers: Handlers;
+  readonly guards: Guards;
+  /** The precomputed context of one config; it receives the guard table in use. */
+  context(config: C, guards: Guards): Ctx;
+  init(ctx: Ctx): S;
+  vocabulary(config: C): E[];
+  isEnabledWith(guards: Guards, state: S, event: E, ctx: Ctx): boolean;
+  reduceWith(handlers: Handlers, state: S, event: E, ctx: Ctx): S;
+  /** The earliest pending deadline of a state, which `timeAdvanced` jumps to. */
+  nextDeadlineMs(state: S): number | undefined;
+}
+
+export function tableModel<C, S, E extends ModelEvent, Ctx, Handlers, Guards>(
+  spec: TableModelSpec<C, S, E, Ctx, Handlers, Guards>,
+  overrides: Overrides<Handlers, Guards> = {},
+): Model<C, S, E> {
+  const h = { ...spec.handlers, ...overrides.handlers } as Handlers;
+  const g = { ...spec.guards, ...overrides.guards } as Guards;
+  return {
+    id: spec.id,
+    title: spec.title,
+    configs: spec.configs,
+    checked: spec.checked,
+    validate: spec.validate,
+    kindOf: spec.kindOf,
+    describe: spec.describe,
+    bind(config: C): System<S, E> {
+      const ctx = spec.context(config, g);
+      return {
+        init: spec.init(ctx),
+        vocabulary: spec.vocabulary(config),
+        isEnabled: (state, event) => spec.isEnabledWith(g, state, event, ctx),
+        reduce: (state, event) => spec.reduceWith(h, state, event, ctx),
+        elapsedMs: (state, event) =>
+          event.type === 'timeAdvanced' ? (spec.nextDeadlineMs(state) ?? 0) : 0,
+      };
+    },
+  };
+}

@@ -6,7 +6,7 @@
 
 import { earliestDeadlineMs } from '../kernel/clock.ts';
 import { emptyTable } from '../kernel/hot-standby.ts';
-import type { Model, Overrides, System } from '../kernel/model.ts';
+import { type Model, type Overrides, tableModel } from '../kernel/model.ts';
 import { callIds } from '../sip-ha/events.ts';
 import { context as sipContext, initialState as sipInitialState } from '../sip-ha/index.ts';
 import type { CallId } from '../sip-ha/state.ts';
@@ -80,39 +80,35 @@ export type RecordingOverrides = Overrides<Handlers, Guards>;
 export function createRecording(
   overrides: RecordingOverrides = {},
 ): Model<RecordingConfig, RecordingState, RecordingEvent> {
-  const h: Handlers = { ...handlers, ...overrides.handlers };
-  const g: Guards = { ...guards, ...overrides.guards };
-  return {
-    id: 'recording',
-    title: 'GIR recording path: SIP Server pair, Resource Manager pair, MCP pool',
-    configs,
-    checked: [
-      'small',
-      'default',
-      'active-standby',
-      'active-active',
-      'lagged',
-      'audio-lost',
-      'single-mcp',
-      'no-retry',
-    ],
-    validate,
-    kindOf,
-    describe,
-    bind(config): System<RecordingState, RecordingEvent> {
-      const ctx = context(config, g);
-      return {
-        init: initialState(ctx),
-        vocabulary: vocabulary(config),
-        isEnabled: (state, event) => isEnabledWith(g, state, event, ctx),
-        reduce: (state, event) => reduceWith(h, state, event, ctx),
-        elapsedMs: (state, event) =>
-          event.type === 'timeAdvanced'
-            ? (earliestDeadlineMs([state.sip.timers, state.timers]) ?? 0)
-            : 0,
-      };
+  return tableModel(
+    {
+      id: 'recording',
+      title: 'GIR recording path: SIP Server pair, Resource Manager pair, MCP pool',
+      configs,
+      checked: [
+        'small',
+        'default',
+        'active-standby',
+        'active-active',
+        'lagged',
+        'audio-lost',
+        'single-mcp',
+        'no-retry',
+      ],
+      validate,
+      kindOf,
+      describe,
+      handlers,
+      guards,
+      context: (config, g) => context(config, g),
+      init: initialState,
+      vocabulary,
+      isEnabledWith,
+      reduceWith,
+      nextDeadlineMs: (state) => earliestDeadlineMs([state.sip.timers, state.timers]),
     },
-  };
+    overrides,
+  );
 }
 
 export const recording = createRecording();

@@ -4,7 +4,7 @@
  */
 
 import { emptyTable } from '../kernel/hot-standby.ts';
-import type { Model, Overrides, System } from '../kernel/model.ts';
+import { type Model, type Overrides, tableModel } from '../kernel/model.ts';
 import { nextDeadlineMs } from '../kernel/timers.ts';
 import { configs, type SipHaConfig, validate } from './config.ts';
 import type { Context, Guards, Handlers } from './context.ts';
@@ -60,28 +60,26 @@ export type SipHaOverrides = Overrides<Handlers, Guards>;
 export function createSipHa(
   overrides: SipHaOverrides = {},
 ): Model<SipHaConfig, SipHaState, SipHaEvent> {
-  const h: Handlers = { ...handlers, ...overrides.handlers };
-  const g: Guards = { ...guards, ...overrides.guards };
-  return {
-    id: 'sip-ha',
-    title: 'SIP Server hot-standby pair',
-    configs,
-    checked: ['small', 'default', 'recheck', 'fencing'],
-    validate,
-    kindOf,
-    describe,
-    bind(config): System<SipHaState, SipHaEvent> {
-      const ctx = context(config);
-      return {
-        init: initialState(ctx),
-        vocabulary: vocabulary(config),
-        isEnabled: (state, event) => isEnabledWith(g, state, event, ctx),
-        reduce: (state, event) => reduceWith(h, state, event, ctx),
-        elapsedMs: (state, event) =>
-          event.type === 'timeAdvanced' ? (nextDeadlineMs(state.timers) ?? 0) : 0,
-      };
+  return tableModel(
+    {
+      id: 'sip-ha',
+      title: 'SIP Server hot-standby pair',
+      configs,
+      checked: ['small', 'default', 'recheck', 'fencing'],
+      validate,
+      kindOf,
+      describe,
+      handlers,
+      guards,
+      context: (config) => context(config),
+      init: initialState,
+      vocabulary,
+      isEnabledWith,
+      reduceWith,
+      nextDeadlineMs: (state) => nextDeadlineMs(state.timers),
     },
-  };
+    overrides,
+  );
 }
 
 export const sipHa = createSipHa();
