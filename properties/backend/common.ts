@@ -8,7 +8,6 @@ import {
   SCHEDULERS,
   type SegKey,
 } from '../../model/backend/state.ts';
-import { actives } from '../../model/kernel/active-standby.ts';
 
 /** A stored segment whose metadata has not yet taken effect everywhere it must. */
 export function isPending(state: BackendState, seg: SegKey): boolean {
@@ -21,10 +20,6 @@ export function isPending(state: BackendState, seg: SegKey): boolean {
     state.acked[seg] === true &&
     state.indexed[seg] === true
   );
-}
-
-export function pendingSegments(state: BackendState, ctx: Context): SegKey[] {
-  return ctx.segments.filter((seg) => isPending(state, seg));
 }
 
 const up = (table: Readonly<Record<string, 'up' | 'down'>>) =>
@@ -50,5 +45,3 @@ export function pipelineCanRun(state: BackendState, seg: SegKey, ctx: Context): 
 export function upCount(table: Readonly<Record<string, 'up' | 'down'>>): number {
   return up(table);
 }
-
-export { actives };
