@@ -2,10 +2,10 @@
  * The exhaustive engine on several cores: worker threads expand their shares of each BFS level
  * over one shared fingerprint set; a worker keeps the states it finds for the next level, and
  * hands some to another worker only when that one runs out of work inside a level (share.ts). Levels are synchronized by this thread, so the first violation found still has a
- * shortest path. With one worker it runs the single-threaded explorer in this thread.
+ * shortest path. With one worker it runs the single-threaded explorer in this thread. The worker
+ * threads come from the process's pool (pool.ts).
  */
-import { availableParallelism, totalmem } from 'node:os';
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { MessageChannel } from 'node:worker_threads';
 import type { ModelEvent } from '../../model/kernel/model.ts';
 import type { Found } from './expand.ts';
 import {
@@ -15,60 +15,17 @@ import {
   explore,
   summarize,
 } from './explore.ts';
-import type { FromWorker, ToWorker } from './explore-worker.ts';
+import type { FromWorker } from './explore-worker.ts';
+import { acquire, defaultWorkers, release } from './pool.ts';
 import { allocateShare, Share } from './share.ts';
 import { loadTarget, type TargetSpec } from './target.ts';
 import { allocateMemory, Visited } from './visited.ts';
 
+export { defaultWorkers, EngineLimitError } from './pool.ts';
+
 export interface ParallelOptions extends ExploreOptions {
   /** Worker threads; defaults to the cores available (at most 8). */
   readonly workers?: number;
-}
-
-/** A search that could not finish for lack of a resource, said in one line. */
-export class EngineLimitError extends Error {
-  override readonly name = 'EngineLimitError';
-}
-
-/** Three quarters of the machine's memory, shared by the workers. */
-export function heapPerWorkerMb(workers: number): number {
-  return Math.floor(((totalmem() / 2 ** 20) * 0.75) / Math.max(workers, 1));
-}
-
-export function defaultWorkers(): number {
-  return Math.max(1, Math.min(8, availableParallelism()));
-}
-
-/** A worker thread with a queue of replies, one per request. */
-class Channel {
-  private readonly waiting: ((m: FromWorker) => void)[] = [];
-  private failure: Error | undefined;
-
-  constructor(readonly worker: Worker) {
-    worker.on('message', (m: FromWorker) => this.waiting.shift()?.(m));
-    worker.on('error', (error: Error & { code?: string }) => {
-      this.failure =
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new EngineLimitError(
-              'an explorer worker ran out of memory; lower --max-states (each state on the frontier is kept in memory)',
-            )
-          : error;
-      for (const w of this.waiting.splice(0)) w({ type: 'level', size: 0, found: { error } });
-    });
-  }
-
-  next(): Promise<FromWorker> {
-    if (this.failure !== undefined) return Promise.reject(this.failure);
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  async request(message: ToWorker): Promise<FromWorker> {
-    const reply = this.next();
-    this.worker.postMessage(message);
-    const m = await reply;
-    if (this.failure !== undefined) throw this.failure;
-    return m;
-  }
 }
 
 export async function exploreParallel<E extends ModelEvent>(
@@ -89,20 +46,8 @@ export async function exploreParallel<E extends ModelEvent>(
   const ports = Array.from({ length: count }, (_, g) =>
     Array.from({ length: count }, (_, j) => (g === j ? undefined : new MessageChannel())),
   );
-  const channels = Array.from({ length: count }, (_, me) => {
-    const outbox = ports[me]!.map((c) => c?.port1);
-    const inbox = ports.map((row) => row[me]?.port2);
-    return new Channel(
-      new Worker(new URL('./explore-worker.mjs', import.meta.url), {
-        workerData: { target: spec, memory, me, share, outbox, inbox },
-        transferList: [...outbox, ...inbox].filter((p) => p !== undefined),
-        resourceLimits: {
-          maxYoungGenerationSizeMb: 256,
-          maxOldGenerationSizeMb: heapPerWorkerMb(count),
-        },
-      }),
-    );
-  });
+  const channels = acquire(count);
+  let clean = false;
   const progress =
     options.onProgress === undefined
       ? undefined
@@ -119,7 +64,17 @@ export async function exploreParallel<E extends ModelEvent>(
   let depth = 0;
   let sizes: number[] = channels.map(() => 0);
   try {
-    await Promise.all(channels.map((c) => c.next()));
+    await Promise.all(channels.map((c) => c.started));
+    await Promise.all(
+      channels.map((c, me) => {
+        const outbox = ports[me]!.map((p) => p?.port1);
+        const inbox = ports.map((row) => row[me]?.port2);
+        return c.request(
+          { type: 'search', target: spec, memory, me, share, outbox, inbox },
+          [...outbox, ...inbox].filter((p) => p !== undefined),
+        );
+      }),
+    );
     const root = (await channels[0]!.request({ type: 'root' })) as Extract<
       FromWorker,
       { type: 'level' }
@@ -153,6 +108,7 @@ export async function exploreParallel<E extends ModelEvent>(
     const finals = (await Promise.all(
       channels.map((c) => c.request({ type: 'finish' })),
     )) as Extract<FromWorker, { type: 'finished' }>[];
+    clean = true;
     const triggered: Record<string, number> = {};
     for (const f of finals)
       for (const [id, n] of Object.entries(f.triggered)) triggered[id] = (triggered[id] ?? 0) + n;
@@ -170,7 +126,7 @@ export async function exploreParallel<E extends ModelEvent>(
     });
   } finally {
     if (progress !== undefined) clearInterval(progress);
-    await Promise.all(channels.map((c) => c.worker.terminate()));
+    await release(count, channels, clean);
   }
 }
 

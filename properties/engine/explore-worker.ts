@@ -1,9 +1,11 @@
 /**
- * A worker of the parallel engines: rebuilds the target, then either expands its own share of
- * each BFS level on command, over the fingerprint set and parent links it shares with the
- * others, or runs its share of the random engine's runs with its own seed.
+ * A worker of the parallel engines, kept by its process between searches (pool.ts). For each
+ * explorer search it rebuilds the target and expands its share of each BFS level on command,
+ * over the fingerprint set and parent links it shares with the others, and at the end lets go
+ * of the search's memory; for random runs it rebuilds the target and runs its share of the runs
+ * with its own seed.
  */
-import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort } from 'node:worker_threads';
 import { setAutoFreeze } from 'immer';
 import type { ModelEvent } from '../../model/kernel/model.ts';
 import { type Entry, Expander, type Found } from './expand.ts';
@@ -12,11 +14,23 @@ import { Share } from './share.ts';
 import { loadTarget, type TargetSpec } from './target.ts';
 import { type SharedMemory, Visited } from './visited.ts';
 
+/** One search's part for one explorer worker. */
+export interface SearchPart {
+  readonly target: TargetSpec;
+  readonly memory: SharedMemory;
+  /** This worker's number, the work-sharing block and its ports to the others. */
+  readonly me: number;
+  readonly share: SharedArrayBuffer;
+  readonly outbox: readonly (MessagePort | undefined)[];
+  readonly inbox: readonly (MessagePort | undefined)[];
+}
+
 export type ToWorker =
+  | ({ readonly type: 'search' } & SearchPart)
   | { readonly type: 'root' }
   | { readonly type: 'expand' }
   | { readonly type: 'finish' }
-  | { readonly type: 'random'; readonly options: RandomOptions };
+  | { readonly type: 'random'; readonly target: TargetSpec; readonly options: RandomOptions };
 
 export type FromWorker =
   | { readonly type: 'ready' }
@@ -29,51 +43,50 @@ export type FromWorker =
     }
   | { readonly type: 'random-done'; readonly result: RandomResult<unknown> };
 
-interface Data {
-  readonly target: TargetSpec;
-  readonly memory: SharedMemory | undefined;
-  /** Explorer workers: this worker's number, the work-sharing block and its ports to the others. */
-  readonly me?: number;
-  readonly share?: SharedArrayBuffer;
-  readonly outbox?: readonly (MessagePort | undefined)[];
-  readonly inbox?: readonly (MessagePort | undefined)[];
-}
-
 /** States expanded between two looks at whether another worker is out of work. */
 const CHUNK = 32;
+
+interface Search {
+  readonly expander: Expander<object, ModelEvent>;
+  readonly share: Share;
+  readonly ports: readonly MessagePort[];
+  frontier: Entry[];
+}
 
 async function main(): Promise<void> {
   const port = parentPort;
   if (port === null) throw new Error('explore-worker must run in a worker thread');
   setAutoFreeze(false);
-  const data = workerData as Data;
-  const target = await loadTarget(data.target);
-  const system = target.model.bind(target.config);
-  // A random-engine worker gets no shared memory and never expands.
-  const expander =
-    data.memory === undefined
-      ? undefined
-      : new Expander(target.model, system, target.properties, new Visited(data.memory));
-  const ex = (): Expander<object, ModelEvent> => {
-    if (expander === undefined) throw new Error('this worker was started without shared memory');
-    return expander;
-  };
-  const sharing =
-    data.share === undefined
-      ? undefined
-      : new Share(data.share, data.me ?? 0, data.outbox ?? [], data.inbox ?? []);
-  const share = (): Share => {
-    if (sharing === undefined) throw new Error('this worker was started without work sharing');
-    return sharing;
-  };
-  let frontier: Entry[] = [];
   const send = (message: FromWorker) => port.postMessage(message);
-
-  port.on('message', (message: ToWorker) => {
+  let search: Search | undefined;
+  const current = (): Search => {
+    if (search === undefined) throw new Error('an explorer worker got a command outside a search');
+    return search;
+  };
+  port.on('message', async (message: ToWorker) => {
     switch (message.type) {
+      case 'search': {
+        const target = await loadTarget(message.target);
+        const system = target.model.bind(target.config);
+        const ports = [...message.outbox, ...message.inbox].filter((p) => p !== undefined);
+        search = {
+          expander: new Expander(
+            target.model,
+            system,
+            target.properties,
+            new Visited(message.memory),
+          ),
+          share: new Share(message.share, message.me, message.outbox, message.inbox),
+          ports,
+          frontier: [],
+        };
+        send({ type: 'ready' });
+        return;
+      }
       case 'root': {
-        const root = ex().root();
-        frontier = [root.entry];
+        const s = current();
+        const root = s.expander.root();
+        s.frontier = [root.entry];
         send({
           type: 'level',
           size: 1,
@@ -82,27 +95,35 @@ async function main(): Promise<void> {
         return;
       }
       case 'expand': {
+        const s = current();
         const next: Entry[] = [];
-        const found = expandLevel(ex(), share(), frontier, next);
-        frontier = next;
+        const found = expandLevel(s.expander, s.share, s.frontier, next);
+        s.frontier = next;
         send({ type: 'level', size: next.length, ...(found === undefined ? {} : { found }) });
         return;
       }
-      case 'random':
+      case 'finish': {
+        const s = current();
+        // Let go of the search's states, memory and ports before waiting for the next one.
+        search = undefined;
+        for (const p of s.ports) p.close();
+        send({
+          type: 'finished',
+          transitions: s.expander.transitions,
+          witnessed: [...s.expander.judge.witnessed],
+          triggered: s.expander.triggered,
+        });
+        return;
+      }
+      case 'random': {
+        const target = await loadTarget(message.target);
+        const system = target.model.bind(target.config);
         send({
           type: 'random-done',
           result: randomCheck(target.model, system, target.properties, message.options),
         });
         return;
-      case 'finish':
-        send({
-          type: 'finished',
-          transitions: ex().transitions,
-          witnessed: [...ex().judge.witnessed],
-          triggered: ex().triggered,
-        });
-        port.close();
-        return;
+      }
     }
   });
   send({ type: 'ready' });

@@ -1,11 +1,11 @@
 /**
  * The random engine on several cores: each worker thread runs its share of the runs with its
  * own seed (the base seed plus its number). A failure carries the seed and path of the worker
- * that found it, so it reproduces with the single-threaded engine.
+ * that found it, so it reproduces with the single-threaded engine. The workers come from the
+ * process's pool (pool.ts).
  */
-import { Worker } from 'node:worker_threads';
-import { defaultWorkers } from './explore-parallel.ts';
 import type { FromWorker } from './explore-worker.ts';
+import { acquire, defaultWorkers, release } from './pool.ts';
 import { type RandomOptions, type RandomResult, randomCheck } from './random.ts';
 import { loadTarget, type TargetSpec } from './target.ts';
 
@@ -28,12 +28,26 @@ export async function randomParallel<E>(
     ) as RandomResult<E>;
   }
   const started = performance.now();
-  const results = await Promise.all(
-    Array.from({ length: count }, (_, i) => {
-      const runs = Math.floor(options.runs / count) + (i < options.runs % count ? 1 : 0);
-      return runInWorker(spec, { ...options, runs, seed: (options.seed + i) | 0 });
-    }),
-  );
+  const channels = acquire(count);
+  let clean = false;
+  let results: RandomResult<unknown>[];
+  try {
+    await Promise.all(channels.map((c) => c.started));
+    const replies = await Promise.all(
+      channels.map((c, i) => {
+        const runs = Math.floor(options.runs / count) + (i < options.runs % count ? 1 : 0);
+        return c.request({
+          type: 'random',
+          target: spec,
+          options: { ...options, runs, seed: (options.seed + i) | 0 },
+        });
+      }),
+    );
+    results = replies.map((r) => (r as Extract<FromWorker, { type: 'random-done' }>).result);
+    clean = true;
+  } finally {
+    await release(count, channels, clean);
+  }
   const elapsedMs = performance.now() - started;
   const steps = results.reduce((sum, r) => sum + r.steps, 0);
   const merged = <T>(pick: (r: RandomResult<unknown>) => Readonly<Record<string, T>>) => {
@@ -57,21 +71,4 @@ export async function randomParallel<E>(
       ? {}
       : { failure: failed.failure as RandomResult<E>['failure'] & object }),
   };
-}
-
-function runInWorker(spec: TargetSpec, options: RandomOptions): Promise<RandomResult<unknown>> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./explore-worker.mjs', import.meta.url), {
-      workerData: { target: spec, memory: undefined },
-      resourceLimits: { maxYoungGenerationSizeMb: 256 },
-    });
-    worker.on('error', reject);
-    worker.on('message', (m: FromWorker) => {
-      if (m.type === 'ready') worker.postMessage({ type: 'random', options });
-      if (m.type === 'random-done') {
-        resolve(m.result);
-        void worker.terminate();
-      }
-    });
-  });
 }

@@ -3,6 +3,8 @@ import { targetSpec } from '../../cli/target.ts';
 import type { AnyModel } from '../../model/kernel/model.ts';
 import { explore } from '../../properties/engine/explore.ts';
 import { exploreParallel } from '../../properties/engine/explore-parallel.ts';
+import { idleWorkers } from '../../properties/engine/pool.ts';
+import { randomParallel } from '../../properties/engine/random-parallel.ts';
 import { findSuite } from '../../properties/registry.ts';
 import { findVariant } from '../variants.ts';
 
@@ -66,3 +68,35 @@ function target(modelId: string, configName: string) {
   const config = model.configs[configName];
   return { model, config, properties: suite.properties(config) };
 }
+
+describe('engine: the worker pool', () => {
+  it('should run later searches and random runs on the same workers, with the same results', async () => {
+    const { config } = target('sip-ha', 'small');
+    const spec = targetSpec({ model: 'sip-ha', variant: 'baseline', config });
+    const first = await exploreParallel(spec, { workers: 2, maxStates: 200_000 });
+    expect(idleWorkers(2)).toBe(2);
+    const random = await randomParallel(spec, { workers: 2, runs: 200, seed: 7 });
+    expect(random.failure).toBeUndefined();
+    expect(random.runs).toBe(200);
+    const second = await exploreParallel(spec, { workers: 2, maxStates: 200_000 });
+    expect(idleWorkers(2)).toBe(2);
+    expect(second.distinct).toBe(first.distinct);
+    expect(second.transitions).toBe(first.transitions);
+    expect(second.triggered).toEqual(first.triggered);
+  });
+
+  it('should keep the workers of a search stopped by a violation and find it again', async () => {
+    const variant = findVariant('sip-ha', 'resync-drops-recording')!;
+    const broken = variant.build();
+    const spec = targetSpec({
+      model: 'sip-ha',
+      variant: variant.id,
+      config: broken.configs[variant.config],
+    });
+    const first = await exploreParallel(spec, { workers: 2, maxStates: 300_000 });
+    const second = await exploreParallel(spec, { workers: 2, maxStates: 300_000 });
+    expect(first.violation?.property).toBeDefined();
+    expect(second.violation?.events).toEqual(first.violation?.events);
+    expect(idleWorkers(2)).toBe(2);
+  });
+});
