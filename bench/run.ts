@@ -115,6 +115,8 @@ async function explorer() {
     transitions: last.transitions,
     workers: last.workers,
     statesPerSecond: round(median(runs.map((r) => r.statesPerSecond))),
+    // Every run, in order: the first one also starts the pool's workers.
+    statesPerSecondRuns: runs.map((r) => round(r.statesPerSecond)),
     elapsedMs: round(median(runs.map((r) => r.elapsedMs))),
     violation: last.violation?.property ?? null,
   };
