@@ -4,6 +4,7 @@
  * keep the successors whose fingerprint is new. Shared by both so they judge identically.
  */
 import type { Model, ModelEvent, System } from '../../model/kernel/model.ts';
+import { Codec } from './codec.ts';
 import { Fingerprinter, type FingerprintNode } from './fingerprint.ts';
 import { Judge } from './judge.ts';
 import { FairSchedule } from './liveness.ts';
@@ -11,19 +12,22 @@ import type { Property } from './property.ts';
 import type { Visited } from './visited.ts';
 
 /**
- * A state on the frontier and its index in the shared memory. Its fingerprint tree (the hint that
- * makes its successors' fingerprints cheap) is kept while the level is small, and rebuilt when
- * the state is expanded once a level has grown past `NODE_BUDGET`: the tree takes more memory
- * than the state itself, and the biggest searches are bounded by memory.
+ * A state on the frontier and its index in the shared memory. While a level is small an entry
+ * keeps the state itself and its fingerprint tree (the hint that makes its successors'
+ * fingerprints cheap); once the level has grown past `LIVE_BUDGET` entries it keeps only the
+ * state packed (codec.ts), unpacked and fingerprinted again when it is expanded. The biggest
+ * searches are bounded by memory, and a packed state is a few hundred bytes where the state and
+ * its tree are a few kilobytes.
  */
 export interface Entry {
-  readonly state: object;
+  readonly state: object | undefined;
   readonly node: FingerprintNode | undefined;
+  readonly packed: string | undefined;
   readonly index: number;
 }
 
-/** Entries of one level, per expander, that keep their fingerprint tree (by default). */
-export const NODE_BUDGET = 200_000;
+/** Entries of one level, per expander, kept unpacked with their fingerprint tree (by default). */
+export const LIVE_BUDGET = 50_000;
 
 /** A violation found while expanding, located by the state it was found at. */
 export interface Found<E> {
@@ -42,13 +46,14 @@ export class Expander<S extends object, E extends ModelEvent> {
   transitions = 0;
   private readonly fair: FairSchedule<S, E>;
   private readonly fp = new Fingerprinter();
+  private readonly codec = new Codec();
 
   constructor(
     model: Model<unknown, S, E>,
     readonly system: System<S, E>,
     properties: readonly Property<S, E>[],
     readonly visited: Visited,
-    private readonly nodeBudget = NODE_BUDGET,
+    private readonly liveBudget = LIVE_BUDGET,
   ) {
     this.judge = new Judge(system, properties);
     this.fair = new FairSchedule(system, model);
@@ -61,7 +66,10 @@ export class Expander<S extends object, E extends ModelEvent> {
     const node = this.fp.node(state);
     const index = this.visited.add(node.h1, node.h2, -1, -1);
     const found = this.judgeNew(state, index);
-    return { entry: { state, node, index }, ...(found === undefined ? {} : { found }) };
+    return {
+      entry: { state, node, packed: undefined, index },
+      ...(found === undefined ? {} : { found }),
+    };
   }
 
   /**
@@ -81,7 +89,7 @@ export class Expander<S extends object, E extends ModelEvent> {
       if (((f - from) & 255) === 0 && visited.stopped) return undefined;
       const entry = frontier[f]!;
       frontier[f] = undefined;
-      const state = entry.state as S;
+      const state = this.stateOf(entry) as S;
       const index = entry.index;
       const node = entry.node ?? this.fp.node(state);
       for (let v = 0; v < vocabulary.length; v++) {
@@ -99,14 +107,19 @@ export class Expander<S extends object, E extends ModelEvent> {
         }
         const found = this.judgeNew(after, added);
         if (found !== undefined) return found;
-        next.push({
-          state: after,
-          node: next.length < this.nodeBudget ? this.fp.node(after, node) : undefined,
-          index: added,
-        });
+        next.push(
+          next.length < this.liveBudget
+            ? { state: after, node: this.fp.node(after, node), packed: undefined, index: added }
+            : { state: undefined, node: undefined, packed: this.codec.pack(after), index: added },
+        );
       }
     }
     return undefined;
+  }
+
+  /** The state of an entry of this expander's frontier, unpacked if it was packed. */
+  stateOf(entry: Entry): object {
+    return entry.state ?? this.codec.unpack(entry.packed!);
   }
 
   /** Invariants and liveness of a state seen for the first time. */

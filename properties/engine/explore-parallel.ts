@@ -70,7 +70,16 @@ export async function exploreParallel<E extends ModelEvent>(
         const outbox = ports[me]!.map((p) => p?.port1);
         const inbox = ports.map((row) => row[me]?.port2);
         return c.request(
-          { type: 'search', target: spec, memory, me, share, outbox, inbox },
+          {
+            type: 'search',
+            target: spec,
+            memory,
+            me,
+            share,
+            outbox,
+            inbox,
+            liveBudget: options.liveBudget,
+          },
           [...outbox, ...inbox].filter((p) => p !== undefined),
         );
       }),

@@ -23,6 +23,8 @@ export interface SearchPart {
   readonly share: SharedArrayBuffer;
   readonly outbox: readonly (MessagePort | undefined)[];
   readonly inbox: readonly (MessagePort | undefined)[];
+  /** Entries of a level kept unpacked (expand.ts); the default when undefined. */
+  readonly liveBudget: number | undefined;
 }
 
 export type ToWorker =
@@ -45,6 +47,13 @@ export type FromWorker =
 
 /** States expanded between two looks at whether another worker is out of work. */
 const CHUNK = 32;
+/**
+ * The most states handed over at once. A handed state arrives as a copy that shares nothing, and
+ * a worker that is far behind (descheduled on a busy machine) would otherwise hand over half of a
+ * large frontier in one message; smaller batches keep the copies few, and an idle worker simply
+ * asks again.
+ */
+const MAX_BATCH = 2048;
 
 interface Search {
   readonly expander: Expander<object, ModelEvent>;
@@ -75,6 +84,7 @@ async function main(): Promise<void> {
             system,
             target.properties,
             new Visited(message.memory),
+            message.liveBudget,
           ),
           share: new Share(message.share, message.me, message.outbox, message.inbox),
           ports,
@@ -143,30 +153,43 @@ function expandLevel(
   let found: Found<ModelEvent> | undefined;
   let queue: (Entry | undefined)[] = frontier;
   for (;;) {
+    // States from `end` on were handed to other workers. The queue itself is never cut: cutting
+    // the tail off an array of a million entries copies it.
     let at = 0;
-    while (at < queue.length && !visited.stopped && !visited.full) {
-      const end = Math.min(at + CHUNK, queue.length);
-      found = ex.expand(queue, next, at, end);
-      at = end;
+    let end = queue.length;
+    while (at < end && !visited.stopped && !visited.full) {
+      const to = Math.min(at + CHUNK, end);
+      found = ex.expand(queue, next, at, to);
+      at = to;
       if (found !== undefined) {
         visited.stop();
         break;
       }
-      if (queue.length - at >= 2) {
+      if (end - at >= 2) {
         const hungry = share.claimHungry();
         if (hungry !== undefined) {
-          const given = queue.splice(queue.length - Math.floor((queue.length - at) / 2));
-          share.send(hungry, {
-            states: given.map((e) => e!.state),
-            indices: given.map((e) => e!.index),
-          });
+          const from = end - Math.min(MAX_BATCH, Math.floor((end - at) / 2));
+          const states: object[] = [];
+          const indices: number[] = [];
+          for (let i = from; i < end; i++) {
+            states.push(ex.stateOf(queue[i]!));
+            indices.push(queue[i]!.index);
+            queue[i] = undefined;
+          }
+          end = from;
+          share.send(hungry, { states, indices });
         }
       }
     }
     const batch = share.waitForWork();
     if (batch === undefined) return found;
     // The trees are built when the states are expanded.
-    queue = batch.states.map((state, i) => ({ state, node: undefined, index: batch.indices[i]! }));
+    queue = batch.states.map((state, i) => ({
+      state,
+      node: undefined,
+      packed: undefined,
+      index: batch.indices[i]!,
+    }));
   }
 }
 

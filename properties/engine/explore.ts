@@ -15,8 +15,8 @@ import { allocateMemory, Visited } from './visited.ts';
 export interface ExploreOptions {
   readonly maxDepth?: number;
   readonly maxStates?: number;
-  /** Entries of a level that keep their fingerprint tree; the rest rebuild it when expanded. */
-  readonly nodeBudget?: number;
+  /** Entries of a level kept unpacked with their fingerprint tree; the rest are packed (expand.ts). */
+  readonly liveBudget?: number;
   /** Called about once a second on long runs. */
   readonly onProgress?: (p: ExploreProgress) => void;
 }
@@ -73,7 +73,7 @@ export function explore<C, S extends object, E extends ModelEvent>(
     system,
     properties,
     visited,
-    options.nodeBudget,
+    options.liveBudget,
   );
   const summary = (depth: number, stoppedBy?: ExploreResult<E>['stoppedBy'], found?: Found<E>) =>
     summarize({

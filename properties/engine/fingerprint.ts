@@ -141,7 +141,7 @@ export class Fingerprinter {
 }
 
 /** Whether an object's own enumerable keys are exactly `raw`, in order, without allocating. */
-function sameKeys(value: object, raw: readonly string[]): boolean {
+export function sameKeys(value: object, raw: readonly string[]): boolean {
   let i = 0;
   for (const key in value) {
     if (raw[i] !== key) return false;

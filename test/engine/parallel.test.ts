@@ -38,16 +38,29 @@ describe('engine: the parallel explorer agrees with the single-threaded one', ()
     expect(parallel.violation?.events.length).toBe(single.violation?.events.length);
   });
 
-  it('should find the same states when no frontier entry keeps its fingerprint tree', () => {
+  it('should find the same states when every frontier entry is packed', () => {
     const { model, config, properties } = target('sip-ha', 'small');
     const kept = explore(model, model.bind(config), properties, { maxStates: 200_000 });
-    const rebuilt = explore(model, model.bind(config), properties, {
+    const packed = explore(model, model.bind(config), properties, {
       maxStates: 200_000,
-      nodeBudget: 0,
+      liveBudget: 0,
     });
-    expect(rebuilt.distinct).toBe(kept.distinct);
-    expect(rebuilt.transitions).toBe(kept.transitions);
-    expect(rebuilt.triggered).toEqual(kept.triggered);
+    expect(packed.distinct).toBe(kept.distinct);
+    expect(packed.transitions).toBe(kept.transitions);
+    expect(packed.triggered).toEqual(kept.triggered);
+  });
+
+  it('should find the same states on two workers when every frontier entry is packed', async () => {
+    const { model, config, properties } = target('sip-ha', 'small');
+    const single = explore(model, model.bind(config), properties, { maxStates: 200_000 });
+    const packed = await exploreParallel(
+      targetSpec({ model: 'sip-ha', variant: 'baseline', config }),
+      { workers: 2, maxStates: 200_000, liveBudget: 0 },
+    );
+    expect(packed.complete).toBe(true);
+    expect(packed.distinct).toBe(single.distinct);
+    expect(packed.transitions).toBe(single.transitions);
+    expect(packed.triggered).toEqual(single.triggered);
   });
 
   it('should stop at the state limit with every worker', async () => {
