@@ -27,7 +27,7 @@ export interface Entry {
 }
 
 /** Entries of one level, per expander, kept unpacked with their fingerprint tree (by default). */
-export const LIVE_BUDGET = 50_000;
+export const LIVE_BUDGET = 100_000;
 
 /** A violation found while expanding, located by the state it was found at. */
 export interface Found<E> {
