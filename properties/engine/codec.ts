@@ -16,6 +16,7 @@
 import { sameKeys } from './fingerprint.ts';
 
 const ESCAPE = 0xffff;
+const FOREIGN = 'a packed state was read back by a codec other than the one that wrote it';
 
 interface Shape {
   readonly code: number;
@@ -59,7 +60,7 @@ export class Codec {
     this.at = 0;
     const state = this.read(packed);
     if (this.at !== packed.length || typeof state !== 'object' || state === null)
-      throw new Error('a packed state was read back by a codec other than the one that wrote it');
+      throw new Error(FOREIGN);
     return state;
   }
 
@@ -134,7 +135,7 @@ export class Codec {
       this.at += 2;
     }
     if (!(code < this.shapes.length))
-      throw new Error('a packed state was read back by a codec other than the one that wrote it');
+      throw new Error(FOREIGN);
     const shape = this.shapes[code];
     if (shape === undefined) return this.values[code];
     if (shape.keys === undefined) {
