@@ -134,8 +134,7 @@ export class Codec {
       code = packed.charCodeAt(this.at) * 0x10000 + packed.charCodeAt(this.at + 1);
       this.at += 2;
     }
-    if (!(code < this.shapes.length))
-      throw new Error(FOREIGN);
+    if (!(code < this.shapes.length)) throw new Error(FOREIGN);
     const shape = this.shapes[code];
     if (shape === undefined) return this.values[code];
     if (shape.keys === undefined) {
