@@ -175,10 +175,22 @@ async function check(argv: readonly string[], exhaustiveOnly: boolean): Promise<
   }
   console.log(
     failing.length === 0
-      ? `all ${total} verdicts pass`
-      : `${failing.length} of ${total} verdicts fail:\n  ${failing.join('\n  ')}`,
+      ? `all ${total} verdicts pass (${verdictCounts(outcomes)})`
+      : `${failing.length} of ${total} verdicts fail:\n  ${failing.join('\n  ')}\n(${verdictCounts(outcomes)})`,
   );
   return failing.length === 0 ? 0 : 1;
+}
+
+/** The verdicts counted by kind, complete and bounded holds apart. */
+function verdictCounts(outcomes: readonly CheckOutcome[]): string {
+  const all = outcomes.flatMap((o) => o.verdicts);
+  const count = (f: (v: (typeof all)[number]) => boolean) => all.filter(f).length;
+  return [
+    `${count((v) => v.verdict === 'holds' && v.toDepth === undefined)} hold on complete searches`,
+    `${count((v) => v.verdict === 'holds' && v.toDepth !== undefined)} hold only to a depth (search stopped at its limit)`,
+    `${count((v) => v.verdict === 'reached')} witnesses reached`,
+    `${count((v) => isFailing(v.verdict))} failing`,
+  ].join(', ');
 }
 
 function progress(p: {

@@ -1,7 +1,7 @@
 /** Terminal output of the check and explore commands. */
 import type { ExploreResult } from '../properties/engine/explore.ts';
 import type { RandomResult } from '../properties/engine/random.ts';
-import type { CheckOutcome, PropertyVerdict } from './run.ts';
+import { type CheckOutcome, type PropertyVerdict, verdictLabel } from './run.ts';
 
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -29,9 +29,9 @@ export function verdictTable(rows: readonly PropertyVerdict[]): string {
   const body = rows.map((r) => [
     r.property.id,
     r.property.kind,
-    r.explorer,
+    r.explorer === 'holds' && r.toDepth !== undefined ? `holds to depth ${r.toDepth}` : r.explorer,
     r.random,
-    r.verdict.toUpperCase(),
+    verdictLabel(r).toUpperCase(),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
   const line = (cells: string[]) =>

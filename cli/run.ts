@@ -31,6 +31,26 @@ export interface PropertyVerdict {
   readonly explorer: Verdict;
   readonly random: Verdict;
   readonly verdict: Verdict;
+  /**
+   * When the verdict is 'holds' but the search stopped at a limit (or did not run): the deepest
+   * level explored completely, so the verdict reads "holds to depth N", never a plain "holds".
+   * Undefined for a complete search.
+   */
+  readonly toDepth?: number;
+}
+
+/** A verdict as people read it: "HOLDS" only for a complete search, else "HOLDS TO DEPTH N". */
+export function verdictLabel(v: PropertyVerdict): string {
+  if (v.toDepth === undefined) return v.verdict;
+  return v.explorer === 'not run'
+    ? `${v.verdict} in random runs only`
+    : `${v.verdict} to depth ${v.toDepth}`;
+}
+
+/** The deepest level a search explored completely, or undefined when it was complete. */
+export function boundedDepth(explored: ExploreResult<unknown> | undefined): number | undefined {
+  if (explored === undefined) return 0;
+  return explored.complete ? undefined : explored.depth;
 }
 
 export interface Budget {
@@ -126,7 +146,14 @@ export async function checkOne(
     configName,
     ...(explored === undefined ? {} : { explored }),
     ...(random === undefined ? {} : { random }),
-    verdicts: verdicts.map((v) => ({ ...v, verdict: combine(v.property, v.explorer, v.random) })),
+    verdicts: verdicts.map((v) => {
+      const verdict = combine(v.property, v.explorer, v.random);
+      // A violation, a witness and an unexercised trigger are facts; a "holds" has the bounds
+      // of the search (a violation elsewhere stops it short, too).
+      const toDepth =
+        verdict === 'holds' && v.property.kind !== 'witness' ? boundedDepth(explored) : undefined;
+      return { ...v, verdict, ...(toDepth === undefined ? {} : { toDepth }) };
+    }),
     saved,
   };
 }

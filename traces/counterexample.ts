@@ -8,8 +8,10 @@ export interface Found<E> {
   readonly property: string;
   readonly message: string;
   readonly events: readonly E[];
-  /** For liveness: the fair schedule run from the triggering state. */
+  /** For liveness: the fair path from the triggering state on which the goal is missed. */
   readonly schedule?: readonly E[];
+  /** For a lasso: the index in `schedule` where the goal-free fair cycle starts. */
+  readonly loop?: number;
 }
 
 export function counterexampleTrace<C, S, E extends ModelEvent>(
@@ -21,12 +23,21 @@ export function counterexampleTrace<C, S, E extends ModelEvent>(
 ): Trace<E> {
   const schedule = found.schedule ?? [];
   const story = found.events.map((e, i) => `${i + 1}. ${model.describe(e)}`);
-  if (schedule.length > 0 || found.schedule !== undefined) {
-    story.push(`From here faults and traffic stop; the fair schedule runs:`);
-    for (const [i, e] of schedule.entries())
+  if (found.schedule !== undefined) {
+    story.push(
+      'From here faults, repairs and traffic stop; on this fair path of the continuation:',
+    );
+    for (const [i, e] of schedule.entries()) {
+      if (i === found.loop) story.push('The cycle starts here:');
       story.push(`${found.events.length + i + 1}. ${model.describe(e)}`);
+    }
+    if (found.loop !== undefined)
+      story.push(
+        `and back to the state before step ${found.events.length + found.loop + 1}, forever.`,
+      );
   }
   story.push(`${found.property} breaks: ${found.message}`);
+  const trigger = found.events.length;
   return {
     format: TRACE_FORMAT,
     model: model.id,
@@ -36,6 +47,14 @@ export function counterexampleTrace<C, S, E extends ModelEvent>(
     config,
     events: [...found.events, ...schedule],
     expect: { violates: found.property },
+    ...(found.schedule === undefined
+      ? {}
+      : {
+          liveness: {
+            trigger,
+            ...(found.loop === undefined ? {} : { loop: trigger + found.loop }),
+          },
+        }),
   };
 }
 

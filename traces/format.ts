@@ -19,6 +19,12 @@ export interface Trace<E extends ModelEvent = ModelEvent> {
   readonly events: readonly E[];
   /** The property the trace must violate, or null when it must satisfy every property. */
   readonly expect: { readonly violates: string | null };
+  /**
+   * For a liveness counterexample: `trigger` events lead to the triggering state, the rest are
+   * its fault-free continuation; with `loop`, events from index `loop` on form a goal-free fair
+   * cycle that returns to the state before `events[loop]` and repeats forever (a lasso).
+   */
+  readonly liveness?: { readonly trigger: number; readonly loop?: number };
 }
 
 /** A trace file that cannot be used, with one line saying why and what to do. */
@@ -73,7 +79,27 @@ export function parseTrace(text: string, source: string): Trace {
     );
   }
   if (!('config' in t)) throw new TraceError(`${source}: field 'config' is missing`);
+  if (t.liveness !== undefined) checkLiveness(t.liveness, t.events.length, source);
   return t as unknown as Trace;
+}
+
+function checkLiveness(raw: unknown, events: number, source: string): void {
+  const l = raw as { trigger?: unknown; loop?: unknown };
+  const within = (v: unknown, max: number) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
+  if (typeof raw !== 'object' || raw === null || !within(l.trigger, events)) {
+    throw new TraceError(
+      `${source}: field 'liveness' must be {"trigger": <events before the trigger>, "loop"?: <index>} with trigger at most ${events}`,
+    );
+  }
+  if (
+    l.loop !== undefined &&
+    !(within(l.loop, events - 1) && (l.loop as number) >= (l.trigger as number))
+  ) {
+    throw new TraceError(
+      `${source}: field 'liveness.loop' must be an event index from 'liveness.trigger' to ${events - 1}`,
+    );
+  }
 }
 
 /** Pretty JSON with one event per line, so diffs of traces stay readable. */

@@ -7,11 +7,20 @@ export function stepTable<E extends ModelEvent>(result: ReplayResult<E>): string
   const lines: string[] = [];
   for (const v of result.brokenAtStart)
     lines.push(`  0  (initial state)  ✗ ${v.property}: ${v.message}`);
+  const marks = result.liveness;
   for (const step of result.steps) {
+    if (marks?.loop !== undefined && step.step === marks.loop + 1)
+      lines.push('     ┌─ the cycle starts: these steps repeat forever, never reaching the goal');
     lines.push(`${String(step.step).padStart(3)}  ${step.label}`);
     for (const change of step.changes) lines.push(`       ${change}`);
     for (const v of step.broken) lines.push(`     ✗ ${v.property}: ${v.message}`);
+    if (marks !== undefined && step.step === marks.trigger)
+      lines.push(
+        '     ── the trigger holds; faults, repairs and traffic stop: a fair continuation follows',
+      );
   }
+  if (marks?.loop !== undefined)
+    lines.push(`     └─ back to the state before step ${marks.loop + 1}`);
   return lines.join('\n');
 }
 
@@ -41,6 +50,15 @@ export function mermaidSequence<E extends ModelEvent>(
     if (from === to) body.push(`  Note over ${id(from)}: ${label}`);
     else body.push(`  ${id(from)}->>${id(to)}: ${label}`);
     for (const v of step.broken) body.push(`  Note over ${id(to)}: ✗ ${plain(v.property)} broken`);
+  }
+  const marks = result.liveness;
+  if (marks?.loop !== undefined) {
+    // The cycle as a Mermaid loop block around its steps.
+    const start = body.findIndex((line) => line.includes(`: ${marks.loop! + 1}. `));
+    if (start >= 0) {
+      body.splice(start, 0, '  loop the cycle repeats forever, never reaching the goal');
+      body.push('  end');
+    }
   }
   const participants = [...ids].map(([name, pid]) => `  participant ${pid} as ${plain(name)}`);
   return ['sequenceDiagram', ...participants, ...body].join('\n');

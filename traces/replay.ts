@@ -1,12 +1,15 @@
 /**
  * Strict replay: every event of a trace must be enabled when its turn comes ("trace drift at
  * step N" otherwise). Each step is judged by the same judge the engines use; liveness is judged
- * at every state where its trigger holds, by running the fair schedule from it.
+ * at every state where its trigger holds, over every fair path of its fault-free continuation
+ * (the explorer's own check). A lasso trace (a liveness counterexample with a cycle) is checked to
+ * close: the state after its last event is the state before the cycle's first.
  */
 import { setAutoFreeze } from 'immer';
-import type { Model, ModelEvent } from '../model/kernel/model.ts';
+import type { Model, ModelEvent, System } from '../model/kernel/model.ts';
+import { Fingerprinter } from '../properties/engine/fingerprint.ts';
 import { Judge } from '../properties/engine/judge.ts';
-import { FairSchedule } from '../properties/engine/liveness.ts';
+import { FairPaths } from '../properties/engine/liveness.ts';
 import type { Property } from '../properties/engine/property.ts';
 import { stateChanges } from './diff.ts';
 import { type Trace, TraceError } from './format.ts';
@@ -35,6 +38,8 @@ export interface ReplayResult<E> {
   /** Whether the outcome is what the trace's `expect` says. */
   readonly asExpected: boolean;
   readonly verdict: string;
+  /** A liveness counterexample's marks: the triggering step and the step where its cycle starts. */
+  readonly liveness?: { readonly trigger: number; readonly loop?: number };
 }
 
 export function replay<C, S, E extends ModelEvent>(
@@ -57,16 +62,17 @@ export function replay<C, S, E extends ModelEvent>(
     );
   }
   const judge = new Judge(system, properties);
-  const fair = new FairSchedule(system, model as Model<unknown, S, E>);
+  const fair = new FairPaths(
+    system as System<S & object, E>,
+    model as Model<unknown, S & object, E>,
+  );
   const byKey = new Map(system.vocabulary.map((e) => [canonical(e), e]));
 
   const livenessAt = (state: S) =>
     judge.liveness.flatMap((p) => {
       if (!p.trigger(state)) return [];
-      const miss = fair.check(p, state);
-      return miss === undefined
-        ? []
-        : [{ property: p.id, message: `${miss.message} (fair schedule from here)` }];
+      const miss = fair.check(p, state as S & object);
+      return miss === undefined ? [] : [{ property: p.id, message: `${miss.message} (from here)` }];
     });
 
   let state = system.init;
@@ -102,6 +108,7 @@ export function replay<C, S, E extends ModelEvent>(
     states.push(state);
   });
 
+  if (trace.liveness !== undefined) checkContinuation(model, trace, steps, states, source);
   const first = [{ step: 0, broken: brokenAtStart }, ...steps].find((s) => s.broken.length > 0);
   const firstViolation =
     first === undefined ? undefined : { ...first.broken[0]!, step: first.step };
@@ -123,7 +130,39 @@ export function replay<C, S, E extends ModelEvent>(
     ...(firstViolation === undefined ? {} : { firstViolation }),
     asExpected,
     verdict,
+    ...(trace.liveness === undefined ? {} : { liveness: trace.liveness }),
   };
+}
+
+/**
+ * A liveness counterexample's continuation: only the events the fairness statement allows, and
+ * a cycle that really closes.
+ */
+function checkContinuation<S, E extends ModelEvent>(
+  model: Model<unknown, S, E>,
+  trace: Trace,
+  steps: readonly ReplayStep<E>[],
+  states: readonly S[],
+  source: string,
+): void {
+  const { trigger, loop } = trace.liveness!;
+  for (const step of steps.slice(trigger)) {
+    const kind = model.kindOf(step.event);
+    if (kind !== 'protocol' && kind !== 'delivery' && kind !== 'time')
+      throw new TraceError(
+        `${source}: step ${step.step}: '${step.label}' is a ${kind} event, but the continuation after the trigger (step ${trigger}) runs only protocol, delivery and time events`,
+      );
+  }
+  if (loop === undefined) return;
+  const fp = new Fingerprinter();
+  const key = (state: S) => {
+    fp.fingerprint(state as object);
+    return `${fp.h1}:${fp.h2}`;
+  };
+  if (key(states[loop]!) !== key(states[states.length - 1]!))
+    throw new TraceError(
+      `${source}: the lasso does not close: the state after step ${states.length - 1} is not the state before step ${loop + 1}`,
+    );
 }
 
 /** Key of an event independent of field order. */

@@ -7,7 +7,7 @@ import type { Model, ModelEvent, System } from '../../model/kernel/model.ts';
 import { Codec } from './codec.ts';
 import { Fingerprinter, type FingerprintNode } from './fingerprint.ts';
 import { Judge } from './judge.ts';
-import { FairSchedule } from './liveness.ts';
+import { FairPaths } from './liveness.ts';
 import type { Property } from './property.ts';
 import type { Visited } from './visited.ts';
 
@@ -38,13 +38,15 @@ export interface Found<E> {
   /** For a step property: the event whose transition broke it (not yet in the shared memory). */
   readonly event?: number;
   readonly schedule?: readonly E[];
+  /** For a lasso: the index in `schedule` where the goal-free fair cycle starts. */
+  readonly loop?: number;
 }
 
 export class Expander<S extends object, E extends ModelEvent> {
   readonly judge: Judge<S, E>;
   readonly triggered: Record<string, number>;
   transitions = 0;
-  private readonly fair: FairSchedule<S, E>;
+  private readonly fair: FairPaths<S, E>;
   private readonly fp = new Fingerprinter();
   private readonly codec = new Codec();
 
@@ -56,7 +58,7 @@ export class Expander<S extends object, E extends ModelEvent> {
     private readonly liveBudget = LIVE_BUDGET,
   ) {
     this.judge = new Judge(system, properties);
-    this.fair = new FairSchedule(system, model);
+    this.fair = new FairPaths(system, model);
     this.triggered = Object.fromEntries(this.judge.liveness.map((p) => [p.id, 0]));
   }
 
@@ -65,7 +67,7 @@ export class Expander<S extends object, E extends ModelEvent> {
     const state = this.system.init;
     const node = this.fp.node(state);
     const index = this.visited.add(node.h1, node.h2, -1, -1);
-    const found = this.judgeNew(state, index);
+    const found = this.judgeNew(state, index, node);
     return {
       entry: { state, node, packed: undefined, index },
       ...(found === undefined ? {} : { found }),
@@ -105,7 +107,7 @@ export class Expander<S extends object, E extends ModelEvent> {
           if (visited.full) return undefined;
           continue;
         }
-        const found = this.judgeNew(after, added);
+        const found = this.judgeNew(after, added, node);
         if (found !== undefined) return found;
         next.push(
           next.length < this.liveBudget
@@ -122,16 +124,22 @@ export class Expander<S extends object, E extends ModelEvent> {
     return entry.state ?? this.codec.unpack(entry.packed!);
   }
 
-  /** Invariants and liveness of a state seen for the first time. */
-  private judgeNew(state: S, index: number): Found<E> | undefined {
+  /** Invariants and liveness of a state seen for the first time (`hint`: a fingerprint tree near it). */
+  private judgeNew(state: S, index: number, hint?: FingerprintNode): Found<E> | undefined {
     const bad = this.judge.checkState(state);
     if (bad !== undefined) return { ...bad, index };
     for (const p of this.judge.liveness) {
       if (!p.trigger(state)) continue;
       this.triggered[p.id]! += 1;
-      const miss = this.fair.check(p, state);
+      const miss = this.fair.check(p, state, hint);
       if (miss !== undefined)
-        return { property: p.id, message: miss.message, index, schedule: miss.schedule };
+        return {
+          property: p.id,
+          message: miss.message,
+          index,
+          schedule: miss.schedule,
+          ...(miss.loop === undefined ? {} : { loop: miss.loop }),
+        };
     }
     return undefined;
   }

@@ -1,9 +1,16 @@
 /**
  * The exhaustive engine on several cores: worker threads expand their shares of each BFS level
  * over one shared fingerprint set; a worker keeps the states it finds for the next level, and
- * hands some to another worker only when that one runs out of work inside a level (share.ts). Levels are synchronized by this thread, so the first violation found still has a
- * shortest path. With one worker it runs the single-threaded explorer in this thread. The worker
- * threads come from the process's pool (pool.ts).
+ * hands some to another worker only when that one runs out of work inside a level (share.ts).
+ * Levels are synchronized by this thread, so the first violation found still has a shortest
+ * path. With one worker it runs the single-threaded explorer in this thread. The worker threads
+ * come from the process's pool (pool.ts).
+ *
+ * Which violation of a level a worker meets first, and which parent a state reached twice
+ * records, depend on how the threads were scheduled. So that a counterexample is the same on
+ * every run and for every worker count, a search that stops at a violation at depth d is run
+ * again in this thread to that depth: its counterexample is the first violation in the
+ * single-threaded order (the BFS order, events in vocabulary order), which is canonical.
  */
 import { MessageChannel } from 'node:worker_threads';
 import type { ModelEvent } from '../../model/kernel/model.ts';
@@ -121,6 +128,19 @@ export async function exploreParallel<E extends ModelEvent>(
     const triggered: Record<string, number> = {};
     for (const f of finals)
       for (const [id, n] of Object.entries(f.triggered)) triggered[id] = (triggered[id] ?? 0) + n;
+    if (found !== undefined) {
+      // The canonical counterexample: the single-threaded search to the same depth.
+      const canonical = explore(target.model, system, target.properties, {
+        ...options,
+        maxDepth: depth,
+      }) as unknown as ExploreResult<E>;
+      if (canonical.violation !== undefined)
+        return {
+          ...canonical,
+          workers: count,
+          elapsedMs: performance.now() - started,
+        };
+    }
     return summarize<E>({
       started,
       depth,

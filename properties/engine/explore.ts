@@ -2,7 +2,7 @@
  * The exhaustive engine: breadth-first search over every enabled event from the initial state,
  * deduplicating states by fingerprint. Because the search goes level by level, the first
  * violation found has a shortest path. Liveness is checked at every new state where a trigger
- * holds, by running the fair schedule from it. explore-parallel.ts runs the same levels on
+ * holds, over every fair path of its fault-free continuation (liveness.ts). explore-parallel.ts runs the same levels on
  * several worker threads over shared memory.
  */
 import { setAutoFreeze } from 'immer';
@@ -33,8 +33,10 @@ export interface Counterexample<E> {
   readonly message: string;
   /** Events from the initial state to the violation (for liveness: to the triggering state). */
   readonly events: readonly E[];
-  /** For liveness: the fair schedule run from the triggering state. */
+  /** For liveness: the fair path from the triggering state on which the goal is missed. */
   readonly schedule?: readonly E[];
+  /** For a lasso: the index in `schedule` where the goal-free fair cycle starts. */
+  readonly loop?: number;
 }
 
 export interface ExploreResult<E> {
@@ -147,6 +149,7 @@ export function summarize<E>(facts: RunFacts<E>): ExploreResult<E> {
             ...(found.event === undefined ? [] : [facts.vocabulary[found.event]!]),
           ],
           ...(found.schedule === undefined ? {} : { schedule: found.schedule }),
+          ...(found.loop === undefined ? {} : { loop: found.loop }),
         };
   return {
     distinct,

@@ -1,66 +1,496 @@
 /**
- * Bounded liveness. The fair schedule: faults, repairs and traffic have stopped; the system's
- * own steps run, then pending deliveries, and only when neither is possible does the clock
- * advance to the next deadline. It is deterministic (first enabled event in vocabulary order),
- * so "within N steps of the fair schedule" is a fact about a state, computed once per state.
+ * Liveness on every fair path. From a state where an `eventually` property's trigger holds, the
+ * fault-free continuation runs: faults, repairs and traffic have stopped; the system's own steps
+ * and deliveries interleave in every order, and the clock advances to the next deadline only when
+ * neither can happen (urgency). The property holds at the state when *every* path of that
+ * continuation reaches the goal within `boundSteps` steps and `boundMs` of model time.
+ *
+ * A state's worst distance to the goal is a fact about the state, so it is computed once per
+ * state and property and kept by fingerprint (`worst` below: the longest goal-free path, capped
+ * at the bound). A violation is explained by a path: a goal-free cycle that is fair (weak
+ * fairness: every event enabled in every state of the cycle is taken in it) is reported as a
+ * lasso, the prefix then the cycle, as TLC reports them; otherwise the path that misses the step
+ * bound, the time bound, or ends where nothing more can happen.
+ *
+ * Every finite prefix of the continuation extends to a fair path (a finite graph has a bottom
+ * component, and a path through all its edges is fair), so a path of `boundSteps` goal-free
+ * steps misses the bound whether or not a cycle on it is fair: only the report differs.
  */
 import type { EventKind, Model, ModelEvent, System } from '../../model/kernel/model.ts';
+import { Fingerprinter, type FingerprintNode } from './fingerprint.ts';
 import type { Eventually } from './property.ts';
 
-const FAIR_ORDER: readonly EventKind[] = ['protocol', 'delivery', 'time'];
+/** The event kinds of the fault-free continuation; time only when no other is enabled. */
+const URGENT: readonly EventKind[] = ['protocol', 'delivery'];
+const LAZY: readonly EventKind[] = ['time'];
 
-export class FairSchedule<S, E extends ModelEvent> {
-  private readonly byKind: readonly (readonly E[])[];
+/** How liveness is judged, in words, shown with every liveness verdict. */
+export const FAIRNESS_READING =
+  'every fair path of the fault-free continuation (protocol steps and deliveries in every order, time only when neither can happen; weak fairness)';
+
+/** How a triggering state misses its goal on some fair path. */
+export interface LivenessMiss<E> {
+  readonly message: string;
+  /** Events of the continuation from the triggering state along the path that misses the goal. */
+  readonly schedule: readonly E[];
+  /**
+   * For a goal-free fair cycle: the index in `schedule` where the cycle starts. The state after
+   * the last event is the state before `schedule[loop]`, and the cycle repeats forever.
+   */
+  readonly loop?: number;
+}
+
+/** The most distinct states searched for a fair cycle when explaining a violation. */
+const LASSO_SEARCH_LIMIT = 200_000;
+/** Distances kept per property before the table is cleared (it is only a cache). */
+const MEMO_LIMIT = 1 << 21;
+
+export class FairPaths<S extends object, E extends ModelEvent> {
+  private readonly urgent: readonly number[];
+  private readonly lazy: readonly number[];
+  private readonly fp = new Fingerprinter();
+  private readonly memos = new Map<string, DistanceMemo>();
+  /** Fingerprints of the states on the current search path, lane by lane. */
+  private stack1: number[] = [];
+  private stack2: number[] = [];
+  /** Worst model time to the goal of the last exact `worst` result. */
+  private ms = 0;
 
   constructor(
     readonly system: System<S, E>,
     model: Model<unknown, S, E>,
   ) {
-    this.byKind = FAIR_ORDER.map((kind) =>
-      system.vocabulary.filter((e) => model.kindOf(e) === kind),
-    );
+    const indices = (kinds: readonly EventKind[]) =>
+      system.vocabulary.flatMap((e, v) => (kinds.includes(model.kindOf(e)) ? [v] : []));
+    this.urgent = indices(URGENT);
+    this.lazy = indices(LAZY);
   }
 
-  /** The next event of the fair schedule, or undefined when the system can do nothing more. */
-  next(state: S): E | undefined {
-    for (const events of this.byKind) {
-      for (const event of events) if (this.system.isEnabled(state, event)) return event;
+  /** The vocabulary indices of the continuation's events enabled in a state. */
+  successors(state: S): number[] {
+    const out: number[] = [];
+    for (const v of this.urgent)
+      if (this.system.isEnabled(state, this.system.vocabulary[v]!)) out.push(v);
+    if (out.length > 0) return out;
+    for (const v of this.lazy)
+      if (this.system.isEnabled(state, this.system.vocabulary[v]!)) out.push(v);
+    return out;
+  }
+
+  /**
+   * Judges a triggering state: undefined when every fair path reaches the goal within the
+   * bounds, or the path that shows how it is missed. `hint` is the fingerprint tree of the
+   * state or of its predecessor, if the caller has one.
+   */
+  check(p: Eventually<S>, start: S, hint?: FingerprintNode): LivenessMiss<E> | undefined {
+    if (p.goal(start)) return undefined;
+    const memo = this.memoOf(p.id);
+    const root = this.fp.node(start, hint);
+    const cap = p.boundSteps + 1;
+    const steps = this.worst(p, memo, start, root, cap);
+    if (steps < cap && this.ms <= p.boundMs) return undefined;
+    return steps < cap
+      ? this.slowPath(p, memo, start, root)
+      : this.explainSteps(p, memo, start, root);
+  }
+
+  /**
+   * min(W, k) where W is the longest number of steps from `state` (not a goal state) to the
+   * goal over the continuation's paths (infinite when a path can avoid it forever or stops
+   * short of it). A result below k is exact and leaves the worst model time in `this.ms`.
+   */
+  private worst(
+    p: Eventually<S>,
+    memo: DistanceMemo,
+    state: S,
+    node: FingerprintNode,
+    k: number,
+  ): number {
+    if (k <= 1) return k;
+    const h1 = node.h1;
+    const h2 = node.h2;
+    const known = memo.get(h1, h2);
+    if (known !== undefined) {
+      if (known.steps < known.k) {
+        this.ms = known.ms;
+        return Math.min(known.steps, k);
+      }
+      if (k <= known.k) return k;
+    }
+    const next = this.successors(state);
+    // Nothing more can happen and the goal does not hold: no path reaches it.
+    if (next.length === 0) return this.remember(memo, h1, h2, k, k, 0);
+    this.stack1.push(h1);
+    this.stack2.push(h2);
+    let steps = 0;
+    let ms = 0;
+    let capped = false;
+    for (const v of next) {
+      const event = this.system.vocabulary[v]!;
+      const dt = this.system.elapsedMs(state, event);
+      const after = this.system.reduce(state, event);
+      if (p.goal(after)) {
+        steps = Math.max(steps, 1);
+        ms = Math.max(ms, dt);
+        continue;
+      }
+      const afterNode = this.fp.node(after, node);
+      if (this.onStack(afterNode.h1, afterNode.h2)) {
+        capped = true; // a goal-free cycle: the goal can be avoided forever
+        break;
+      }
+      const sub = this.worst(p, memo, after, afterNode, k - 1);
+      if (sub >= k - 1) {
+        capped = true;
+        break;
+      }
+      steps = Math.max(steps, sub + 1);
+      ms = Math.max(ms, dt + this.ms);
+    }
+    this.stack1.pop();
+    this.stack2.pop();
+    if (capped) return this.remember(memo, h1, h2, k, k, 0);
+    this.ms = ms;
+    return this.remember(memo, h1, h2, steps, k, ms);
+  }
+
+  private remember(
+    memo: DistanceMemo,
+    h1: number,
+    h2: number,
+    steps: number,
+    k: number,
+    ms: number,
+  ): number {
+    memo.set(h1, h2, steps, k, ms);
+    return steps;
+  }
+
+  private onStack(h1: number, h2: number): boolean {
+    for (let i = this.stack1.length - 1; i >= 0; i--)
+      if (this.stack1[i] === h1 && this.stack2[i] === h2) return true;
+    return false;
+  }
+
+  private memoOf(id: string): DistanceMemo {
+    let memo = this.memos.get(id);
+    if (memo === undefined) {
+      memo = new DistanceMemo();
+      this.memos.set(id, memo);
+    }
+    return memo;
+  }
+
+  /** The step bound is missed: a fair goal-free cycle if there is one, else a long or stuck path. */
+  private explainSteps(
+    p: Eventually<S>,
+    memo: DistanceMemo,
+    start: S,
+    root: FingerprintNode,
+  ): LivenessMiss<E> {
+    const lasso = this.fairCycle(p, start);
+    if (lasso !== undefined) {
+      const cycle = lasso.schedule.length - lasso.loop!;
+      return {
+        ...lasso,
+        message: `a fair cycle of ${cycle} steps never reaches the goal (lasso: ${lasso.loop} steps, then the cycle forever)`,
+      };
+    }
+    const schedule: E[] = [];
+    let state = start;
+    let node = root;
+    for (let k = p.boundSteps + 1; k > 1; k--) {
+      const next = this.successors(state);
+      if (next.length === 0)
+        return {
+          schedule,
+          message: `on a fair path nothing more can happen after ${schedule.length} steps, and the goal does not hold`,
+        };
+      let advanced = false;
+      for (const v of next) {
+        const event = this.system.vocabulary[v]!;
+        const after = this.system.reduce(state, event);
+        if (p.goal(after)) continue;
+        const afterNode = this.fp.node(after, node);
+        if (this.worst(p, memo, after, afterNode, k - 1) < k - 1) continue;
+        schedule.push(event);
+        state = after;
+        node = afterNode;
+        advanced = true;
+        break;
+      }
+      if (!advanced) break;
+    }
+    return {
+      schedule,
+      message: `on a fair path the goal is not reached within ${p.boundSteps} steps`,
+    };
+  }
+
+  /** The step bound holds but the time bound does not: the path that takes the most model time. */
+  private slowPath(
+    p: Eventually<S>,
+    memo: DistanceMemo,
+    start: S,
+    root: FingerprintNode,
+  ): LivenessMiss<E> {
+    const schedule: E[] = [];
+    let state = start;
+    let node = root;
+    let elapsed = 0;
+    for (let k = p.boundSteps + 1; !p.goal(state) && k > 1; k--) {
+      let best: { event: E; after: S; node: FingerprintNode; ms: number } | undefined;
+      for (const v of this.successors(state)) {
+        const event = this.system.vocabulary[v]!;
+        const dt = this.system.elapsedMs(state, event);
+        const after = this.system.reduce(state, event);
+        let ms = dt;
+        let afterNode = node;
+        if (!p.goal(after)) {
+          afterNode = this.fp.node(after, node);
+          this.worst(p, memo, after, afterNode, k - 1);
+          ms += this.ms;
+        }
+        if (best === undefined || ms > best.ms) best = { event, after, node: afterNode, ms };
+      }
+      if (best === undefined) break;
+      schedule.push(best.event);
+      elapsed += this.system.elapsedMs(state, best.event);
+      state = best.after;
+      node = best.node;
+    }
+    return {
+      schedule,
+      message: `on a fair path the goal is reached only after ${elapsed} ms (bound ${p.boundMs} ms)`,
+    };
+  }
+
+  /**
+   * A goal-free cycle of the continuation reachable from `start` that weak fairness allows, as a
+   * lasso; undefined when there is none (or the goal-free region is too large to search).
+   */
+  private fairCycle(p: Eventually<S>, start: S): LivenessMiss<E> | undefined {
+    const region = this.goalFreeRegion(p, start);
+    if (region === undefined) return undefined;
+    for (const component of stronglyConnected(region.edges)) {
+      const members = new Set(component);
+      const inside = (i: number) => region.edges[i]!.filter((edge) => members.has(edge.to));
+      if (component.length === 1 && !inside(component[0]!).some((e) => e.to === component[0]))
+        continue;
+      // Weak fairness: an event enabled in every state of the cycle must be taken in it.
+      const always = new Set(region.enabled[component[0]!]);
+      for (const i of component) {
+        const here = new Set(region.enabled[i]);
+        for (const v of always) if (!here.has(v)) always.delete(v);
+      }
+      const taken = new Set(component.flatMap((i) => inside(i).map((e) => e.via)));
+      if (![...always].every((v) => taken.has(v))) continue;
+      return this.lasso(region, component, inside, always);
     }
     return undefined;
   }
 
-  /**
-   * Runs the schedule from a triggering state. Returns undefined when the goal holds within the
-   * bounds, or the events run and a sentence saying how the bound was missed.
-   */
-  check(p: Eventually<S>, start: S): { schedule: E[]; message: string } | undefined {
-    let state = start;
-    let elapsedMs = 0;
-    const schedule: E[] = [];
-    for (let steps = 0; ; steps++) {
-      if (p.goal(state)) {
-        if (elapsedMs <= p.boundMs) return undefined;
-        return {
-          schedule,
-          message: `goal reached only after ${elapsedMs} ms (bound ${p.boundMs} ms)`,
-        };
+  /** The goal-free states reachable from `start`, with their continuation edges. */
+  private goalFreeRegion(p: Eventually<S>, start: S) {
+    const index = new Map<string, number>([[this.key(start), 0]]);
+    const states: S[] = [start];
+    const edges: { via: number; to: number }[][] = [];
+    const enabled: number[][] = [];
+    const parent: { from: number; via: number }[] = [{ from: -1, via: -1 }];
+    for (let i = 0; i < states.length; i++) {
+      const state = states[i]!;
+      const next = this.successors(state);
+      enabled.push(next);
+      const out: { via: number; to: number }[] = [];
+      for (const v of next) {
+        const after = this.system.reduce(state, this.system.vocabulary[v]!);
+        if (p.goal(after)) continue;
+        const key = this.key(after);
+        let to = index.get(key);
+        if (to === undefined) {
+          if (states.length >= LASSO_SEARCH_LIMIT) return undefined;
+          to = states.length;
+          index.set(key, to);
+          states.push(after);
+          parent.push({ from: i, via: v });
+        }
+        out.push({ via: v, to });
       }
-      if (steps >= p.boundSteps) {
-        return {
-          schedule,
-          message: `goal not reached within ${p.boundSteps} fair steps (${elapsedMs} ms)`,
-        };
-      }
-      const event = this.next(state);
-      if (event === undefined) {
-        return {
-          schedule,
-          message: `the fair schedule is stuck after ${steps} steps without reaching the goal`,
-        };
-      }
-      elapsedMs += this.system.elapsedMs(state, event);
-      state = this.system.reduce(state, event);
-      schedule.push(event);
+      edges.push(out);
     }
+    return { states, edges, enabled, parent };
+  }
+
+  private lasso(
+    region: NonNullable<ReturnType<FairPaths<S, E>['goalFreeRegion']>>,
+    component: readonly number[],
+    inside: (i: number) => { via: number; to: number }[],
+    always: ReadonlySet<number>,
+  ): LivenessMiss<E> {
+    const vocabulary = this.system.vocabulary;
+    // The prefix: the first-found path from the triggering state to the component's entry.
+    const entry = Math.min(...component);
+    const prefix: number[] = [];
+    for (let i = entry; region.parent[i]!.from >= 0; i = region.parent[i]!.from)
+      prefix.push(region.parent[i]!.via);
+    prefix.reverse();
+    // The cycle: through every state of the component and one edge of each always-enabled event,
+    // back to the entry, by shortest paths inside the component.
+    const route = (from: number, to: number): number[] => {
+      const back = new Map<number, { from: number; via: number }>([[from, { from: -1, via: -1 }]]);
+      const queue = [from];
+      for (let q = 0; q < queue.length && !back.has(to); q++)
+        for (const e of inside(queue[q]!))
+          if (!back.has(e.to)) {
+            back.set(e.to, { from: queue[q]!, via: e.via });
+            queue.push(e.to);
+          }
+      const path: number[] = [];
+      for (let i = to; i !== from; i = back.get(i)!.from) path.push(back.get(i)!.via);
+      return path.reverse();
+    };
+    const cycle: number[] = [];
+    let at = entry;
+    const targets: { via?: number; to: number }[] = component
+      .filter((i) => i !== entry)
+      .map((to) => ({ to }));
+    for (const v of always) {
+      const from = component.find((i) => inside(i).some((e) => e.via === v))!;
+      targets.push({ to: from, via: v });
+    }
+    for (const t of targets) {
+      cycle.push(...route(at, t.to));
+      at = t.to;
+      if (t.via !== undefined) {
+        cycle.push(t.via);
+        at = inside(at).find((e) => e.via === t.via)!.to;
+      }
+    }
+    cycle.push(...route(at, entry));
+    if (cycle.length === 0) {
+      // A single state with a self-loop.
+      const self = inside(entry).find((e) => e.to === entry)!;
+      cycle.push(self.via);
+    }
+    return {
+      message: '',
+      schedule: [...prefix, ...cycle].map((v) => vocabulary[v]!),
+      loop: prefix.length,
+    };
+  }
+
+  private key(state: S): string {
+    this.fp.fingerprint(state);
+    return `${this.fp.h1}:${this.fp.h2}`;
+  }
+}
+
+/** Tarjan's strongly connected components, iteratively, over adjacency lists. */
+function stronglyConnected(edges: readonly (readonly { to: number }[])[]): number[][] {
+  const n = edges.length;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const stack: number[] = [];
+  const out: number[][] = [];
+  let counter = 0;
+  for (let root = 0; root < n; root++) {
+    if (index[root]! >= 0) continue;
+    const work: { node: number; edge: number }[] = [{ node: root, edge: 0 }];
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = 1;
+    while (work.length > 0) {
+      const top = work[work.length - 1]!;
+      const list = edges[top.node]!;
+      if (top.edge < list.length) {
+        const to = list[top.edge++]!.to;
+        if (index[to]! < 0) {
+          index[to] = low[to] = counter++;
+          stack.push(to);
+          onStack[to] = 1;
+          work.push({ node: to, edge: 0 });
+        } else if (onStack[to]) low[top.node] = Math.min(low[top.node]!, index[to]!);
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1]!.node;
+        low[parent] = Math.min(low[parent]!, low[top.node]!);
+      }
+      if (low[top.node] === index[top.node]) {
+        const component: number[] = [];
+        for (;;) {
+          const m = stack.pop()!;
+          onStack[m] = 0;
+          component.push(m);
+          if (m === top.node) break;
+        }
+        out.push(component);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Worst distances by fingerprint, in typed arrays (open addressing): per state the capped step
+ * count, the cap it was computed under, and the worst model time. Cleared when full: it is a
+ * cache, and a cleared entry is simply computed again.
+ */
+class DistanceMemo {
+  private slots = 1 << 12;
+  private data = new Int32Array(this.slots * 5);
+  private count = 0;
+  private readonly hit = { steps: 0, k: 0, ms: 0 };
+
+  get(h1: number, h2: number): { steps: number; k: number; ms: number } | undefined {
+    const b = h2 | 1;
+    const mask = this.slots - 1;
+    for (let slot = h1 & mask; ; slot = (slot + 1) & mask) {
+      const at = slot * 5;
+      const cur = this.data[at + 1]!;
+      if (cur === 0) return undefined;
+      if (cur === b && this.data[at] === h1) {
+        this.hit.steps = this.data[at + 2]!;
+        this.hit.k = this.data[at + 3]!;
+        this.hit.ms = this.data[at + 4]!;
+        return this.hit;
+      }
+    }
+  }
+
+  set(h1: number, h2: number, steps: number, k: number, ms: number): void {
+    if (this.count * 2 >= this.slots) {
+      if (this.slots >= MEMO_LIMIT) {
+        this.data.fill(0);
+        this.count = 0;
+      } else this.grow();
+    }
+    const b = h2 | 1;
+    const mask = this.slots - 1;
+    for (let slot = h1 & mask; ; slot = (slot + 1) & mask) {
+      const at = slot * 5;
+      const cur = this.data[at + 1]!;
+      if (cur === 0 || (cur === b && this.data[at] === h1)) {
+        if (cur === 0) this.count++;
+        this.data[at] = h1;
+        this.data[at + 1] = b;
+        this.data[at + 2] = steps;
+        this.data[at + 3] = k;
+        this.data[at + 4] = Math.min(ms, 0x7fffffff);
+        return;
+      }
+    }
+  }
+
+  private grow(): void {
+    const old = this.data;
+    this.slots *= 2;
+    this.data = new Int32Array(this.slots * 5);
+    this.count = 0;
+    for (let at = 0; at < old.length; at += 5)
+      if (old[at + 1] !== 0)
+        this.set(old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!, old[at + 4]!);
   }
 }

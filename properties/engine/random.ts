@@ -9,8 +9,8 @@ import fc from 'fast-check';
 import { setAutoFreeze } from 'immer';
 import type { EventKind, Model, ModelEvent, System } from '../../model/kernel/model.ts';
 import { Judge } from './judge.ts';
-import { FairSchedule } from './liveness.ts';
-import type { Property } from './property.ts';
+import { FairPaths } from './liveness.ts';
+import type { Eventually, Property } from './property.ts';
 
 /** Runs per model and config when no budget is given (CLI, tests and the review). */
 export const DEFAULT_RUNS = 5000;
@@ -33,7 +33,12 @@ export interface RandomOptions {
   /** Longest generated sequence; lengths are drawn up to it (size 'max'). */
   readonly maxLength?: number;
   readonly weights?: Partial<Record<EventKind, number>>;
+  /** Random fair continuations drawn from every state where a liveness trigger holds. */
+  readonly fairSamples?: number;
 }
+
+/** Fair continuations sampled per triggering state when no count is given. */
+export const DEFAULT_FAIR_SAMPLES = 3;
 
 export interface RandomFailure<E> {
   readonly property: string;
@@ -41,6 +46,7 @@ export interface RandomFailure<E> {
   /** The shrunk events that were applied (disabled ones dropped), ending at the violation. */
   readonly events: readonly E[];
   readonly schedule?: readonly E[];
+  readonly loop?: number;
   readonly seed: number;
   readonly path: string;
   readonly shrinks: number;
@@ -67,9 +73,10 @@ interface RunOutcome<E> {
   readonly message: string;
   readonly events: E[];
   readonly schedule?: readonly E[];
+  readonly loop?: number;
 }
 
-export function randomCheck<C, S, E extends ModelEvent>(
+export function randomCheck<C, S extends object, E extends ModelEvent>(
   model: Model<C, S, E>,
   system: System<S, E>,
   properties: readonly Property<S, E>[],
@@ -77,7 +84,8 @@ export function randomCheck<C, S, E extends ModelEvent>(
 ): RandomResult<E> {
   setAutoFreeze(false);
   const judge = new Judge(system, properties);
-  const fair = new FairSchedule(system, model as Model<unknown, S, E>);
+  const fair = new FairPaths(system, model as Model<unknown, S, E>);
+  const samples = options.fairSamples ?? DEFAULT_FAIR_SAMPLES;
   const triggered: Record<string, number> = Object.fromEntries(
     judge.liveness.map((p) => [p.id, 0]),
   );
@@ -111,12 +119,47 @@ export function randomCheck<C, S, E extends ModelEvent>(
     return undefined;
   };
 
-  const runOnce = (choices: readonly number[]): RunOutcome<E> | undefined => {
+  /**
+   * One random fair continuation from a triggering state: protocol steps and deliveries in a
+   * random order, time only when neither can happen, until the goal holds or a bound is missed.
+   */
+  const sample = (p: Eventually<S>, start: S, next: () => number) => {
+    let state = start;
+    let elapsedMs = 0;
+    const schedule: E[] = [];
+    for (;;) {
+      if (p.goal(state)) {
+        if (elapsedMs <= p.boundMs) return undefined;
+        return {
+          schedule,
+          message: `on a fair path the goal is reached only after ${elapsedMs} ms (bound ${p.boundMs} ms)`,
+        };
+      }
+      if (schedule.length >= p.boundSteps)
+        return {
+          schedule,
+          message: `on a fair path the goal is not reached within ${p.boundSteps} steps`,
+        };
+      const options = fair.successors(state);
+      if (options.length === 0)
+        return {
+          schedule,
+          message: `on a fair path nothing more can happen after ${schedule.length} steps, and the goal does not hold`,
+        };
+      const event = vocabulary[options[next() % options.length]!]!;
+      elapsedMs += system.elapsedMs(state, event);
+      state = system.reduce(state, event);
+      steps++;
+      schedule.push(event);
+    }
+  };
+
+  const runOnce = (choices: readonly number[], fairSeed: number): RunOutcome<E> | undefined => {
     let state = system.init;
     const events: E[] = [];
     const initialBad = judge.checkState(state);
     if (initialBad !== undefined) return { ...initialBad, events };
-    const pendingLiveness = new Set(judge.liveness);
+    const next = xorshift(fairSeed);
     for (const choice of choices) {
       const event = pick(state, choice);
       if (event === undefined) break;
@@ -126,13 +169,15 @@ export function randomCheck<C, S, E extends ModelEvent>(
       coverage[event.type] = (coverage[event.type] ?? 0) + 1;
       if (judged.violation !== undefined) return { ...judged.violation, events };
       state = judged.after;
-      for (const p of pendingLiveness) {
+      // Every triggering state of the run, each from several random fair continuations.
+      for (const p of judge.liveness) {
         if (!p.trigger(state)) continue;
-        pendingLiveness.delete(p);
         triggered[p.id]! += 1;
-        const miss = fair.check(p, state);
-        if (miss !== undefined)
-          return { property: p.id, message: miss.message, events, schedule: miss.schedule };
+        for (let i = 0; i < samples; i++) {
+          const miss = sample(p, state, next);
+          if (miss !== undefined)
+            return { property: p.id, message: miss.message, events, schedule: miss.schedule };
+        }
       }
     }
     return undefined;
@@ -148,11 +193,18 @@ export function randomCheck<C, S, E extends ModelEvent>(
       events.push(event);
       if (judged.violation !== undefined) return { ...judged.violation, events };
       state = judged.after;
+      // Concrete events are judged exactly, over every fair path, as the explorer does.
       for (const p of judge.liveness) {
         if (!p.trigger(state)) continue;
         const miss = fair.check(p, state);
         if (miss !== undefined)
-          return { property: p.id, message: miss.message, events, schedule: miss.schedule };
+          return {
+            property: p.id,
+            message: miss.message,
+            events,
+            schedule: miss.schedule,
+            ...(miss.loop === undefined ? {} : { loop: miss.loop }),
+          };
       }
     }
     return undefined;
@@ -164,7 +216,11 @@ export function randomCheck<C, S, E extends ModelEvent>(
     size: 'max',
   });
   const details = fc.check(
-    fc.property(arbitrary, (choices) => runOnce(choices) === undefined),
+    fc.property(
+      arbitrary,
+      fc.nat(),
+      (choices, fairSeed) => runOnce(choices, fairSeed) === undefined,
+    ),
     {
       numRuns: options.runs,
       seed: options.seed,
@@ -184,9 +240,13 @@ export function randomCheck<C, S, E extends ModelEvent>(
     workers: 1,
   };
   if (!details.failed || details.counterexample === null) return result;
-  const outcome = runOnce(details.counterexample[0]);
-  if (outcome === undefined)
+  const [choices, fairSeed] = details.counterexample;
+  const sampled = runOnce(choices, fairSeed);
+  if (sampled === undefined)
     throw new Error('the shrunk counterexample no longer fails: the model is not deterministic');
+  // A sampled liveness miss is judged again exactly, so the saved path is the explorer's own.
+  const outcome =
+    sampled.schedule === undefined ? sampled : (replayEvents(sampled.events) ?? sampled);
   const failure: RandomFailure<E> = {
     ...minimize(outcome, (events) => replayEvents(events)),
     seed: details.seed,
@@ -222,4 +282,15 @@ function minimize<E>(
     }
   }
   return best;
+}
+
+/** A small deterministic generator for the fair continuations (xorshift32). */
+function xorshift(seed: number): () => number {
+  let x = seed | 0 || 0x2545f491;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return x >>> 0;
+  };
 }
