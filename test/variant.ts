@@ -12,5 +12,11 @@ export interface Variant {
   readonly config: string;
   /** Its shortest counterexample is at least 8 steps deep. */
   readonly deep?: boolean;
+  /**
+   * For a liveness variant, what it shows about the every-path check: 'other-order', the goal is
+   * missed only on a fair path other than the vocabulary-order schedule (so the old one-schedule
+   * check passes it); 'lasso', a goal-free fair cycle, reported as a lasso.
+   */
+  readonly liveness?: 'other-order' | 'lasso';
   build(): AnyModel;
 }

@@ -3,9 +3,10 @@
  * - invariant: a predicate over every reachable state;
  * - step: a predicate over every transition (before, event, after);
  * - witness: a transition some run must reach, or the model is vacuous ("sometimes");
- * - eventually: bounded response under a fair schedule; from any state where `trigger` holds,
- *   running only protocol, delivery and time events (no traffic, faults or repairs), `goal`
- *   holds within `boundSteps` steps and `boundMs` of model time.
+ * - eventually: bounded response on every fair path; from any state where `trigger` holds, on
+ *   every path of the fault-free continuation (protocol and delivery events in every order, time
+ *   only when neither is enabled; no traffic, faults or repairs), `goal` holds within
+ *   `boundSteps` steps and `boundMs` of model time (engine/liveness.ts).
  * A check returns undefined when the property holds, or a sentence saying why it does not.
  */
 import type { Model, ModelEvent } from '../../model/kernel/model.ts';
@@ -17,6 +18,13 @@ interface Common {
   readonly clauses: readonly string[];
   /** One sentence in the documents' vocabulary. */
   readonly statement: string;
+  /**
+   * Set when the property can fail only through a changed handler or guard, because the model
+   * cannot express the bad behaviour it excludes (a guard forbids it): why, in one sentence. Such
+   * a property is labelled "guarded by construction" in its verdicts and the review, and is not
+   * counted as evidence for its clauses.
+   */
+  readonly guarded?: string;
 }
 
 export interface Invariant<S> extends Common {
@@ -52,7 +60,7 @@ export interface Violation<E> {
   readonly message: string;
   /** Index of the step at which the property broke (-1 for the initial state). */
   readonly step: number;
-  /** For a liveness violation: the fair schedule run from the triggering state. */
+  /** For a liveness violation: the fair path from the triggering state that misses the goal. */
   readonly schedule?: readonly E[];
 }
 
