@@ -1,5 +1,7 @@
 /** Terminal output of the check and explore commands. */
 import type { ExploreResult } from '../properties/engine/explore.ts';
+import { FAIRNESS_READING } from '../properties/engine/liveness.ts';
+import type { Eventually } from '../properties/engine/property.ts';
 import type { RandomResult } from '../properties/engine/random.ts';
 import { type CheckOutcome, type PropertyVerdict, verdictLabel } from './run.ts';
 
@@ -46,6 +48,19 @@ export function outcomeReport(o: CheckOutcome): string {
   if (o.explored !== undefined) lines.push(`  ${exploreSummary(o.explored)}`);
   if (o.random !== undefined) lines.push(`  ${randomSummary(o.random)}`);
   lines.push(verdictTable(o.verdicts));
+  const liveness = o.verdicts.filter((v) => v.property.kind === 'eventually');
+  if (liveness.length > 0)
+    lines.push(
+      `  eventually: judged on ${FAIRNESS_READING}; bounds:`,
+      ...liveness.map((v) => {
+        const p = v.property as Eventually<unknown>;
+        const n = (x: number | undefined) => (x ?? 0).toLocaleString('en-US');
+        return `    ${p.id}: within ${p.boundSteps} steps and ${n(p.boundMs)} ms; triggered in ${n(o.explored?.triggered[p.id])} explored states, ${n(o.random?.triggered[p.id])} random-run states`;
+      }),
+    );
+  const guarded = o.verdicts.filter((v) => v.property.guarded !== undefined);
+  for (const v of guarded)
+    lines.push(`  guarded by construction (not evidence): ${v.property.id}: ${v.property.guarded}`);
   for (const saved of o.saved) {
     const f = saved.found;
     lines.push(`  ✗ ${saved.engine} found ${f.property}: ${f.message}`);

@@ -62,6 +62,8 @@ export interface Budget {
   readonly engines: 'both' | 'explorer' | 'random';
   /** Explorer worker threads; 1 searches in this thread. */
   readonly workers: number;
+  /** Random fair continuations per liveness trigger state (random engine). */
+  readonly fairSamples?: number;
   readonly onProgress?: (p: ExploreProgress) => void;
 }
 
@@ -106,6 +108,7 @@ export async function checkOne(
           workers: budget.workers,
           runs: budget.runs,
           seed: budget.seed,
+          ...(budget.fairSamples === undefined ? {} : { fairSamples: budget.fairSamples }),
           ...(budget.path === undefined ? {} : { path: budget.path }),
         });
   const saved: Saved[] = [];

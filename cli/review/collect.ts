@@ -23,15 +23,28 @@ import { counterexampleTrace } from '../../traces/counterexample.ts';
 import { BASELINE, type Trace } from '../../traces/format.ts';
 import { type ReplayResult, replay } from '../../traces/replay.ts';
 import { CliError } from '../args.ts';
-import { type CheckOutcome, checkOne } from '../run.ts';
+import { type CheckOutcome, checkOne, verdictLabel } from '../run.ts';
 
 export type ClauseVerdict =
   | 'holds'
+  | 'holds to depth'
+  | 'guarded by construction'
   | 'violated'
   | 'vacuous'
   | 'not modelled'
   | 'document drift'
   | 'no verdict';
+
+export const CLAUSE_VERDICTS: readonly ClauseVerdict[] = [
+  'holds',
+  'holds to depth',
+  'guarded by construction',
+  'violated',
+  'vacuous',
+  'not modelled',
+  'document drift',
+  'no verdict',
+];
 
 export interface Evidence {
   readonly model: string;
@@ -40,6 +53,8 @@ export interface Evidence {
   readonly verdict: string;
   /** The bounds this verdict holds within, in words. */
   readonly bounds: string;
+  /** The deepest level explored completely when the search stopped at a limit. */
+  readonly toDepth?: number;
 }
 
 export interface Shown {
@@ -118,9 +133,7 @@ export async function collectReview(options: ReviewOptions): Promise<Review> {
   const kills = variants.map((v) => killOf(v, options));
   const clauses = allClauses.map((c) => reviewClause(c, documents, outcomes, kills));
   const counts = Object.fromEntries(
-    (['holds', 'violated', 'vacuous', 'not modelled', 'document drift', 'no verdict'] as const).map(
-      (v) => [v, clauses.filter((c) => c.verdict === v).length],
-    ),
+    CLAUSE_VERDICTS.map((v) => [v, clauses.filter((c) => c.verdict === v).length]),
   ) as Record<ClauseVerdict, number>;
   const failures = [
     ...clauses
@@ -211,19 +224,25 @@ function reviewClause(
   kills: readonly Kill[],
 ): ClauseReview {
   const anchorFound = documents[clause.document].includes(clause.anchor);
-  const evidence: Evidence[] = outcomes.flatMap((o) =>
+  const all: Evidence[] = outcomes.flatMap((o) =>
     o.verdicts
       .filter((v) => v.property.clauses.includes(clause.id))
       .map((v) => ({
         model: o.model.id,
         config: o.configName,
         property: v.property,
-        verdict: v.verdict,
+        verdict:
+          v.property.guarded === undefined
+            ? verdictLabel(v)
+            : `${verdictLabel(v)}, guarded by construction`,
         bounds: boundsOf(o),
+        ...(v.toDepth === undefined ? {} : { toDepth: v.toDepth }),
       })),
   );
+  // A property the model makes true by construction is shown, but is not evidence.
+  const evidence = all.filter((e) => e.property.guarded === undefined);
   const assumptions = allAssumptions.filter((a) => clause.assumptions.includes(a.id));
-  const base = { clause, anchorFound, evidence, assumptions };
+  const base = { clause, anchorFound, evidence: all, assumptions };
   if (!anchorFound)
     return {
       ...base,
@@ -232,8 +251,13 @@ function reviewClause(
     };
   if (clause.notModelled !== undefined)
     return { ...base, verdict: 'not modelled', why: clause.notModelled };
+  if (all.length === 0) return { ...base, verdict: 'no verdict', why: 'no property checks it' };
   if (evidence.length === 0)
-    return { ...base, verdict: 'no verdict', why: 'no property checks it' };
+    return {
+      ...base,
+      verdict: 'guarded by construction',
+      why: `every property of it is guarded by construction (${[...new Set(all.map((e) => e.property.id))].join(', ')}): the model cannot express what it excludes, so it is not evidence`,
+    };
   const violated = evidence.find((e) => e.verdict === 'violated');
   if (violated !== undefined) {
     const outcome = outcomes.find(
@@ -269,10 +293,19 @@ function reviewClause(
       verdict: 'vacuous',
       why: `no broken variant makes ${unkilled.property.id} fail`,
     };
+  const properties = new Set(evidence.map((e) => e.property.id)).size;
+  const configs = new Set(evidence.map((e) => `${e.model}/${e.config}`)).size;
+  const bounded = evidence.filter((e) => e.toDepth !== undefined);
+  if (bounded.length > 0)
+    return {
+      ...base,
+      verdict: 'holds to depth',
+      why: `${properties} properties hold in ${configs} configs, some only to a depth: ${[...new Set(bounded.map((e) => `${e.model}/${e.config} to depth ${e.toDepth}`))].join(', ')}`,
+    };
   return {
     ...base,
     verdict: 'holds',
-    why: `${new Set(evidence.map((e) => e.property.id)).size} properties hold in ${new Set(evidence.map((e) => `${e.model}/${e.config}`)).size} configs`,
+    why: `${properties} properties hold in ${configs} configs, every search complete`,
   };
 }
 

@@ -73,7 +73,7 @@ export function reviewHtml(review: Review): string {
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1d2330}h1{margin-top:0}
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #d5d9e0;padding:.4rem .5rem;vertical-align:top;text-align:left}
 th{background:#eef1f5}.badge{display:inline-block;padding:0 .4rem;border-radius:.6rem;font-weight:600;white-space:nowrap}
-.holds{background:#d6f5dd}.violated{background:#ffd7d7}.vacuous{background:#fff0c2}.not-modelled{background:#e4e7ec}.document-drift,.no-verdict{background:#ffb3b3}
+.holds{background:#d6f5dd}.holds-to-depth{background:#e9f5d6}.guarded-by-construction{background:#e4e7ec}.violated{background:#ffd7d7}.vacuous{background:#fff0c2}.not-modelled{background:#e4e7ec}.document-drift,.no-verdict{background:#ffb3b3}
 .why{color:#5a6475;font-size:12px}.cfg{font-size:12px;color:#3b4556;margin-right:.4rem}.summary{font-size:16px;font-weight:600}
 .warn{color:#b00}pre.steps{background:#f6f8fa;padding:.5rem;overflow:auto}pre.mermaid{background:#fff;overflow:auto}details.kill{margin:1rem 0;border:1px solid #d5d9e0;padding:.5rem}
 </style></head><body>

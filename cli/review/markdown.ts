@@ -1,4 +1,5 @@
 /** REVIEW.md: the review as Markdown, readable on any code host. */
+import { FAIRNESS_READING } from '../../properties/engine/liveness.ts';
 import { stepTable } from '../../traces/render.ts';
 import type { ClauseReview, Review } from './collect.ts';
 
@@ -18,7 +19,7 @@ export function summaryLine(review: Review): string {
   const c = review.counts;
   const total = review.clauses.length;
   const verdict = review.failures.length === 0 ? 'PASS' : 'FAIL';
-  return `${verdict}: ${total} clauses — ${c.holds} hold, ${c.violated} violated, ${c.vacuous} vacuous, ${c['not modelled']} not modelled, ${c['document drift']} document drift, ${c['no verdict']} without verdict; ${review.kills.filter((k) => k.explorer.property === k.expected || k.random.property === k.expected).length} of ${review.kills.length} broken variants caught`;
+  return `${verdict}: ${total} clauses — ${c.holds} hold (complete searches), ${c['holds to depth']} hold to a depth (a search stopped at its limit), ${c['guarded by construction']} guarded by construction (not evidence), ${c.violated} violated, ${c.vacuous} vacuous, ${c['not modelled']} not modelled, ${c['document drift']} document drift, ${c['no verdict']} without verdict; ${review.kills.filter((k) => k.explorer.property === k.expected || k.random.property === k.expected).length} of ${review.kills.length} broken variants caught`;
 }
 
 function evidenceText(c: ClauseReview): string {
@@ -39,6 +40,8 @@ export function reviewMarkdown(review: Review): string {
     `Documents: \`${review.docs}\`. Budget per model and config: the explorer up to ${review.budget.maxStates.toLocaleString('en-US')} states, the random engine ${review.budget.runs.toLocaleString('en-US')} runs from seed ${review.budget.seed}.`,
     '',
     `**${summaryLine(review)}**`,
+    '',
+    `Liveness properties are judged on ${FAIRNESS_READING}, within the steps and milliseconds each statement gives. A \`holds\` rests on complete searches; \`holds to depth N\` on a search that stopped at its state limit after exploring every level up to N.`,
     '',
   ];
   for (const f of review.failures) lines.push(`- ✗ ${f}`);

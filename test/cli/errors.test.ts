@@ -21,7 +21,7 @@ function cli(...args: string[]): Run {
     cwd: ROOT,
     env,
     encoding: 'utf8',
-    timeout: 30_000,
+    timeout: 600_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -49,7 +49,7 @@ const validTrace = {
   expect: { violates: null },
 };
 
-describe('cli: error handling', { timeout: 60_000 }, () => {
+describe('cli: error handling', { timeout: 600_000 }, () => {
   let dir = '';
   const file = (name: string, content: string): string => {
     const path = join(dir, name);

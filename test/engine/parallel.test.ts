@@ -38,6 +38,30 @@ describe('engine: the parallel explorer agrees with the single-threaded one', ()
     expect(parallel.violation?.events.length).toBe(single.violation?.events.length);
   });
 
+  it.each([
+    ['sip-ha', 'resync-drops-recording'],
+    ['sip-ha', 'scs-ignores-addp'],
+    ['recording', 'no-rerecord'],
+    ['bc', 'a1-never-switches'],
+  ])(
+    'should return the same counterexample to %s %s with 1 worker and with 2',
+    async (modelId, id) => {
+      const variant = findVariant(modelId, id)!;
+      const broken = variant.build();
+      const spec = targetSpec({
+        model: modelId,
+        variant: id,
+        config: broken.configs[variant.config],
+      });
+      const one = await exploreParallel(spec, { workers: 1, maxStates: 300_000 });
+      const two = await exploreParallel(spec, { workers: 2, maxStates: 300_000 });
+      const again = await exploreParallel(spec, { workers: 2, maxStates: 300_000 });
+      expect(one.violation?.property).toBe(variant.expect);
+      expect(two.violation).toEqual(one.violation);
+      expect(again.violation).toEqual(one.violation);
+    },
+  );
+
   it('should find the same states when every frontier entry is packed', () => {
     const { model, config, properties } = target('sip-ha', 'small');
     const kept = explore(model, model.bind(config), properties, { maxStates: 200_000 });

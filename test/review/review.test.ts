@@ -24,7 +24,7 @@ describe('review: clause verdicts from both engines and the kill matrix', () => 
   let review: Review;
   beforeAll(async () => {
     review = await collectReview({ docs: seeds, ...budget });
-  }, 120_000);
+  }, 600_000);
 
   it('should give every clause of the catalog a verdict, and pass on the real documents', () => {
     expect(review.clauses.map((c) => c.clause.id)).toEqual(allClauses.map((c) => c.id));
@@ -51,7 +51,7 @@ describe('review: clause verdicts from both engines and the kill matrix', () => 
       'document drift',
     );
     expect(drifted.failures.some((f) => f.startsWith('document drift: GIR-SIP-1'))).toBe(true);
-  }, 120_000);
+  }, 600_000);
 
   it('should render the clause table and a counterexample diagram in a real browser', async (ctx) => {
     if (!existsSync(CHROMIUM)) {
@@ -95,5 +95,5 @@ describe('review: clause verdicts from both engines and the kill matrix', () => 
     } finally {
       await browser.close();
     }
-  }, 120_000);
+  }, 600_000);
 });
