@@ -10,6 +10,8 @@
  *                wall time and steps to the first counterexample, and its length
  *   backend      the back end's default config (a recorded call through storage, the Processors,
  *                Web Services on Cassandra and SpeechMiner) searched completely, once
+ *   liveness     per config `npm start` checks: one-thread search time with and without the
+ *                liveness properties (every fair path), and the ratio (BENCH_LIVENESS=0 skips it)
  *   recordingExhaustive
  *                the recording path's `exhaustive` config (issue 3) searched completely, once:
  *                states, depth, time, peak memory, and that the real model violates nothing
@@ -17,6 +19,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { setAutoFreeze } from 'immer';
+import { DEFAULT_MAX_STATES } from '../cli/run.ts';
 import { targetSpec } from '../cli/target.ts';
 import type { AnyModel } from '../model/kernel/model.ts';
 import { explore } from '../properties/engine/explore.ts';
@@ -25,11 +28,13 @@ import { randomCheck } from '../properties/engine/random.ts';
 import { randomParallel } from '../properties/engine/random-parallel.ts';
 import { findSuite } from '../properties/registry.ts';
 import { variants } from '../test/variants.ts';
+import { livenessCost } from './liveness.ts';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 /** Room for the recording path's exhaustive config, searched once (BENCH_RECORDING=0 skips it). */
 const RECORDING_MAX_STATES = 20_000_000;
 const RECORDING = process.env.BENCH_RECORDING !== '0';
+const LIVENESS = process.env.BENCH_LIVENESS !== '0';
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number) => Math.round(x);
@@ -208,6 +213,8 @@ log('broken variants');
 const variantResult = variantTimes();
 log('end to end: a recorded call through the back end');
 const backendResult = await searchOnce('backend', 'default', 2_000_000);
+if (LIVENESS) log('liveness on every fair path: each checked config with and without it');
+const livenessResult = LIVENESS ? livenessCost(DEFAULT_MAX_STATES, log) : null;
 if (RECORDING) log('recording path, issue 3 deployment');
 const recordingResult = RECORDING
   ? await searchOnce('recording', 'exhaustive', RECORDING_MAX_STATES)
@@ -223,6 +230,7 @@ const result = {
   explorer: explorerResult,
   variants: variantResult,
   backend: backendResult,
+  liveness: livenessResult,
   recordingExhaustive: recordingResult,
 };
 mkdirSync('.ha-verify', { recursive: true });
