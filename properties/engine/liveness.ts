@@ -107,16 +107,30 @@ export class FairPaths<S extends object, E extends ModelEvent> {
     k: number,
   ): number {
     if (k <= 1) return k;
+    const known = this.known(memo, node.h1, node.h2, k);
+    return known >= 0 ? known : this.expand(p, memo, state, node, k);
+  }
+
+  /** The memo's answer for min(W, k), or -1 when it has none (it then must be computed). */
+  private known(memo: DistanceMemo, h1: number, h2: number, k: number): number {
+    const known = memo.get(h1, h2);
+    if (known === undefined) return -1;
+    if (known.steps < known.k) {
+      this.ms = known.ms;
+      return Math.min(known.steps, k);
+    }
+    return k <= known.k ? k : -1;
+  }
+
+  private expand(
+    p: Eventually<S>,
+    memo: DistanceMemo,
+    state: S,
+    node: FingerprintNode,
+    k: number,
+  ): number {
     const h1 = node.h1;
     const h2 = node.h2;
-    const known = memo.get(h1, h2);
-    if (known !== undefined) {
-      if (known.steps < known.k) {
-        this.ms = known.ms;
-        return Math.min(known.steps, k);
-      }
-      if (k <= known.k) return k;
-    }
     const next = this.successors(state);
     // Nothing more can happen and the goal does not hold: no path reaches it.
     if (next.length === 0) return this.remember(memo, h1, h2, k, k, 0);
@@ -134,12 +148,21 @@ export class FairPaths<S extends object, E extends ModelEvent> {
         ms = Math.max(ms, dt);
         continue;
       }
-      const afterNode = this.fp.node(after, node);
-      if (this.onStack(afterNode.h1, afterNode.h2)) {
+      // A goal-free successor with one step of the bound left: the bound is missed.
+      if (k <= 2) {
+        capped = true;
+        break;
+      }
+      // Fingerprint first; the successor's tree is built only when it must be searched.
+      this.fp.fingerprint(after, node);
+      const a1 = this.fp.h1;
+      const a2 = this.fp.h2;
+      if (this.onStack(a1, a2)) {
         capped = true; // a goal-free cycle: the goal can be avoided forever
         break;
       }
-      const sub = this.worst(p, memo, after, afterNode, k - 1);
+      let sub = this.known(memo, a1, a2, k - 1);
+      if (sub < 0) sub = this.expand(p, memo, after, this.fp.node(after, node), k - 1);
       if (sub >= k - 1) {
         capped = true;
         break;
