@@ -37,6 +37,27 @@ function rejection(text: string): TraceError {
   throw new Error(`parseTrace accepted ${text}`);
 }
 
+describe('traces: the liveness marks of a counterexample', () => {
+  it('should accept a trigger and a loop inside the events', () => {
+    const trace = parseTrace(with_({ liveness: { trigger: 0, loop: 0 } }), 'x');
+    expect(trace.liveness).toEqual({ trigger: 0, loop: 0 });
+  });
+
+  it('should refuse a trigger past the last event', () => {
+    expect(rejection(with_({ liveness: { trigger: 2 } })).message).toContain("field 'liveness'");
+  });
+
+  it('should refuse a loop before the trigger or past the last event', () => {
+    const events = [valid.events[0], valid.events[0]];
+    expect(rejection(with_({ events, liveness: { trigger: 1, loop: 0 } })).message).toContain(
+      "'liveness.loop'",
+    );
+    expect(rejection(with_({ liveness: { trigger: 0, loop: 1 } })).message).toContain(
+      "'liveness.loop'",
+    );
+  });
+});
+
 describe('traces: parseTrace', () => {
   it('should accept a valid trace', () => {
     const trace = parseTrace(JSON.stringify(valid), 'my.trace.json');
