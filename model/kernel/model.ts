@@ -12,7 +12,8 @@ export interface ModelEvent {
 /**
  * Who causes an event. Environment kinds (traffic, fault, repair, time, delivery) are the
  * adversary's; `protocol` events are the system's own internal steps.
- * The fair schedule used for bounded liveness runs only protocol, delivery and time events.
+ * Liveness is judged on the fault-free continuation: protocol, delivery and time events only
+ * (properties/engine/liveness.ts).
  */
 export type EventKind = 'traffic' | 'protocol' | 'delivery' | 'time' | 'fault' | 'repair';
 
