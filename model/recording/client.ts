@@ -15,7 +15,7 @@ import type { Draft } from 'immer';
 import { type CallId, isServingPrimary, SERVERS } from '../sip-ha/state.ts';
 import type { Context, EventOf } from './context.ts';
 import { writeSession } from './rm.ts';
-import { reachableRm, recordingParams, selectMcp } from './selection.ts';
+import { eligibleMcps, reachableRm, recordingParams, selectMcp } from './selection.ts';
 import { otherRm, type RecordingState, recordOf, sessionValue } from './state.ts';
 
 /** Some SIP Server serves as primary, holds the Virtual IP and has the call established. */
@@ -59,12 +59,14 @@ export function startSession(
     return;
   }
   if (ctx.config.rmMode === 'active-active') draft.nextRm = otherRm(rm);
-  const mcp = selectMcp(draft.rms[rm], draft.mcpView, ctx);
+  const rec = recordOf(draft.calls, call);
+  const offered = eligibleMcps(draft.mcpView, ctx);
+  rec.offer = { tenant: params.split('|')[1] ?? '', mcps: offered };
+  const mcp = selectMcp(draft.rms[rm], offered, ctx);
   if (mcp === undefined) {
     failAttempt(draft, ctx, call);
     return;
   }
-  const rec = recordOf(draft.calls, call);
   draft.rms[rm].lastMcp = mcp;
   // An MCP that died unnoticed takes the session but records nothing until RM notices.
   const alive = draft.mcps[mcp] === 'up';
@@ -73,6 +75,7 @@ export function startSession(
   rec.media = 'bridged';
   rec.anchor = rm;
   rec.retriesLeft = ctx.config.maxRecordRetries;
+  delete rec.notice;
   // The ghost gap runs from the failure, or from a session that never recorded anything.
   if (alive) delete rec.gapMs;
   else rec.gapMs ??= 0;
@@ -123,6 +126,8 @@ export function byeRouted(
   closeOpenSegment(draft, event.call);
   if (session !== 'none') writeSession(draft, ctx, rm, event.call, 'none');
   rec.status = 'done';
+  delete rec.offer;
+  delete rec.notice;
 }
 
 /** The call is over: its recording session, if one is live, still needs its BYE through RM. */
@@ -131,8 +136,12 @@ export function endRecording(draft: Draft<RecordingState>, call: CallId, withBye
   rec.status = withBye && rec.status === 'active' ? 'releasing' : 'done';
   rec.media = 'none';
   delete rec.gapMs;
+  delete rec.offer;
   delete draft.timers[`retry:${call}`];
-  if (rec.status === 'done') closeOpenSegment(draft, call);
+  if (rec.status === 'done') {
+    closeOpenSegment(draft, call);
+    delete rec.notice;
+  }
 }
 
 function closeOpenSegment(draft: Draft<RecordingState>, call: CallId): void {

@@ -118,7 +118,14 @@ export const configs = {
   'active-standby': pairOnly('active-standby'),
   'active-active': pairOnly('active-active'),
   lagged: { ...small, replication: 'lagged' },
-  'audio-lost': { ...small, preCrashAudio: 'lost', storage: 'disk', balancing: 'least-used' },
+  // Also the middle level of profile selection: no profile named, the dialed number decides.
+  'audio-lost': {
+    ...small,
+    preCrashAudio: 'lost',
+    storage: 'disk',
+    balancing: 'least-used',
+    requests: [{ tenant: 't1', profileParameter: null, dialedNumber: '5550100' }],
+  },
   // no other MCP to go to; the call is recorded again only once the MCP is back.
   'single-mcp': { ...small, sip: { ...small.sip, faultBudget: 0 }, mcps: 1 },
   // Two calls, least used, no retries, no SIP Server fault: the tightest gap bound (one detection).

@@ -14,6 +14,7 @@ import { deliver, disconnect, promote, write } from '../kernel/hot-standby.ts';
 import type { CallId } from '../sip-ha/state.ts';
 import type { Context, EventOf } from './context.ts';
 import {
+  type McpId,
   mcpOf,
   otherRm,
   type RecordingState,
@@ -85,18 +86,22 @@ export function rmFailureDetected(
  */
 export function dropFailedSessions(draft: Draft<RecordingState>, ctx: Context): void {
   for (const call of ctx.calls) {
-    let known = false;
+    let failed: McpId | undefined;
     for (const rm of RMS) {
       const r = draft.rms[rm];
       const mcp = mcpOf(r.table[call]);
       if (r.process !== 'up' || !r.serving || mcp === undefined || draft.mcpView[mcp] !== 'down')
         continue;
-      known = true;
+      failed = mcp;
       writeSession(draft, ctx, rm, call, 'none');
     }
+    if (failed === undefined) continue;
     const rec = recordOf(draft.calls, call);
-    if (known && rec.status === 'active') rec.status = 'notified';
+    if (rec.status === 'active') {
+      rec.status = 'notified';
+      rec.notice = failed;
+    }
     // A call already over needs no BYE for a session RM has just dropped.
-    if (known && rec.status === 'releasing') rec.status = 'done';
+    if (rec.status === 'releasing') rec.status = 'done';
   }
 }

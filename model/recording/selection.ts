@@ -44,16 +44,20 @@ function load(rm: ResourceManager, mcp: McpId): number {
   return n;
 }
 
+/** The MCPs of the group a new session may go to: every one RM believes up, for any tenant. */
+export function eligibleMcps(view: Readonly<Record<McpId, 'up' | 'down'>>, ctx: Context): McpId[] {
+  return ctx.mcps.filter((m) => view[m] === 'up');
+}
+
 /**
- * The MCP an RM selects among those its view says are up, by the group's method; undefined when
- * it believes none is up.
+ * The MCP an RM selects among the candidates (`eligibleMcps`), by the group's method; undefined
+ * when there is none.
  */
 export function selectMcp(
   rm: ResourceManager,
-  view: Readonly<Record<McpId, 'up' | 'down'>>,
+  candidates: readonly McpId[],
   ctx: Context,
 ): McpId | undefined {
-  const candidates = ctx.mcps.filter((m) => view[m] === 'up');
   if (candidates.length === 0) return undefined;
   if (ctx.config.balancing === 'least-used') {
     let best = candidates[0]!;

@@ -56,6 +56,12 @@ export interface ByeRouting {
   readonly session: SessionValue;
 }
 
+/** Ghost: what RM offered one recording request: the request's tenant and the MCPs it could take. */
+export interface Offer {
+  readonly tenant: string;
+  readonly mcps: readonly McpId[];
+}
+
 export interface CallRecording {
   readonly status: RecordingStatus;
   /** Ground truth of the media path: through an MCP, directly between the endpoints, or ended. */
@@ -69,6 +75,14 @@ export interface CallRecording {
   readonly gapMs?: number;
   /** Ghost: how the BYE was routed, once it was. */
   readonly bye?: ByeRouting;
+  /**
+   * Ghost: the MCP whose failure RM reported to SIP Server for the current session (A-4), set
+   * where the notification reaches SIP Server; cleared when a new session starts or the call is
+   * done.
+   */
+  readonly notice?: McpId;
+  /** Ghost: the last request RM selected an MCP for (set at each selection; cleared at the call's end). */
+  readonly offer?: Offer;
 }
 
 export type TimerId = `mcpDetect:${McpId}` | `rmDetect:${RmId}` | `retry:${CallId}`;

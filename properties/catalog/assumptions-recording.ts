@@ -29,7 +29,7 @@ export const recordingAssumptions: readonly Assumption[] = [
     problem:
       'Only sessions replicated before the failure can keep their affinity; the document does not say when replication happens.',
     choice:
-      'Synchronous by default: the peer has a session in the step that creates it, and affinity is strict. With lag, only sessions that reached the survivor keep it; the others are rejected, never routed elsewhere (the property is weakened to that).',
+      'Synchronous by default: the peer has a session in the step that creates it, and affinity is strict. With lag, only sessions that reached the survivor keep it; a session its accepting RM never had acknowledged may be rejected, never routed elsewhere (the property is weakened to exactly that, and no notice of an MCP failure is owed for such a session).',
     options: ['replication (config lagged)'],
   },
   {
@@ -37,7 +37,7 @@ export const recordingAssumptions: readonly Assumption[] = [
     topic: 'How RM notifies SIP Server',
     problem: 'The mechanism of "Resource Manager notifies SIP Server" is not described.',
     choice:
-      'An abstract notification per session on the failed MCP, sent by each serving RM that holds the session, after RM detects the failure (mcpDetectMs).',
+      'An abstract notification per session on the failed MCP, sent by each serving RM that holds the session, after RM detects the failure (mcpDetectMs); an RM that fails meanwhile delays it to its peer taking over (rmDetectMs). The model records the notice SIP Server receives as a ghost fact.',
     options: ['mcpDetectMs'],
   },
   {

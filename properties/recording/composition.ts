@@ -17,6 +17,12 @@ function recordedThroughFailover(before: RecordingState, after: RecordingState) 
   return { p, calls };
 }
 
+/**
+ * Judged on sip-ha's own notion of a covered failover (properties/sip-ha/common.ts), not on the
+ * recording model's helpers; it compares the whole recording record and both RM tables.
+ * Excludes: a SIP Server failover that tears down, alters or forgets a synced recording.
+ * Shown by: failover-ends-recordings.
+ */
 export const sipFailoverKeepsRecording: StepProperty<RecordingState, RecordingEvent> = {
   id: 'recording.sip-failover-keeps-recording',
   kind: 'step',
@@ -41,6 +47,10 @@ export const sipFailoverKeepsRecording: StepProperty<RecordingState, RecordingEv
   },
 };
 
+/**
+ * Excludes: a vacuous pass of sip-failover-keeps-recording.
+ * Shown by: none (a witness; the tests require it reached in every checked config that lists it).
+ */
 export const sipFailoverWhileRecording: Witness<RecordingState, RecordingEvent> = {
   id: 'recording.witness.sip-failover-while-recording',
   kind: 'witness',

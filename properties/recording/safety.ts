@@ -7,17 +7,26 @@
 import type { RecordingConfig } from '../../model/recording/config.ts';
 import type { RecordingEvent } from '../../model/recording/events.ts';
 import {
+  type McpId,
   profileOf,
   type RecordingState,
   recordOf,
   sessionValue,
 } from '../../model/recording/state.ts';
+import { isServingPrimary, SERVERS } from '../../model/sip-ha/state.ts';
 import type { Invariant, StepProperty } from '../engine/property.ts';
 import { callsOf, liveCalls, newSegments } from './common.ts';
 
 type Step = StepProperty<RecordingState, RecordingEvent>;
 
-/** A-3: strict under synchronous replication; under lag only replicated sessions keep affinity. */
+/**
+ * A-3: strict under synchronous replication; under lag only a session the accepting RM never had
+ * acknowledged may be rejected by the survivor. Judged on the ghost BYE record (what the routing
+ * RM had for the session) against the call's last segment (truth).
+ * Excludes: an in-dialog request routed to another MCP, profile or target, re-mapped, or rejected
+ * by an RM that had (or had acknowledged) the session.
+ * Shown by: no-session-replication, in-dialog-remapped, standby-acks-unstored-session.
+ */
 export function inDialogAffinity(config: RecordingConfig): Step {
   const strict = config.replication === 'synchronous';
   return {
@@ -25,8 +34,8 @@ export function inDialogAffinity(config: RecordingConfig): Step {
     kind: 'step',
     clauses: ['GIR-RM-3'],
     statement: strict
-      ? 'The in-dialog BYE of every recording session reaches the same MCP with the same IVR Profile and recording target, whichever RM routes it (after an RM failover too).'
-      : 'The in-dialog BYE of a recording session the routing RM holds reaches the same MCP, IVR Profile and recording target; a session that had not reached the surviving RM before its peer failed is rejected, never routed elsewhere (replication lag).',
+      ? "The in-dialog BYE of every recording session reaches the same MCP with the same IVR Profile and recording target, whichever RM routes it (after an RM failover too); only a session whose MCP's failure RM reported to SIP Server may be rejected."
+      : "The in-dialog BYE of a recording session reaches the same MCP, IVR Profile and recording target; only a session that had not reached the surviving RM before its peer failed (replication lag), or whose MCP's failure RM reported to SIP Server, may be rejected, and none is routed elsewhere.",
     check(before, _event, after) {
       for (const call of callsOf(after)) {
         const was = recordOf(before.calls, call);
@@ -36,7 +45,14 @@ export function inDialogAffinity(config: RecordingConfig): Step {
         if (last === undefined) continue;
         const expected = sessionValue(last.mcp, last.params);
         if (bye.session === expected) continue;
-        if (!strict && bye.session === 'none') continue;
+        // A-3: only a survivor that never received the session (its accepting RM never had it
+        // acknowledged) may reject it; the accepting RM's record of acknowledgements is read.
+        const neverReplicated =
+          bye.rm !== was.anchor && before.rms[was.anchor].acked[call] !== expected;
+        if (!strict && bye.session === 'none' && neverReplicated) continue;
+        // A session whose MCP's failure RM has reported to SIP Server (the ghost notice) is over
+        // on RM's side (GIR-MCP-2); rejecting its BYE is no re-mapping.
+        if (bye.session === 'none' && was.notice === last.mcp) continue;
         return `the BYE of ${call} was routed by ${bye.rm} as '${bye.session}', but the session is '${expected}' (accepted by ${was.anchor})`;
       }
       return undefined;
@@ -44,6 +60,12 @@ export function inDialogAffinity(config: RecordingConfig): Step {
   };
 }
 
+/**
+ * Judged on the segments' parameters against the configuration's requests and profile owners,
+ * never on the model's profile selection.
+ * Excludes: a session with another tenant's IVR Profile, or written to another target.
+ * Shown by: foreign-profile-accepted.
+ */
 export function profileOfTenant(config: RecordingConfig): Invariant<RecordingState> {
   return {
     id: 'recording.profile-of-tenant',
@@ -68,12 +90,15 @@ export function profileOfTenant(config: RecordingConfig): Invariant<RecordingSta
   };
 }
 
+/**
+ * Excludes: RM selecting an MCP its own view says is down (A-7, the strong form).
+ * Shown by: down-mcp-selected.
+ */
 export const selectsBelievedUpMcp: Step = {
   id: 'recording.selects-believed-up-mcp',
   kind: 'step',
-  clauses: ['GIR-MCP-5', 'GIR-SCALE-4'],
-  statement:
-    'RM never selects an MCP it believes is down for a new recording session (any MCP it believes up may serve any tenant).',
+  clauses: ['GIR-MCP-5'],
+  statement: 'RM never selects an MCP it believes is down for a new recording session.',
   check(before, _event, after) {
     for (const s of newSegments(before, after)) {
       if (before.mcpView[s.segment.mcp] !== 'up')
@@ -83,23 +108,73 @@ export const selectsBelievedUpMcp: Step = {
   },
 };
 
-const MCP_PATH = new Set(['mcpFailureDetected', 'endpointsJoined', 'reRecordRequested']);
+/**
+ * Judged on the ghost offer RM records at each selection (the request's tenant and the MCPs it
+ * could go to) against RM's view before the step; never on the model's selection functions.
+ * Excludes: MCP selection restricted by tenant (an MCP RM believes up withheld from some tenant's
+ * request, or a session placed on an MCP that was not offered).
+ * Shown by: tenant-bound-to-one-mcp.
+ */
+export const mcpServesAnyTenant: Step = {
+  id: 'recording.mcp-serves-any-tenant',
+  kind: 'step',
+  clauses: ['GIR-SCALE-4'],
+  statement:
+    "Every MCP RM believes up is a candidate for a recording request of any tenant, and the request's session goes to one of them.",
+  check(before, _event, after) {
+    const up = (Object.keys(before.mcpView) as McpId[]).filter((m) => before.mcpView[m] === 'up');
+    for (const call of callsOf(after)) {
+      const offer = recordOf(after.calls, call).offer;
+      if (offer === undefined || offer === recordOf(before.calls, call).offer) continue;
+      const withheld = up.filter((m) => !offer.mcps.includes(m));
+      if (withheld.length > 0)
+        return `the request of tenant ${offer.tenant} for ${call} was offered [${offer.mcps.join(', ')}] but not ${withheld.join(', ')}, which RM believed up`;
+    }
+    for (const s of newSegments(before, after)) {
+      const offer = recordOf(after.calls, s.call).offer;
+      if (offer === undefined || offer === recordOf(before.calls, s.call).offer)
+        return `segment ${s.index} of ${s.call} went to ${s.segment.mcp} without an offer of RM in this step`;
+      if (!offer.mcps.includes(s.segment.mcp))
+        return `segment ${s.index} of ${s.call} went to ${s.segment.mcp}, which was not offered to tenant ${offer.tenant}`;
+    }
+    return undefined;
+  },
+};
 
+/** The SIP Server primaries that serve, as a key: a change is a SIP Server failure or failover. */
+function servingPrimaries(state: RecordingState): string {
+  return SERVERS.filter((s) => isServingPrimary(state.sip, s)).join(',');
+}
+
+/**
+ * Judged on every step, from the SIP Server pair's call tables, not on event labels: the
+ * exemptions are the callers' release of that very call and a step in which the serving SIP
+ * Server primary changes (a SIP Server failure, judged by sip-ha and GIR-SIP-2).
+ * Excludes: the recording path ending an established call (on the MCP failure, RM's notice, the
+ * join, the re-record, or anything else such as an RM failover).
+ * Shown by: join-drops-call, rm-failover-drops-calls.
+ */
 export const callSurvivesMcpFailure: Step = {
   id: 'recording.call-survives-mcp-failure',
   kind: 'step',
   clauses: ['GIR-MCP-1', 'GIR-MCP-3'],
   statement:
-    "An MCP failure, RM's notification, the join and the re-record never end a call that SIP Server has established.",
+    "Nothing on the recording path (an MCP or RM failure, RM's notification, the join, the re-record, a retry) ends a call that SIP Server has established; only the callers' release or a SIP Server failure does.",
   check(before, event, after) {
-    const mcpCrash = event.type === 'processCrashed' && event.node.startsWith('mcp');
-    if (!mcpCrash && !MCP_PATH.has(event.type)) return undefined;
+    if (servingPrimaries(before) !== servingPrimaries(after)) return undefined;
     const now = new Set(liveCalls(after));
-    const lost = liveCalls(before).find((c) => !now.has(c));
+    const lost = liveCalls(before).find(
+      (c) => !now.has(c) && !(event.type === 'callReleased' && event.call === c),
+    );
     return lost === undefined ? undefined : `call ${lost} ended on '${event.type}'`;
   },
 };
 
+/**
+ * Judged on the call's media path (truth) before the step that adds a session.
+ * Excludes: a new recording session while the media still goes through the failed MCP.
+ * Shown by: rerecord-before-join.
+ */
 export const joinedBeforeReRecord: Step = {
   id: 'recording.joined-before-rerecord',
   kind: 'step',
@@ -117,6 +192,11 @@ export const joinedBeforeReRecord: Step = {
   },
 };
 
+/**
+ * Judged on the segments: each new one against the one before it.
+ * Excludes: a re-recorded session with another profile, tenant or target.
+ * Shown by: rerecord-changed-parameters.
+ */
 export const sameParameters: Step = {
   id: 'recording.same-parameters',
   kind: 'step',
@@ -145,7 +225,12 @@ export function gapBoundMs(config: RecordingConfig): number {
   );
 }
 
-/** A-9: only where the audio before the crash is kept. */
+/**
+ * A-9: only where the audio before the crash is kept. Judged on the ghost gap, which runs from
+ * the MCP's crash (or from a session that never recorded) until a segment opens again.
+ * Excludes: a re-record that comes later than detection plus failover time.
+ * Shown by: delayed-rerecord.
+ */
 export function gapWithinBound(config: RecordingConfig): Step {
   const bound = gapBoundMs(config);
   return {

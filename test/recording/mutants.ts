@@ -8,7 +8,7 @@ import type { Context } from '../../model/recording/context.ts';
 import { createRecording } from '../../model/recording/index.ts';
 import { handlers } from '../../model/recording/reducer.ts';
 import { writeSession } from '../../model/recording/rm.ts';
-import { reachableRm, selectMcp } from '../../model/recording/selection.ts';
+import { eligibleMcps, reachableRm, selectMcp } from '../../model/recording/selection.ts';
 import {
   otherRm,
   type RecordingState,
@@ -21,6 +21,7 @@ import { dispatch, handlers as sipHandlers } from '../../model/sip-ha/reducer.ts
 import type { CallId } from '../../model/sip-ha/state.ts';
 import { isServingPrimary, SERVERS } from '../../model/sip-ha/state.ts';
 import type { Variant } from '../variant.ts';
+import { auditVariants } from './mutants-audit.ts';
 
 /** The session a survivor would make of an in-dialog request if it treated it as new. */
 function remapped(
@@ -33,11 +34,11 @@ function remapped(
   const tenant = ctx.config.tenants[request.tenant]!;
   // No tenant parameter inside the dialog: the dialed number decides.
   const profile = tenant.dialedNumbers[request.dialedNumber] ?? tenant.defaultProfile;
-  const mcp = selectMcp(draft.rms[rm], draft.mcpView, ctx) ?? 'mcp1';
+  const mcp = selectMcp(draft.rms[rm], eligibleMcps(draft.mcpView, ctx), ctx) ?? 'mcp1';
   return sessionValue(mcp, `${profile}|${request.tenant}|${ctx.config.storage}:${request.tenant}`);
 }
 
-export const recordingVariants: readonly Variant[] = [
+const pathVariants: readonly Variant[] = [
   {
     id: 'no-session-replication',
     model: 'recording',
@@ -83,14 +84,15 @@ export const recordingVariants: readonly Variant[] = [
     id: 'down-mcp-selected',
     model: 'recording',
     config: 'no-retry',
-    title: 'RM selects the MCP for a re-record as if every MCP were up, ignoring its own view',
+    title:
+      'RM selects the MCP for a re-record by which MCPs really run, taking a restarted MCP before its own view has it back',
     expect: 'recording.selects-believed-up-mcp',
     build: () =>
       createRecording({
         handlers: {
           reRecordRequested: (draft, event, ctx) => {
             const view = { ...draft.mcpView };
-            for (const m of ctx.mcps) draft.mcpView[m] = 'up';
+            for (const m of ctx.mcps) draft.mcpView[m] = draft.mcps[m] ?? 'down';
             handlers.reRecordRequested(draft, event, ctx);
             Object.assign(draft.mcpView, view);
           },
@@ -254,3 +256,5 @@ export const recordingVariants: readonly Variant[] = [
       }),
   },
 ];
+
+export const recordingVariants: readonly Variant[] = [...pathVariants, ...auditVariants];

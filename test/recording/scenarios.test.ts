@@ -89,6 +89,23 @@ describe('recording: MCP failure and re-recording (GIR "Media Control Platform")
     expect(r.final.calls.c1!.segments[0]!.state).toBe('lost');
   });
 
+  it('should take the profile of the dialed number when the request names none, and keep it for the re-record', () => {
+    const r = run(
+      [
+        ...recordedCall,
+        ...mcp1FailsAndIsNoticed,
+        { type: 'endpointsJoined', call: 'c1' },
+        { type: 'reRecordRequested', call: 'c1' },
+      ],
+      configs['audio-lost'],
+    );
+    expect(r.broken).toEqual([]);
+    expect(r.final.calls.c1!.segments.map((s) => s.params)).toEqual([
+      'support|t1|disk:t1',
+      'support|t1|disk:t1',
+    ]);
+  });
+
   it('no MCP available: SIP Server retries once, gives up, and the call goes on unrecorded', () => {
     const config = configs['active-standby'];
     const r = run(
