@@ -1,13 +1,14 @@
 /**
- * What a desktop, a phone or a gateway can reach: ground truth of sites, pairs and the WAN.
- * Every handler and property asks these questions the same way.
+ * What a desktop, a phone or a gateway can reach: ground truth of sites, pairs and the WAN, as
+ * the handlers (and the ghost records) ask it. Properties read states through their own code
+ * (properties/bc/reading.ts) and share only `serviceUp`, the reading of a pair's status.
  *
  * Simplification (B-2): each desktop sits on the network of one site (config `desktopSites`); a
  * WAN partition cuts it from the other site only. Gateways and phones reach both sites.
  */
 import { isAvailable } from '../kernel/local-failover.ts';
 import type { Context } from './context.ts';
-import { type AgentId, type BcState, otherSite, type Service, type Site } from './state.ts';
+import type { AgentId, BcState, Service, Site } from './state.ts';
 
 /** Some member of the pair at the site serves (the site itself is up). */
 export function serviceUp(state: BcState, site: Site, service: Service): boolean {
@@ -58,25 +59,5 @@ export function inLocalFailover(
     state.sites[site].up &&
     reachable(state, ctx, agent, site) &&
     state.sites[site].pairs[service] === 'failingOver'
-  );
-}
-
-/** Every DR-trigger service is usable at the site: a desktop there would stay. */
-export function usableAt(state: BcState, ctx: Context, agent: AgentId, site: Site): boolean {
-  return ctx.triggers.every((service) => available(state, ctx, agent, site, service));
-}
-
-/**
- * The desktop must leave: a trigger service at its site is gone and no local failover will
- * bring it back, while at the other site every trigger service is usable.
- */
-export function stranded(state: BcState, ctx: Context, agent: AgentId): boolean {
-  const desktop = state.desktops[agent];
-  if (desktop === undefined || desktop.phase === 'loggedOut' || desktop.site === null) return false;
-  const site = desktop.site;
-  const lost = lostTriggers(state, ctx, agent);
-  return (
-    lost.some((service) => !inLocalFailover(state, ctx, agent, site, service)) &&
-    usableAt(state, ctx, agent, otherSite(site))
   );
 }

@@ -53,9 +53,13 @@ const base: BcConfig = {
 export const configs = {
   // The issue's small deployment: 2 sites, 2 agents, 2 calls, fault budget 2 (explored completely).
   small: base,
-  default: { ...base, faultBudget: 3, detectMs: 9_000 },
-  // A-13, the WDE reading: losing Stat Server also starts the DR timeout.
-  'stat-trigger': { ...base, statTriggersDr: true },
+  // A deeper fault budget and a detection delay, with desktops that do not use the optional
+  // Stat Server (BC-DESK-4), so that both settings of `statServer` are checked.
+  default: { ...base, faultBudget: 3, detectMs: 9_000, statServer: false },
+  // A-13, the WDE reading: losing Stat Server also starts the DR timeout. It also sets the
+  // Person level (A-17) for both agents, against the Tenant (a1) and the first group (a2), so
+  // that every level of the hierarchy decides some agent in a checked config.
+  'stat-trigger': { ...base, statTriggersDr: true, personSites: ['B', 'A'] },
   // A DR timeout below the local failover time: desktops leave a site whose pair is failing over.
   'short-dr': { ...base, drTimeoutMs: 5_000 },
 } satisfies Record<string, BcConfig>;

@@ -61,9 +61,11 @@ export function context(config: BcConfig): Context {
 export function initialState(ctx: Context): BcState {
   const agents = {} as Record<AgentId, LoginState>;
   const desktops = {} as Record<AgentId, Desktop>;
+  const outage = {} as Record<AgentId, boolean>;
   for (const agent of ctx.agents) {
     agents[agent] = 'loggedOut';
     desktops[agent] = { ...LOGGED_OUT };
+    outage[agent] = false;
   }
   const calls = {} as Record<CallId, Call>;
   for (const call of callIds(ctx.config)) calls[call] = { ...IDLE_CALL };
@@ -80,6 +82,7 @@ export function initialState(ctx: Context): BcState {
     calls,
     timers: {},
     faultsLeft: ctx.config.faultBudget,
+    ghost: { outage, survivorLoss: null },
   };
 }
 

@@ -16,6 +16,7 @@ import type { Context, Guards, Handlers } from './context.ts';
 import * as desktop from './desktop.ts';
 import * as env from './environment.ts';
 import type { BcEvent } from './events.ts';
+import { recordGhost } from './ghost.ts';
 import { type BcState, parsePair } from './state.ts';
 
 export const handlers: Handlers = {
@@ -83,7 +84,7 @@ export function isEnabledWith(g: Guards, state: BcState, event: BcEvent, ctx: Co
   }
 }
 
-/** Applies one event to a draft. Exported so that a larger model could embed the peer group. */
+/** Applies one event to a draft, then records the ghost facts. Exported so that a larger model could embed the peer group. */
 export function dispatch(h: Handlers, draft: Draft<BcState>, event: BcEvent, ctx: Context): void {
   switch (event.type) {
     case 'loginRequested':
@@ -103,6 +104,7 @@ export function dispatch(h: Handlers, draft: Draft<BcState>, event: BcEvent, ctx
     case 'partitionHealed':
     case 'timeAdvanced':
       h[event.type](draft, event as never, ctx);
+      recordGhost(draft, event, ctx);
       return;
     default:
       assertNever(event);

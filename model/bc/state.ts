@@ -61,6 +61,31 @@ export interface Call {
 
 export type TimerId = `ha:${PairId}` | `dr:${AgentId}`;
 
+/** A new call the gateways offered: which call id, to which site, for which agent. */
+export interface Offer {
+  readonly call: CallId;
+  readonly site: Site;
+  readonly agent: AgentId;
+}
+
+/**
+ * Ghost facts: history that only properties read, recorded after every step from ground truth
+ * and from the environment's own events (ghost.ts). Protocol logic never reads them.
+ */
+export interface Ghost {
+  /**
+   * Per agent: since the desktop last had every DR-trigger service usable at its site, one of
+   * them was unusable for a reason other than a local failover (site down, pair down, WAN cut).
+   * False while logged out. It tells a DR switchover an outage caused from one a failover caused.
+   */
+  readonly outage: Readonly<Record<AgentId, boolean>>;
+  /**
+   * The new call the gateways offered, in the step that led here, to a site whose other site
+   * was down (a surviving site), and that did not connect; null after any other step.
+   */
+  readonly survivorLoss: Offer | null;
+}
+
 export interface BcState {
   readonly sites: Readonly<Record<Site, SiteState>>;
   /** Ground truth: the WAN between the sites is cut; a desktop reaches only its home site. */
@@ -72,6 +97,8 @@ export interface BcState {
   readonly timers: Timers<TimerId>;
   /** Faults still allowed in this run. */
   readonly faultsLeft: number;
+  /** History for the properties only (see Ghost). */
+  readonly ghost: Ghost;
 }
 
 export function otherSite(site: Site): Site {

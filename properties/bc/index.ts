@@ -5,23 +5,28 @@ import { bcLifelines } from './diagram.ts';
 import { drSwitchoverWithinBound } from './liveness.ts';
 import {
   connectionsOneSite,
-  deliveryThroughLoginPeer,
-  firstPartyPreferredPeer,
   haFailoverTransparent,
   loginAtPreferredSite,
-  noStateAcrossPeers,
   onePeerLogin,
   sipWithCsp,
   statLossNoSwitchover,
-  survivingSiteCallsSurvive,
 } from './safety.ts';
+import {
+  deliveryThroughLoginPeer,
+  firstPartyPreferredPeer,
+  noStateAcrossPeers,
+  survivingSiteCallsSurvive,
+  survivorTakesNewCalls,
+} from './safety-calls.ts';
 import {
   callForwardedToLoginPeer,
   callLostAtFailedSite,
   haFailoverUnnoticed,
   initialLoginSwitchover,
+  outageSwitchoverDuringFailover,
   siteFailureSwitchover,
   survivingCallKept,
+  survivorTakesNewCall,
 } from './witnesses.ts';
 
 export function bcProperties(config: BcConfig): Property<BcState, BcEvent>[] {
@@ -36,6 +41,7 @@ export function bcProperties(config: BcConfig): Property<BcState, BcEvent>[] {
     deliveryThroughLoginPeer,
     firstPartyPreferredPeer(config),
     survivingSiteCallsSurvive,
+    survivorTakesNewCalls,
     noStateAcrossPeers,
     ...drSwitchoverWithinBound(config),
     siteFailureSwitchover,
@@ -44,6 +50,8 @@ export function bcProperties(config: BcConfig): Property<BcState, BcEvent>[] {
     callLostAtFailedSite,
     survivingCallKept,
     haFailoverUnnoticed,
+    survivorTakesNewCall,
+    outageSwitchoverDuringFailover(config),
   ];
 }
 

@@ -1,35 +1,26 @@
 /**
- * Safety properties of SIP Business Continuity: the desktop's one-site, one-peer login, the DR
- * switchover's triggers, call delivery through the login peer, and calls at the surviving site.
- * Clauses: properties/catalog/clauses-bc.ts. Assumptions: A-13, A-15, A-16, A-20..A-24.
+ * Safety properties of the desktop in SIP Business Continuity: the one-site, one-peer login,
+ * the preferred site, and what may (and may not) move a desktop to the other site. Each reads
+ * ground truth (peer tables, the desktop's connections, pairs and sites) or ghost facts, never
+ * the model's desktop logic or its preferred-site resolver (see reading.ts, preferred.ts).
+ * Clauses: properties/catalog/clauses-bc.ts. Assumptions: A-13, A-15, A-16, A-17, A-22, B-3.
  */
-import {
-  available,
-  canLogIn,
-  inLocalFailover,
-  lostTriggers,
-  serviceUp,
-} from '../../model/bc/availability.ts';
 import type { BcConfig } from '../../model/bc/config.ts';
-import type { Context } from '../../model/bc/context.ts';
 import type { BcEvent } from '../../model/bc/events.ts';
-import { context } from '../../model/bc/index.ts';
-import {
-  type AgentId,
-  type BcState,
-  type CallId,
-  pairId,
-  type Service,
-  SITES,
-} from '../../model/bc/state.ts';
+import { type AgentId, type BcState, otherSite, SITES } from '../../model/bc/state.ts';
 import type { Invariant, StepProperty } from '../engine/property.ts';
+import { expectedSite } from './preferred.ts';
+import { departures, onlyFailingOver, outageAt, reading, usable } from './reading.ts';
 
 type Step = StepProperty<BcState, BcEvent>;
 type Inv = Invariant<BcState>;
 
 const agentsOf = (state: BcState) => Object.keys(state.desktops) as AgentId[];
-const callsOf = (state: BcState) => Object.keys(state.calls) as CallId[];
 
+/**
+ * Excludes: an agent logged in at both peers (the new login made before the old one is gone).
+ * Shown by: login-before-logout.
+ */
 export const onePeerLogin: Inv = {
   id: 'bc.one-peer-login',
   kind: 'invariant',
@@ -45,6 +36,10 @@ export const onePeerLogin: Inv = {
   },
 };
 
+/**
+ * Excludes: a desktop whose CSP, SIP Server and Stat Server connections are at different sites.
+ * Shown by: stat-left-behind.
+ */
 export const connectionsOneSite: Inv = {
   id: 'bc.connections-one-site',
   kind: 'invariant',
@@ -62,6 +57,10 @@ export const connectionsOneSite: Inv = {
   },
 };
 
+/**
+ * Excludes: a SIP Server login without the Configuration Server Proxy login at the same site.
+ * Shown by: sip-without-csp.
+ */
 export const sipWithCsp: Inv = {
   id: 'bc.sip-with-csp',
   kind: 'invariant',
@@ -78,161 +77,89 @@ export const sipWithCsp: Inv = {
   },
 };
 
+/**
+ * The expected site comes from preferred.ts, which reads the configuration's hierarchy itself;
+ * each level (Tenant, Agent Group, Person) decides for some agent of a checked config.
+ * Excludes: a login at the wrong site although the preferred one is usable, whichever level of
+ * the hierarchy the resolver gets wrong.
+ * Shown by: wrong-login-site, person-level-ignored.
+ */
 export function loginAtPreferredSite(config: BcConfig): Step {
-  const ctx = context(config);
+  const r = reading(config);
   return {
     id: 'bc.login-at-preferred-site',
     kind: 'step',
     clauses: ['BC-DESK-6', 'BC-DESK-7', 'BC-DESK-8'],
     statement:
-      "When an agent logs in and CSP and SIP Server are usable at the agent's preferred site (Person, else Agent Group, else Tenant), the desktop logs in there.",
+      "When an agent logs in and CSP and SIP Server are usable at the agent's preferred site (Person, else the lowest-numbered Agent Group that sets one, else Tenant), the desktop logs in there.",
     check(before, event, after) {
       if (event.type !== 'loginRequested') return undefined;
-      const site = ctx.preferred[event.agent]!;
-      if (!canLogIn(before, ctx, event.agent, site)) return undefined;
+      const { site, level } = expectedSite(config, event.agent);
+      const open = (['csp', 'sip'] as const).every((s) => usable(before, r, event.agent, site, s));
+      if (!open) return undefined;
       const d = after.desktops[event.agent]!;
       if (d.phase === 'loggedIn' && d.sip === site) return undefined;
-      return `${event.agent} prefers site ${site}, which was usable, but the desktop is ${d.phase} at ${d.sip ?? 'no site'}`;
+      return `${event.agent} prefers site ${site} (set at ${level} level), which was usable, but the desktop is ${d.phase} at ${d.sip ?? 'no site'}`;
     },
   };
 }
 
-/** The site a desktop leaves in a DR switchover step, if the step is one. */
-function leftSite(
-  before: BcState,
-  event: BcEvent,
-): { agent: AgentId; site: (typeof SITES)[number] } | undefined {
-  if (event.type !== 'drSwitchedOver') return undefined;
-  const site = before.desktops[event.agent]?.site;
-  return site === null || site === undefined ? undefined : { agent: event.agent, site };
-}
-
+/**
+ * Judged on every step from the desktop's site and logins before and after (reading.ts
+ * `departures`), whatever event moved it.
+ * Excludes: a DR switchover (or any other move to the other site) while CSP and SIP Server are
+ * both usable at the desktop's site, e.g. one that Stat Server's loss alone started.
+ * Shown by: stat-loss-switchover.
+ */
 export function statLossNoSwitchover(config: BcConfig): Step {
-  const ctx = context(config);
+  const r = reading(config);
   return {
     id: 'bc.stat-loss-no-switchover',
     kind: 'step',
     clauses: ['BC-DESK-4', 'BC-DESK-9'],
     statement:
-      'A desktop never makes a DR switchover while Configuration Server Proxy and SIP Server are both usable at its site: losing Stat Server alone is no trigger.',
-    check(before, event) {
-      const left = leftSite(before, event);
-      if (left === undefined) return undefined;
-      const { agent, site } = left;
-      if (
-        !available(before, ctx, agent, site, 'csp') ||
-        !available(before, ctx, agent, site, 'sip')
-      )
-        return undefined;
-      return `desktop of ${agent} left site ${site} although CSP and SIP Server were usable there (Stat Server ${before.sites[site].pairs.stat})`;
+      'A desktop never moves to the other site while Configuration Server Proxy and SIP Server are both usable at its site (before and after the step): losing Stat Server alone is no trigger.',
+    check(before, _event, after) {
+      for (const { agent, from } of departures(before, after)) {
+        const open = (s: BcState) =>
+          usable(s, r, agent, from, 'csp') && usable(s, r, agent, from, 'sip');
+        if (open(before) && open(after))
+          return `desktop of ${agent} moved from site ${from} to ${otherSite(from)} although CSP and SIP Server were usable there (Stat Server ${before.sites[from].pairs.stat})`;
+      }
+      return undefined;
     },
   };
 }
 
+/**
+ * Judged on every step from the desktop's site and logins before and after, whatever event
+ * moved it. The one exemption is the document's own: a switchover that an outage started (the
+ * ghost `outage`, recorded from ground truth since the desktop last had every trigger service)
+ * may complete while a failover is also under way there.
+ * Excludes: a desktop that leaves its site because of a local HA failover, at once (on the
+ * SDK's disconnect notice) or after a DR timeout shorter than the failover.
+ * Shown by: failover-switches-at-once, short-dr-timeout.
+ */
 export function haFailoverTransparent(config: BcConfig): Step {
-  const ctx: Context = context(config);
+  const r = reading(config);
   return {
     id: 'bc.ha-failover-transparent',
     kind: 'step',
     clauses: ['BC-HA-2', 'BC-SITE-1'],
-    statement: `A local HA failover never causes a DR switchover: a desktop never leaves a site where every lost service has been failing over to its backup for the whole DR wait (DR wait ${ctx.drWaitMs} ms against a local failover of ${config.haFailoverMs} ms).`,
-    check(before, event) {
-      const left = leftSite(before, event);
-      if (left === undefined) return undefined;
-      const { agent, site } = left;
-      const lost = lostTriggers(before, ctx, agent);
-      if (lost.length === 0) return undefined;
-      // How long each lost pair has been failing over: the failover time minus what is left.
-      const failingSinceMs = (s: Service) =>
-        inLocalFailover(before, ctx, agent, site, s)
-          ? config.haFailoverMs - (before.timers[`ha:${pairId(site, s)}`] ?? 0)
-          : -1;
-      if (!lost.every((s) => failingSinceMs(s) >= ctx.drWaitMs)) return undefined;
-      return `desktop of ${agent} left site ${site} while ${lost.join(' and ')} there was only failing over locally (for ${Math.min(...lost.map(failingSinceMs))} ms of a ${config.haFailoverMs} ms failover)`;
-    },
-  };
-}
-
-export const deliveryThroughLoginPeer: Step = {
-  id: 'bc.delivery-through-login-peer',
-  kind: 'step',
-  clauses: ['BC-CALL-1', 'BC-ARCH-6'],
-  statement:
-    'Every inbound call delivered to an agent is delivered by the SIP Server peer where the agent is logged in, after at most one forward.',
-  check(_before, event, after) {
-    if (event.type !== 'callArrived') return undefined;
-    const call = after.calls[event.call]!;
-    if (call.phase !== 'connected') return undefined;
-    const { agent, site } = { agent: event.agent, site: call.site! };
-    if (after.sites[site].agents[agent] !== 'loggedIn')
-      return `call ${event.call} was delivered to ${agent} by the peer at ${site}, where ${agent} is not logged in`;
-    if (call.forwards > 1) return `call ${event.call} was forwarded ${call.forwards} times`;
-    if (site !== event.site && call.forwards !== 1)
-      return `call ${event.call} arrived at ${event.site} but is held at ${site} without a forward`;
-    return undefined;
-  },
-};
-
-export function firstPartyPreferredPeer(config: BcConfig): Step {
-  const ctx = context(config);
-  return {
-    id: 'bc.first-party-preferred-peer',
-    kind: 'step',
-    clauses: ['BC-CALL-2'],
-    statement:
-      "A first-party (1PCC) call leaves through the agent's preferred peer (first in DNS SRV order) whenever that peer is reachable.",
-    check(before, event, after) {
-      if (event.type !== 'callDialed') return undefined;
-      const preferred = ctx.preferred[event.agent]!;
-      if (!serviceUp(before, preferred, 'sip')) return undefined;
-      const site = after.calls[event.call]!.site;
-      return site === preferred
-        ? undefined
-        : `call ${event.call} left through ${site} although the preferred peer ${preferred} was reachable`;
-    },
-  };
-}
-
-export const survivingSiteCallsSurvive: Step = {
-  id: 'bc.surviving-site-calls-survive',
-  kind: 'step',
-  clauses: ['BC-ARCH-2', 'BC-ARCH-4', 'BC-SITE-5'],
-  statement:
-    'When a site fails, every call whose whole signalling path is on the other site stays connected.',
-  check(before, event, after) {
-    if (event.type !== 'siteFailed') return undefined;
-    for (const id of callsOf(before)) {
-      const call = before.calls[id]!;
-      if (call.phase !== 'connected' || call.site === event.site) continue;
-      if (after.calls[id]!.phase !== 'connected')
-        return `call ${id} was connected wholly at site ${call.site} but is ${after.calls[id]!.phase} after site ${event.site} failed`;
-    }
-    return undefined;
-  },
-};
-
-export const noStateAcrossPeers: Step = {
-  id: 'bc.no-state-across-peers',
-  kind: 'step',
-  clauses: ['BC-SITE-2', 'BC-ARCH-3'],
-  statement:
-    "No call or agent state moves between SIP Server peers: a peer gains an agent's login only from that agent's own desktop logging in there, and a connected call never changes peer.",
-  check(before, _event, after) {
-    for (const site of SITES) {
-      for (const agent of agentsOf(after)) {
-        if (before.sites[site].agents[agent] === 'loggedIn') continue;
-        if (after.sites[site].agents[agent] !== 'loggedIn') continue;
-        const d = after.desktops[agent]!;
-        if (d.phase !== 'loggedIn' || d.sip !== site)
-          return `the peer at ${site} has ${agent} logged in, but the desktop of ${agent} is ${d.phase} at ${d.sip ?? 'no site'}`;
+    statement: `A local HA failover never moves a desktop: while a DR-trigger service at its site is failing over to its backup and nothing else has been lost there since the desktop last had every such service, the desktop stays at that site (DR wait ${config.detectMs + config.drTimeoutMs} ms against a local failover of ${config.haFailoverMs} ms, A-16).`,
+    check(before, _event, after) {
+      for (const { agent, from } of departures(before, after)) {
+        if (before.ghost.outage[agent]) continue;
+        if (outageAt(before, r, agent, from) || outageAt(after, r, agent, from)) continue;
+        const failing = r.triggers.filter(
+          (s) =>
+            onlyFailingOver(before, r, agent, from, s) || onlyFailingOver(after, r, agent, from, s),
+        );
+        // Without a failover this is no HA matter: stat-loss-no-switchover judges it.
+        if (failing.length === 0) continue;
+        return `desktop of ${agent} moved from site ${from} to ${otherSite(from)} while ${failing.join(' and ')} there was only failing over locally, with no outage there since it last had every service`;
       }
-    }
-    for (const id of callsOf(after)) {
-      const was = before.calls[id]!;
-      const now = after.calls[id]!;
-      if (was.phase === 'connected' && now.phase === 'connected' && was.site !== now.site)
-        return `call ${id} moved from the peer at ${was.site} to the peer at ${now.site}`;
-    }
-    return undefined;
-  },
-};
+      return undefined;
+    },
+  };
+}

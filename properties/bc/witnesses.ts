@@ -1,11 +1,14 @@
 /**
  * Witnesses: transitions some run must reach, or the properties they accompany are vacuous.
  * Clauses: BC-DESK-9 (DR switchovers), BC-CALL-1 (forward to the login peer), BC-SITE-5 (calls
- * lost at a failed site, calls kept at the other), BC-HA-2 and BC-SITE-1 (local failovers).
+ * lost at a failed site, calls kept at the other, new calls taken by the survivor), BC-HA-2 and
+ * BC-SITE-1 (local failovers, and the one exemption of bc.ha-failover-transparent).
  */
+import type { BcConfig } from '../../model/bc/config.ts';
 import type { BcEvent } from '../../model/bc/events.ts';
-import { type AgentId, type BcState, parsePair } from '../../model/bc/state.ts';
+import { type AgentId, type BcState, otherSite, parsePair } from '../../model/bc/state.ts';
 import type { Witness } from '../engine/property.ts';
+import { departures, onlyFailingOver, outageAt, reading } from './reading.ts';
 
 type W = Witness<BcState, BcEvent>;
 
@@ -93,3 +96,37 @@ export const haFailoverUnnoticed: W = {
     });
   },
 };
+
+export const survivorTakesNewCall: W = {
+  id: 'bc.witness.survivor-takes-new-call',
+  kind: 'witness',
+  clauses: ['BC-SITE-5', 'BC-ARCH-4'],
+  statement:
+    'Some new call is offered to a site while the other site is down and is delivered there: the survivor takes new calls.',
+  reached: (before, event, after) =>
+    event.type === 'callArrived' &&
+    !before.sites[otherSite(event.site)].up &&
+    after.calls[event.call]!.phase === 'connected',
+};
+
+/**
+ * The exemption of bc.ha-failover-transparent is reachable: a switchover that an outage started
+ * completes while the only service the desktop lacks at its site is failing over.
+ */
+export function outageSwitchoverDuringFailover(config: BcConfig): W {
+  const r = reading(config);
+  return {
+    id: 'bc.witness.outage-switchover-during-failover',
+    kind: 'witness',
+    clauses: ['BC-HA-2', 'BC-DESK-9'],
+    statement:
+      'Some desktop whose DR wait an outage started switches over while the only service it lacks at its site is failing over locally.',
+    reached: (before, _event, after) =>
+      departures(before, after).some(
+        ({ agent, from }) =>
+          before.ghost.outage[agent] &&
+          !outageAt(before, r, agent, from) &&
+          r.triggers.some((s) => onlyFailingOver(before, r, agent, from, s)),
+      ),
+  };
+}

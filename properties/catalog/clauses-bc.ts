@@ -259,8 +259,8 @@ export const bcClauses: readonly Clause[] = [
     section: HA,
     anchor: 'stable and in-setup calls, and some new calls, will be lost',
     claim:
-      'A site failure loses the calls held at that site and new calls sent there before the gateways notice; calls wholly at the other site are not lost.',
+      'A site failure loses the calls held at that site and new calls sent there before the gateways notice; calls wholly at the other site are not lost, and only "some" new calls are: the surviving site delivers a new call to an agent logged in at a peer that answers.',
     kind: 'safety',
-    assumptions: ['A-19', 'A-20'],
+    assumptions: ['A-19', 'A-20', 'A-23'],
   },
 ];

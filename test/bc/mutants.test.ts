@@ -6,6 +6,11 @@ import { bcVariants } from './mutants.ts';
 describe('bc: broken variants are caught by both engines', () => {
   checkVariants(bcVariants, bcProperties);
 
+  it('should keep a liveness variant missed only off the vocabulary order, and one that loops', () => {
+    const kinds = bcVariants.map((v) => v.liveness).filter((k) => k !== undefined);
+    expect(kinds).toEqual(expect.arrayContaining(['other-order', 'lasso']));
+  });
+
   it('should keep one variant per broken design the issue names, and one per desktop invariant', () => {
     expect(bcVariants.map((v) => v.expect)).toEqual(
       expect.arrayContaining([
@@ -15,6 +20,9 @@ describe('bc: broken variants are caught by both engines', () => {
         'bc.delivery-through-login-peer',
         'bc.connections-one-site',
         'bc.sip-with-csp',
+        'bc.survivor-takes-new-calls',
+        'bc.surviving-site-calls-survive',
+        'bc.login-at-preferred-site',
       ]),
     );
   });

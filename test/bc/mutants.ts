@@ -1,16 +1,20 @@
 /**
- * Broken variants of the SIP Business Continuity model. Each replaces exactly one handler or
- * guard of the real model with a plausible mistake (or, for the DR timeout, runs the real model
- * under a config that breaks the documented precondition), and names the property that must
- * catch it.
+ * Broken variants of the SIP Business Continuity model. Each replaces one handler or guard of
+ * the real model with a plausible mistake (or, for the DR timeout, runs the real model under a
+ * config that breaks the documented precondition), and names the property that must catch it.
+ * This file holds the desktop's variants and the full list; mutants-calls.ts holds the peers'
+ * and gateways', mutants-liveness.ts the DR switchover's liveness.
  */
-import { available, canLogIn, lostTriggers, serviceUp } from '../../model/bc/availability.ts';
-import { createBc } from '../../model/bc/index.ts';
-import { guards, handlers } from '../../model/bc/reducer.ts';
-import { IDLE_CALL, otherSite } from '../../model/bc/state.ts';
+import { available, canLogIn, inLocalFailover, lostTriggers } from '../../model/bc/availability.ts';
+import { logIn } from '../../model/bc/desktop.ts';
+import { createBc, preferredSite } from '../../model/bc/index.ts';
+import { handlers } from '../../model/bc/reducer.ts';
+import { otherSite } from '../../model/bc/state.ts';
 import type { Variant } from '../variant.ts';
+import { callVariants } from './mutants-calls.ts';
+import { livenessVariants } from './mutants-liveness.ts';
 
-export const bcVariants: readonly Variant[] = [
+const desktopVariants: readonly Variant[] = [
   {
     id: 'login-before-logout',
     model: 'bc',
@@ -60,31 +64,12 @@ export const bcVariants: readonly Variant[] = [
     build: () => createBc(),
   },
   {
-    id: 'deliver-locally',
-    model: 'bc',
-    config: 'small',
-    title:
-      'A peer where the agent is not logged in delivers the call itself instead of forwarding it to the login peer',
-    expect: 'bc.delivery-through-login-peer',
-    build: () =>
-      createBc({
-        handlers: {
-          callArrived: (draft, event, ctx) => {
-            handlers.callArrived(draft, event, ctx);
-            // The phone is registered here too, so the peer rings it itself.
-            if (serviceUp(draft, event.site, 'sip'))
-              draft.calls[event.call] = { phase: 'connected', site: event.site, forwards: 0 };
-          },
-        },
-      }),
-  },
-  {
     id: 'move-only-sip',
     model: 'bc',
     config: 'small',
     title:
-      'On a DR switchover the desktop moves its SIP Server login only; CSP and Stat Server stay at the old site',
-    expect: 'bc.connections-one-site',
+      'On a DR switchover the desktop moves its SIP Server login only; CSP and Stat Server stay at the old site, so the agent cannot work',
+    expect: 'bc.dr-switchover-within-bound.a1',
     build: () =>
       createBc({
         handlers: {
@@ -101,6 +86,25 @@ export const bcVariants: readonly Variant[] = [
             d.phase = 'loggedIn';
             draft.sites[next].agents[event.agent] = 'loggedIn';
             delete draft.timers[`dr:${event.agent}`];
+          },
+        },
+      }),
+  },
+  {
+    id: 'stat-left-behind',
+    model: 'bc',
+    config: 'small',
+    title:
+      'On a DR switchover the desktop moves CSP and SIP Server but keeps its Stat Server connection at the old site',
+    expect: 'bc.connections-one-site',
+    build: () =>
+      createBc({
+        handlers: {
+          drSwitchedOver: (draft, event, ctx) => {
+            const stat = draft.desktops[event.agent]!.stat;
+            handlers.drSwitchedOver(draft, event, ctx);
+            // The StatLib connection is not reopened: it still points at the old site.
+            if (stat !== null) draft.desktops[event.agent]!.stat = stat;
           },
         },
       }),
@@ -147,87 +151,55 @@ export const bcVariants: readonly Variant[] = [
       }),
   },
   {
-    id: 'outbound-wrong-peer',
+    id: 'failover-switches-at-once',
     model: 'bc',
     config: 'small',
     title:
-      'A first-party call leaves through the second peer in DNS SRV order while the first is reachable',
-    expect: 'bc.first-party-preferred-peer',
+      "The desktop takes the SDK's disconnect notice during a local HA failover for a site failure and re-logs at the other site at once, without any DR switchover",
+    expect: 'bc.ha-failover-transparent',
     build: () =>
       createBc({
         handlers: {
-          callDialed: (draft, event, ctx) => {
-            const swapped = {
-              ...ctx.preferred,
-              [event.agent]: otherSite(ctx.preferred[event.agent]!),
-            };
-            handlers.callDialed(draft, event, { ...ctx, preferred: swapped });
+          connectionLost: (draft, event, ctx) => {
+            const agent = event.agent;
+            const site = draft.desktops[agent]!.site!;
+            const next = otherSite(site);
+            const failover = lostTriggers(draft, ctx, agent).every((s) =>
+              inLocalFailover(draft, ctx, agent, site, s),
+            );
+            if (!failover || !canLogIn(draft, ctx, agent, next))
+              return handlers.connectionLost(draft, event, ctx);
+            draft.sites[site].agents[agent] = 'loggedOut';
+            logIn(draft, ctx, agent, next);
           },
         },
       }),
   },
   {
-    id: 'site-failure-drops-all-calls',
+    id: 'person-level-ignored',
     model: 'bc',
-    config: 'small',
-    title: 'A site failure also tears down the calls that run wholly at the surviving site',
-    expect: 'bc.surviving-site-calls-survive',
-    build: () =>
-      createBc({
-        handlers: {
-          siteFailed: (draft, event, ctx) => {
-            handlers.siteFailed(draft, event, ctx);
-            for (const id of Object.keys(draft.calls))
-              draft.calls[id as keyof typeof draft.calls] = { ...IDLE_CALL };
-          },
-        },
-      }),
-  },
-  {
-    id: 'peers-share-logins',
-    model: 'bc',
-    config: 'small',
+    config: 'stat-trigger',
     title:
-      "A recovering peer copies the other peer's agent logins, as if the peers were synchronized",
-    expect: 'bc.no-state-across-peers',
+      'At login the desktop resolves the preferred site from Agent Group and Tenant only, ignoring the value set on the Person',
+    expect: 'bc.login-at-preferred-site',
     build: () =>
       createBc({
         handlers: {
-          siteRecovered: (draft, event, ctx) => {
-            handlers.siteRecovered(draft, event, ctx);
-            const here = draft.sites[event.site].agents;
-            const there = draft.sites[otherSite(event.site)].agents;
-            for (const agent of Object.keys(there) as (keyof typeof there)[]) {
-              if (there[agent] === 'loggedIn') here[agent] = 'loggedIn';
-            }
+          loginRequested: (draft, event, ctx) => {
+            const noPerson = { ...ctx.config, personSites: ctx.config.personSites.map(() => null) };
+            const preferred = { ...ctx.preferred };
+            ctx.agents.forEach((agent, i) => {
+              preferred[agent] = preferredSite(noPerson, i);
+            });
+            handlers.loginRequested(draft, event, { ...ctx, preferred });
           },
         },
       }),
   },
-  {
-    id: 'a1-never-switches',
-    model: 'bc',
-    config: 'small',
-    title: 'The desktop of agent a1 starts its DR timeout but never switches over when it runs out',
-    expect: 'bc.dr-switchover-within-bound.a1',
-    build: () =>
-      createBc({
-        guards: {
-          drSwitchedOver: (s, e, ctx) => e.agent !== 'a1' && guards.drSwitchedOver(s, e, ctx),
-        },
-      }),
-  },
-  {
-    id: 'a2-never-switches',
-    model: 'bc',
-    config: 'small',
-    title: 'The desktop of agent a2 starts its DR timeout but never switches over when it runs out',
-    expect: 'bc.dr-switchover-within-bound.a2',
-    build: () =>
-      createBc({
-        guards: {
-          drSwitchedOver: (s, e, ctx) => e.agent !== 'a2' && guards.drSwitchedOver(s, e, ctx),
-        },
-      }),
-  },
+];
+
+export const bcVariants: readonly Variant[] = [
+  ...desktopVariants,
+  ...callVariants,
+  ...livenessVariants,
 ];

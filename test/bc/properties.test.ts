@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { configs } from '../../model/bc/config.ts';
 import { bc } from '../../model/bc/index.ts';
 import { bcProperties } from '../../properties/bc/index.ts';
+import { expectedSite } from '../../properties/bc/preferred.ts';
 import { explore } from '../../properties/engine/explore.ts';
 import { randomCheck } from '../../properties/engine/random.ts';
 import { runsFromEnv, seedFromEnv } from '../helpers.ts';
@@ -21,12 +22,27 @@ const idsOf = (name: keyof typeof configs, kind: 'witness' | 'eventually') =>
     .filter((p) => p.kind === kind)
     .map((p) => p.id);
 
+describe('bc: every option is exercised by a checked config', () => {
+  it('should let each level of the preferred-site hierarchy (Tenant, Agent Group, Person) decide some agent', () => {
+    const levels = new Set(
+      bc.checked.flatMap((name) => {
+        const config = configs[name as keyof typeof configs];
+        return Array.from(
+          { length: config.agents },
+          (_, i) => expectedSite(config, `a${i + 1}`).level,
+        );
+      }),
+    );
+    expect([...levels].sort()).toEqual(['Agent Group', 'Person', 'Tenant']);
+  });
+});
+
 describe('bc: exhaustive exploration of the real model', () => {
   it('should visit every reachable state of the small config (2 sites, 2 agents, 2 calls, 2 faults) and violate nothing', () => {
     const r = exploreConfig('small');
     expect(r.violation).toBeUndefined();
     expect(r.complete).toBe(true);
-    expect(r.distinct).toBe(87_161);
+    expect(r.distinct).toBe(104_493);
     expect(r.depth).toBe(17);
     expect(r.witnessed).toEqual(expect.arrayContaining(idsOf('small', 'witness')));
     for (const id of idsOf('small', 'eventually')) expect(r.triggered[id]).toBeGreaterThan(0);
@@ -51,7 +67,11 @@ describe('bc: random fault sequences on the real model', () => {
       const seed = seedFromEnv();
       const r = randomCheck(bc, bc.bind(config), properties, { runs: runsFromEnv(1500), seed });
       expect(r.failure, `seed ${seed}: ${JSON.stringify(r.failure)}`).toBeUndefined();
-      expect(r.witnessed, `seed ${seed}`).toEqual(expect.arrayContaining(idsOf(name, 'witness')));
+      // In small, the exemption's witness needs a crash at the very instant a DR timer runs out,
+      // which the complete search above reaches and 1,500 random runs seldom do.
+      const rare = name === 'small' ? ['bc.witness.outage-switchover-during-failover'] : [];
+      const witnesses = idsOf(name, 'witness').filter((id) => !rare.includes(id));
+      expect(r.witnessed, `seed ${seed}`).toEqual(expect.arrayContaining(witnesses));
       for (const id of idsOf(name, 'eventually'))
         expect(r.triggered[id], `seed ${seed}: ${id} never triggered`).toBeGreaterThan(0);
     },

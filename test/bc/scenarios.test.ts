@@ -81,7 +81,41 @@ describe('bc: the documented site-failure story', () => {
   });
 });
 
+describe('bc: the surviving site takes new calls', () => {
+  it('should deliver a new call offered to the surviving site to the agent logged in there, and lose one only for a documented reason', () => {
+    const r = run([
+      { type: 'loginRequested', agent: 'a2' },
+      { type: 'siteFailed', site: 'A' },
+      { type: 'callArrived', call: 'c1', site: 'B', agent: 'a2' },
+      // a1 is logged in nowhere: the call is not delivered, a documented loss.
+      { type: 'callArrived', call: 'c2', site: 'B', agent: 'a1' },
+    ]);
+    expect(r.broken).toEqual([]);
+    expect(r.final.calls.c1).toMatchObject({ phase: 'connected', site: 'B', forwards: 0 });
+    expect(r.states[3]!.ghost.survivorLoss).toBeNull();
+    expect(r.final.ghost.survivorLoss).toEqual({ call: 'c2', site: 'B', agent: 'a1' });
+    expect(r.witnessed).toContain('bc.witness.survivor-takes-new-call');
+  });
+});
+
 describe('bc: local HA failover and the DR timeout', () => {
+  it('should let a switchover that an outage started complete while a failover is under way at the site', () => {
+    const r = run([
+      { type: 'loginRequested', agent: 'a2' },
+      { type: 'partitionStarted', node: 'wan' },
+      { type: 'connectionLost', agent: 'a2' },
+      { type: 'timeAdvanced' },
+      // At the very instant the DR timer runs out: B's SIP Server primary fails, the WAN heals.
+      { type: 'processCrashed', node: 'B:sip' },
+      { type: 'partitionHealed', node: 'wan' },
+      { type: 'drSwitchedOver', agent: 'a2' },
+    ]);
+    expect(r.broken).toEqual([]);
+    expect(r.states[6]!.ghost.outage.a2).toBe(true);
+    expect(r.final.desktops.a2).toMatchObject({ phase: 'loggedIn', site: 'A' });
+    expect(r.witnessed).toContain('bc.witness.outage-switchover-during-failover');
+  });
+
   it('should keep the desktop at its site through a SIP Server failover it never acts on', () => {
     const r = run([
       { type: 'loginRequested', agent: 'a1' },
@@ -125,17 +159,21 @@ describe('bc: local HA failover and the DR timeout', () => {
     expect(bc.bind(config).isEnabled(off.final, { type: 'connectionLost', agent: 'a1' })).toBe(
       false,
     );
+    // In stat-trigger, a2's Person value sends it to site A (and a1's to B).
     const on = run(
       [
-        ...statDown,
-        { type: 'connectionLost', agent: 'a1' },
+        { type: 'loginRequested', agent: 'a2' },
+        { type: 'processCrashed', node: 'A:stat' },
+        { type: 'processCrashed', node: 'A:stat' },
+        { type: 'connectionLost', agent: 'a2' },
         { type: 'timeAdvanced' },
-        { type: 'drSwitchedOver', agent: 'a1' },
+        { type: 'drSwitchedOver', agent: 'a2' },
       ],
       configs['stat-trigger'],
     );
     expect(on.broken).toEqual([]);
-    expect(on.final.desktops.a1!.site).toBe('B');
+    expect(on.states[1]!.desktops.a2!.site).toBe('A');
+    expect(on.final.desktops.a2!.site).toBe('B');
   });
 });
 
