@@ -63,6 +63,7 @@ export function initialState(ctx: Context): BackendState {
     receivers: allUp(ctx.receivers),
     smEntries: {},
     indexed: {},
+    indexedBy: {},
     schedulers: singleton.initialMembers(SCHEDULERS),
     ui: allUp(ctx.ui),
     crypto: allUp(CRYPTO_SERVERS),

@@ -213,6 +213,7 @@ export function ackEnabled(state: BackendState, e: EventOf<'postAcknowledged'>):
 
 export function recordingIndexed(draft: Draft<BackendState>, e: EventOf<'recordingIndexed'>): void {
   draft.indexed[e.seg] = true;
+  draft.indexedBy[e.seg] = e.sch; // ghost: who did the Scheduler's work
 }
 
 export function indexEnabled(state: BackendState, e: EventOf<'recordingIndexed'>): boolean {

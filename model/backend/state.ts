@@ -77,6 +77,11 @@ export interface BackendState {
   readonly smEntries: Readonly<Partial<Record<SegKey, number>>>;
   /** Segments the Scheduler has indexed (searchable in SpeechMiner). */
   readonly indexed: Readonly<Partial<Record<SegKey, true>>>;
+  /**
+   * Ghost, read only by properties: the Scheduler that indexed each segment, recorded where the
+   * indexing happens (one value per segment, never cleared: a segment is indexed once).
+   */
+  readonly indexedBy: Readonly<Partial<Record<SegKey, SchId>>>;
   readonly schedulers: Readonly<Record<SchId, SingletonMember>>;
   readonly ui: Readonly<Record<UiId, Up>>;
   readonly crypto: Readonly<Record<RcsId, Up>>;

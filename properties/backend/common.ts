@@ -9,15 +9,22 @@ import {
   type SegKey,
 } from '../../model/backend/state.ts';
 
-/** A stored segment whose metadata has not yet taken effect everywhere it must. */
+/**
+ * A finished segment whose recording has not yet taken effect everywhere it must: closed on the
+ * MCP (to be written), stored, or posted, and not yet in Web Services (its row acknowledged),
+ * in SpeechMiner (an entry, indexed) and answered to MCP. The effects are read from the back
+ * end's own records, not from the recording path's flags.
+ */
 export function isPending(state: BackendState, seg: SegKey): boolean {
   const segment = segmentOf(state, seg);
-  if (segment === undefined || (segment.state !== 'stored' && segment.state !== 'posted'))
+  if (segment === undefined) return false;
+  if (segment.state !== 'closed' && segment.state !== 'stored' && segment.state !== 'posted')
     return false;
   return !(
     segment.state === 'posted' &&
     state.outbox[seg] === undefined &&
     state.acked[seg] === true &&
+    (state.smEntries[seg] ?? 0) > 0 &&
     state.indexed[seg] === true
   );
 }

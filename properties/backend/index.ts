@@ -34,7 +34,7 @@ export function backendProperties(config: BackendConfig): Property<BackendState,
   // Takeovers and retries need a back-end fault; without one only the flow itself is judged.
   const faults = config.faultBudget > 0;
   return [
-    postedOnlyAfterStored,
+    postedOnlyAfterStored(config),
     noMetadataLost(config),
     effectOnce,
     poolsAnswer,

@@ -4,14 +4,17 @@
  * clauses-backend.ts). Assumptions: A-25 (N+1), A-26 (at least once, idempotent), A-28, B-R-*.
  */
 
-import { readable } from '../../model/backend/cassandra.ts';
 import type { BackendConfig } from '../../model/backend/config.ts';
 import type { BackendEvent } from '../../model/backend/events.ts';
 import { context } from '../../model/backend/index.ts';
 import { segmentOf } from '../../model/backend/pipeline.ts';
-import { encryptionKey } from '../../model/backend/playback.ts';
-import { type BackendState, PROCESSORS, SCHEDULERS, segKey } from '../../model/backend/state.ts';
-import { actives, partitioned } from '../../model/kernel/active-standby.ts';
+import {
+  type BackendState,
+  PROCESSORS,
+  SCHEDULERS,
+  type SegKey,
+} from '../../model/backend/state.ts';
+import type { SingletonMember } from '../../model/kernel/active-standby.ts';
 import { carriesLoad } from '../../model/kernel/n-plus-one.ts';
 import type { Invariant, StepProperty } from '../engine/property.ts';
 import { upCount } from './common.ts';
@@ -19,22 +22,36 @@ import { upCount } from './common.ts';
 type Step = StepProperty<BackendState, BackendEvent>;
 type Inv = Invariant<BackendState>;
 
-export const postedOnlyAfterStored: Step = {
-  id: 'backend.posted-only-after-stored',
-  kind: 'step',
-  clauses: ['GIR-SCALE-5'],
-  statement:
-    "MCP posts a segment's metadata to the Recording Processor only after its storage write succeeded (never for a segment whose write failed and was not redone).",
-  check(before, event) {
-    if (event.type !== 'metadataPosted') return undefined;
-    const seg = segKey(event.call, event.segment);
-    const was = segmentOf(before, seg)?.state;
-    return was === 'stored'
-      ? undefined
-      : `the metadata of ${seg} was posted while the segment was '${was}', not stored${before.writeFailed[seg] ? ' (its storage write had failed)' : ''}`;
-  },
-};
+/**
+ * Judged by the segment's own state across the step (it becomes 'posted'), not by the event.
+ * Excludes: metadata posted for a segment whose storage write has not succeeded.
+ * Shown by: post-before-store, post-after-failed-write.
+ */
+export function postedOnlyAfterStored(config: BackendConfig): Step {
+  const ctx = context(config);
+  return {
+    id: 'backend.posted-only-after-stored',
+    kind: 'step',
+    clauses: ['GIR-SCALE-5'],
+    statement:
+      "MCP posts a segment's metadata to the Recording Processor only after its storage write succeeded (never for a segment whose write failed and was not redone).",
+    check(before, _event, after) {
+      for (const seg of ctx.segments) {
+        const was = segmentOf(before, seg)?.state;
+        if (was === 'posted' || segmentOf(after, seg)?.state !== 'posted') continue;
+        if (was !== 'stored')
+          return `the metadata of ${seg} was posted while the segment was '${was}', not stored${before.writeFailed[seg] ? ' (its storage write had failed)' : ''}`;
+      }
+      return undefined;
+    },
+  };
+}
 
+/**
+ * Excludes: a posted segment's metadata that no one holds: not waiting at MCP, not at the
+ * Processor MCP posted it to, and not in both Web Services and SpeechMiner.
+ * Shown by: crash-loses-post, processor-drops-message.
+ */
 export function noMetadataLost(config: BackendConfig): Inv {
   const ctx = context(config);
   return {
@@ -61,6 +78,11 @@ export function noMetadataLost(config: BackendConfig): Inv {
   };
 }
 
+/**
+ * Excludes: a retried POST that creates a second record in Web Services or a second entry in
+ * SpeechMiner.
+ * Shown by: non-idempotent-web-services.
+ */
 export const effectOnce: Inv = {
   id: 'backend.effect-once',
   kind: 'invariant',
@@ -76,9 +98,17 @@ export const effectOnce: Inv = {
   },
 };
 
+/**
+ * Excludes: a request to Web Services or the Receivers refused (or faked) while a member is up.
+ * Guarded: the request handlers take the first member that is up, so only a changed handler can
+ * fail it, and an attempt is visible only as the event; that requests keep flowing while a
+ * member is up is what indexed-within-bound judges. Shown by: web-services-no-failover.
+ */
 export const poolsAnswer: Step = {
   id: 'backend.pool-answers-while-one-up',
   kind: 'step',
+  guarded:
+    'The request handlers always take the first Web Services node or Receiver that is up, so a refusal while one is up needs a changed handler; that requests keep flowing is judged by backend.indexed-within-bound.',
   clauses: ['GIR-WS-1', 'GIR-SM-3'],
   statement:
     "A Processor's request to Web Services or to SpeechMiner's Interaction Receivers succeeds whenever at least one member of that N+1 pool is up.",
@@ -99,10 +129,17 @@ export const poolsAnswer: Step = {
   },
 };
 
+/**
+ * Excludes: a pool that cannot carry its load with one member down (sized N, not N+1).
+ * Guarded: a property of the deployment's sizing, computed with the kernel's carriesLoad; only a
+ * config can break it. Shown by: web-services-sized-n.
+ */
 export function poolsSized(config: BackendConfig): Inv {
   return {
     id: 'backend.pool-sized-n-plus-one',
     kind: 'invariant',
+    guarded:
+      "The members' capacity is fixed by the config and no event changes it, so only an undersized deployment (a config) can break it.",
     clauses: ['GIR-WS-1', 'GIR-SM-2', 'GIR-SM-3'],
     statement:
       'Each N+1 pool (Web Services, Interaction Receivers, SpeechMiner UI) carries its load whenever at most one of its members is down.',
@@ -124,8 +161,38 @@ export function poolsSized(config: BackendConfig): Inv {
   };
 }
 
+/** Replicas a read must reach at the consistency level, from the config (not the model's helper). */
+function readLevel(config: BackendConfig): number {
+  const rf = config.replicationFactor;
+  return config.consistency === 'one'
+    ? 1
+    : config.consistency === 'all'
+      ? rf
+      : Math.floor(rf / 2) + 1;
+}
+
+/**
+ * Whether every read of `required` live replicas of the row meets one that wrote it: enough
+ * replicas are up, and fewer than `required` of the live ones lack the row.
+ */
+function quorumReadable(
+  state: BackendState,
+  seg: SegKey,
+  replicaNodes: readonly string[],
+  required: number,
+): boolean {
+  const live = replicaNodes.filter((n) => state.cassandra[n as never] === 'up');
+  const lacking = live.filter((n) => state.replicas[seg]?.[n as never] !== 'written');
+  return live.length >= required && lacking.length < required;
+}
+
+/**
+ * Excludes: an acknowledged row that a read at the consistency level can miss with one node down.
+ * Shown by: cassandra-acks-at-one.
+ */
 export function ackedWriteSurvives(config: BackendConfig): Inv {
   const ctx = context(config);
+  const required = readLevel(config);
   return {
     id: 'backend.acked-write-survives',
     kind: 'invariant',
@@ -136,7 +203,7 @@ export function ackedWriteSurvives(config: BackendConfig): Inv {
       if (down > 1) return undefined;
       for (const seg of ctx.segments) {
         if (state.acked[seg] !== true) continue;
-        if (!readable(state.replicas[seg], ctx.replicaNodes, state.cassandra, ctx.required))
+        if (!quorumReadable(state, seg, ctx.replicaNodes, required))
           return `the acknowledged row of ${seg} is not readable at ${config.consistency}: written on ${
             Object.keys(state.replicas[seg] ?? {})
               .filter((n) => state.replicas[seg]?.[n as never] === 'written')
@@ -148,8 +215,14 @@ export function ackedWriteSurvives(config: BackendConfig): Inv {
   };
 }
 
+/**
+ * The expected key is read from the config and the segment's own recording parameters, not from
+ * the model's encryptionKey helper.
+ * Excludes: playback that fails with a UI instance and a Crypto Server up, or that decrypts with
+ * a key other than the IVR Profile's (or another tenant's).
+ * Shown by: crypto-no-failover.
+ */
 export function playbackDecrypts(config: BackendConfig): Step {
-  const ctx = context(config);
   return {
     id: 'backend.playback-decrypts',
     kind: 'step',
@@ -164,8 +237,9 @@ export function playbackDecrypts(config: BackendConfig): Step {
       const p = after.playback;
       if (p === undefined || p.rcs === 'none' || p.key === 'none')
         return `playback of ${event.seg} failed although a UI instance and a Crypto Server were up`;
-      const expected = encryptionKey(before, event.seg, ctx);
-      const tenant = segmentOf(before, event.seg)?.params.split('|')[1];
+      // The IVR Profile and tenant the recording path recorded with (params: 'profile|tenant').
+      const [profile, tenant] = (segmentOf(before, event.seg)?.params ?? '').split('|');
+      const expected = config.certificates[profile ?? ''] ?? 'none';
       if (p.key !== expected || config.keystore[p.key] !== tenant)
         return `playback of ${event.seg} used key ${p.key}, not ${expected} of ${tenant}`;
       return undefined;
@@ -173,27 +247,76 @@ export function playbackDecrypts(config: BackendConfig): Step {
   };
 }
 
-export const singleActiveProcessor: Inv = {
+/** The members of a standby pair that are up and flagged active. */
+function flaggedActive<Id extends string>(
+  ids: readonly Id[],
+  members: Readonly<Record<Id, SingletonMember>>,
+): Id[] {
+  return ids.filter((id) => members[id].process === 'up' && members[id].role === 'active');
+}
+
+/**
+ * Who did the active member's work in a step: `worker` is the member that did it (or undefined).
+ * It must be up and flagged active, and outside a partition no other member may be flagged active
+ * at the same time; and, flags alone, at most one member is active outside a partition.
+ */
+function judgeSingleActive<Id extends string>(
+  ids: readonly Id[],
+  members: Readonly<Record<Id, SingletonMember>>,
+  worker: Id | undefined,
+  work: string,
+): string | undefined {
+  const cut = ids.some((id) => members[id].cut);
+  const active = flaggedActive(ids, members);
+  if (!cut && active.length > 1) return `${active.join(' and ')} are both active`;
+  if (worker === undefined) return undefined;
+  if (!active.includes(worker))
+    return `${worker} ${work} while it is ${members[worker].process === 'up' ? members[worker].role : 'down'}${active.length > 0 ? `, and ${active.join(' and ')} is the active one` : ''}`;
+  return undefined;
+}
+
+/**
+ * Judged by work: the Processor that takes a new POST (its work gains a message it did not hold)
+ * must be the active one.
+ * Excludes: two Recording Processors doing the active one's work in active-backup mode outside a
+ * partition: both flagged active, or a backup taking MCP's POSTs.
+ * Shown by: processor-takes-over-early, backup-processor-takes-posts.
+ */
+export const singleActiveProcessor: Step = {
   id: 'backend.single-active-processor',
-  kind: 'invariant',
+  kind: 'step',
   clauses: ['GIR-RP-1'],
   statement:
-    'In active-backup mode at most one Recording Processor is active, outside a partition between the two.',
-  check(state) {
-    if (partitioned(PROCESSORS, state.processors)) return undefined;
-    const a = actives(PROCESSORS, state.processors);
-    return a.length <= 1 ? undefined : `${a.join(' and ')} are both active`;
+    "In active-backup mode only the active Recording Processor takes MCP's POSTs, and at most one is active outside a partition between the two.",
+  check(before, _event, after) {
+    const taker = PROCESSORS.find((rp) =>
+      Object.keys(after.processors[rp].work).some(
+        (seg) => before.processors[rp].work[seg as SegKey] === undefined,
+      ),
+    );
+    return judgeSingleActive(PROCESSORS, after.processors, taker, "takes MCP's POST");
   },
 };
 
-export const singleActiveScheduler: Inv = {
+/**
+ * Judged by work: the Scheduler that indexes a recording (the ghost `indexedBy`, recorded where
+ * the indexing happens) must be the active one.
+ * Excludes: two UPlatform Scheduler tasks doing the Scheduler's work outside a partition: both
+ * flagged active, or a standby indexing recordings.
+ * Shown by: scheduler-takes-over-early, standby-scheduler-indexes.
+ */
+export const singleActiveScheduler: Step = {
   id: 'backend.single-active-scheduler',
-  kind: 'invariant',
+  kind: 'step',
   clauses: ['GIR-SM-4'],
-  statement: 'At most one UPlatform Scheduler task is active, outside a partition between the two.',
-  check(state) {
-    if (partitioned(SCHEDULERS, state.schedulers)) return undefined;
-    const a = actives(SCHEDULERS, state.schedulers);
-    return a.length <= 1 ? undefined : `${a.join(' and ')} are both active`;
+  statement:
+    'Only the active UPlatform Scheduler task indexes recordings, and at most one is active outside a partition between the two.',
+  check(before, _event, after) {
+    const seg = (Object.keys(after.indexedBy) as SegKey[]).find(
+      (s) => before.indexedBy[s] === undefined,
+    );
+    const indexer = seg === undefined ? undefined : after.indexedBy[seg];
+    // The indexer is judged as it was when it indexed: the step that indexes changes no roles.
+    return judgeSingleActive(SCHEDULERS, after.schedulers, indexer, 'indexes a recording');
   },
 };

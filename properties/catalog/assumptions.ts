@@ -20,7 +20,7 @@ export const assumptions: readonly Assumption[] = [
     problem:
       'GIR says "all established sessions"; BC says "zero or minimal loss of stable, in-setup, or new calls"; calls missing on a restarted backup are resynchronized only later.',
     choice:
-      'A call that is established and acknowledged by the backup survives; in-setup and unsynced calls may be lost (a witness shows it). A failover while the backup still waits for its resync is a double failure and is excluded.',
+      'A call that is established and acknowledged by the backup survives; in-setup and unsynced calls may be lost (a witness shows it). A failover while the backup still waits for its resync (or after the old primary came back as a backup) is a double failure: it excuses only the calls the promoted backup never received, never one it held itself.',
     options: [],
   },
   {

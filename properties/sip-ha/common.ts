@@ -60,6 +60,25 @@ export function servingPrimaries(state: SipHaState): ServerId[] {
   });
 }
 
+/**
+ * Servers doing the primary's work, judged by what they do rather than by the role flag: a live
+ * SIP Server (process and host up) that answers SIP on the pair's Virtual IP, or that runs as
+ * primary and so takes T-Library requests at its own address. The VIP flag is ground truth (the
+ * address is configured on that host), so a server counts whether or not its role says primary.
+ */
+export function activeMembers(state: SipHaState): ServerId[] {
+  return SERVERS.filter((s) => {
+    const server = state.servers[s];
+    const live = server.process === 'up' && state.hosts[s].up;
+    return live && (server.role === 'primary' || server.vip);
+  });
+}
+
+/** Calls the promoted server itself held live just before its promotion (its own replica). */
+export function heldLiveCalls(server: SipServer): CallId[] {
+  return callsOf(server).filter((c) => isLive(server.table[c] as CallPhase));
+}
+
 export function anyPartition(state: SipHaState): boolean {
   return state.hosts.sip1.partitioned || state.hosts.sip2.partitioned;
 }

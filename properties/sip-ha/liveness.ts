@@ -1,56 +1,72 @@
 /**
- * Bounded liveness of the SIP Server pair, under the fair schedule of properties/engine/liveness.ts
- * (no traffic, faults or repairs; protocol steps, then deliveries, then time).
+ * Bounded liveness of the SIP Server pair, judged on every fair path of the fault-free
+ * continuation (properties/engine/liveness.ts: no traffic, faults or repairs; protocol steps and
+ * deliveries in every order, time only when neither can happen).
  * Clauses: GIR-SIP-1 ("hot-standby instance will take over"), BC-HA-1 (Management Layer initiates
  * the failover). Assumptions: A-11 (recovery is bounded, not instantaneous), A-12.
  */
 import type { SipHaConfig } from '../../model/sip-ha/config.ts';
-import { isReachable, otherServer, SERVERS, type SipHaState } from '../../model/sip-ha/state.ts';
+import { isReachable, SERVERS, type SipHaState } from '../../model/sip-ha/state.ts';
 import type { Eventually } from '../engine/property.ts';
-import { anyPartition, servingPrimaries } from './common.ts';
+import { activeMembers, anyPartition, servingPrimaries } from './common.ts';
 
 const FAIRNESS =
-  'faults, repairs and traffic stop; SCS and the HA link take their steps; time advances only when nothing else can happen';
+  'faults, repairs and traffic stop; SCS steps and HA-link deliveries interleave in every order; time advances only when nothing else can happen';
 
-/** The backup that should take over: up, reachable, while the other process is down and none serves. */
-function waitingBackup(state: SipHaState): 'sip1' | 'sip2' | undefined {
-  if (servingPrimaries(state).length > 0) return undefined;
-  return SERVERS.find(
+/**
+ * No server serves, and a backup is up and reachable, so SCS has one to promote. Whatever the
+ * other server is doing (down, restarting, or an idle backup itself) does not matter: a pair
+ * with no primary must get one.
+ */
+function waitingBackup(state: SipHaState): boolean {
+  if (servingPrimaries(state).length > 0) return false;
+  return SERVERS.some(
     (s) =>
       state.servers[s].role === 'backup' &&
       state.servers[s].process === 'up' &&
-      isReachable(state, s) &&
-      state.servers[otherServer(s)].process === 'down',
+      isReachable(state, s),
   );
 }
 
+/**
+ * Excludes: a pair left without a serving primary on the Virtual IP (SCS never declares the host
+ * lost, polls it forever, or is fooled by stale sync traffic into thinking the primary lives).
+ * Shown by: scs-ignores-addp, addp-poll-retried-forever (lasso), stale-sync-revives-primary
+ * (other-order).
+ */
 export function failoverWithinBound(config: SipHaConfig): Eventually<SipHaState> {
   const boundMs = 2 * config.addpTimeoutMs + config.disconnectSwitchoverTimeoutMs;
   return {
     id: 'sip-ha.failover-within-bound',
     kind: 'eventually',
     clauses: ['GIR-SIP-1', 'BC-HA-1'],
-    statement: `If the primary fails while the backup is up and reachable, the backup is primary holding the Virtual IP within ${boundMs} ms (twice the ADDP timeout plus the disconnect-switchover timeout) and 8 fair steps.`,
+    statement: `If no SIP Server serves while a backup is up and reachable, a serving primary holds the Virtual IP within ${boundMs} ms (twice the ADDP timeout plus the disconnect-switchover timeout) and 8 fair steps.`,
     fairness: FAIRNESS,
     boundSteps: 8,
     boundMs,
-    trigger: (state) => waitingBackup(state) !== undefined,
+    trigger: waitingBackup,
     goal: (state) =>
       SERVERS.some((s) => servingPrimaries(state).includes(s) && state.servers[s].vip),
   };
 }
 
+/**
+ * Judged by work (activeMembers): a demoted server that keeps the VIP is still a second primary.
+ * Excludes: two live servers doing the primary's work after the heal (SCS does nothing, retries
+ * forever, or demotes the role and leaves the VIP).
+ * Shown by: split-brain-never-resolved (lasso), loser-keeps-vip.
+ */
 export function onePrimaryAfterHeal(config: SipHaConfig): Eventually<SipHaState> {
   const boundMs = config.disconnectSwitchoverTimeoutMs;
   return {
     id: 'sip-ha.one-primary-after-heal',
     kind: 'eventually',
     clauses: ['GIR-SIP-1'],
-    statement: `Once no host is partitioned, two serving primaries become one within ${boundMs} ms (the disconnect-switchover re-check) and 4 fair steps.`,
+    statement: `Once no host is partitioned, two SIP Servers doing the primary's work (serving as primary or answering on the Virtual IP) become one within ${boundMs} ms (the disconnect-switchover re-check) and 4 fair steps.`,
     fairness: FAIRNESS,
     boundSteps: 4,
     boundMs,
-    trigger: (state) => !anyPartition(state) && servingPrimaries(state).length > 1,
-    goal: (state) => servingPrimaries(state).length <= 1,
+    trigger: (state) => !anyPartition(state) && activeMembers(state).length > 1,
+    goal: (state) => activeMembers(state).length <= 1,
   };
 }

@@ -9,7 +9,7 @@ import { createBackend } from '../../model/backend/index.ts';
 import { segmentOf } from '../../model/backend/pipeline.ts';
 import { decrypt } from '../../model/backend/playback.ts';
 import { guards, handlers } from '../../model/backend/reducer.ts';
-import { segKey } from '../../model/backend/state.ts';
+import { PROCESSORS, segKey } from '../../model/backend/state.ts';
 import type { Variant } from '../variant.ts';
 
 /** A standby that takes over whenever it is up, whether or not the active one failed. */
@@ -56,9 +56,13 @@ export const backendVariants: readonly Variant[] = [
     build: () =>
       createBackend({
         guards: {
-          metadataPosted: (state, event, ctx) =>
-            guards.metadataPosted(state, event, ctx) ||
-            state.writeFailed[segKey(event.call, event.segment)] === true,
+          metadataPosted: (state, event, ctx) => {
+            const seg = segKey(event.call, event.segment);
+            // Once the attempt has ended (the segment is closed again after a failed write).
+            const ended =
+              state.writeFailed[seg] === true && segmentOf(state, seg)?.state === 'closed';
+            return guards.metadataPosted(state, event, ctx) || ended;
+          },
         },
       }),
   },
@@ -208,6 +212,95 @@ export const backendVariants: readonly Variant[] = [
         guards: {
           wsRequested: (state, event, ctx) =>
             state.webServices.ws1 === 'up' && guards.wsRequested(state, event, ctx),
+        },
+      }),
+  },
+  {
+    id: 'ws-answer-taken-for-failure',
+    model: 'backend',
+    config: 'default',
+    title:
+      "The Processor takes Web Services' acknowledgement for a failure and sends the request again, forever",
+    expect: 'backend.indexed-within-bound',
+    liveness: 'lasso',
+    build: () =>
+      createBackend({
+        handlers: {
+          wsAnswered: (draft, event) => {
+            draft.processors[event.rp].work[event.seg] = 'enriched';
+          },
+        },
+      }),
+  },
+  {
+    id: 'scheduler-takeover-restarts-processor-countdown',
+    model: 'backend',
+    config: 'active-backup-steady',
+    title:
+      "A Scheduler takeover restarts every standby countdown still running, so the backup Processor's takeover, already due, waits a whole timeout again",
+    expect: 'backend.standby-takes-over',
+    liveness: 'other-order',
+    build: () => {
+      const model = createBackend({
+        handlers: {
+          takenOver: (draft, event, ctx) => {
+            handlers.takenOver(draft, event, ctx);
+            if (!event.node.startsWith('sch')) return;
+            for (const rp of PROCESSORS)
+              if (draft.timers[`takeover:${rp}`] !== undefined)
+                draft.timers[`takeover:${rp}`] = ctx.config.takeoverMs;
+          },
+        },
+      });
+      // Active-backup without partitions and with single-member pools that carry no load, so
+      // that a random run's two faults land on the two actives more often.
+      const base = configs['active-backup'];
+      const steady = {
+        ...base,
+        partitions: false,
+        webServices: 1,
+        receivers: 1,
+        uiInstances: 1,
+        sizing: {
+          webServices: { load: 0, capacity: 100 },
+          receivers: { load: 0, capacity: 50 },
+          uiInstances: { load: 0, capacity: 20 },
+        },
+      };
+      return { ...model, configs: { ...model.configs, 'active-backup-steady': steady } };
+    },
+  },
+  {
+    id: 'backup-processor-takes-posts',
+    model: 'backend',
+    config: 'active-backup',
+    title:
+      "In active-backup mode the backup Recording Processor takes MCP's POSTs too, while staying a backup",
+    expect: 'backend.single-active-processor',
+    build: () =>
+      createBackend({
+        guards: {
+          metadataDelivered: (state, event, ctx) =>
+            guards.metadataDelivered(state, event, {
+              ...ctx,
+              config: { ...ctx.config, processorMode: 'active-active' },
+            }),
+        },
+      }),
+  },
+  {
+    id: 'standby-scheduler-indexes',
+    model: 'backend',
+    config: 'default',
+    title: 'The standby Scheduler task indexes recordings as well, while the active one is alive',
+    expect: 'backend.single-active-scheduler',
+    build: () =>
+      createBackend({
+        guards: {
+          recordingIndexed: (state, event) =>
+            state.schedulers[event.sch].process === 'up' &&
+            (state.smEntries[event.seg] ?? 0) > 0 &&
+            state.indexed[event.seg] === undefined,
         },
       }),
   },

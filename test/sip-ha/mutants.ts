@@ -4,8 +4,15 @@
  */
 import type { Draft } from 'immer';
 import { createSipHa } from '../../model/sip-ha/index.ts';
-import { handlers } from '../../model/sip-ha/reducer.ts';
-import { isCallKey, SERVERS, type SipHaState, type SyncKey } from '../../model/sip-ha/state.ts';
+import { guards, handlers } from '../../model/sip-ha/reducer.ts';
+import {
+  isCallKey,
+  isReachable,
+  otherServer,
+  SERVERS,
+  type SipHaState,
+  type SyncKey,
+} from '../../model/sip-ha/state.ts';
 import type { Variant } from '../variant.ts';
 
 /** The backup end of a connected link, if any. */
@@ -130,6 +137,101 @@ export const sipHaVariants: readonly Variant[] = [
     config: 'small',
     title: 'SCS sees two primaries after a heal and takes no action',
     expect: 'sip-ha.one-primary-after-heal',
+    liveness: 'lasso',
     build: () => createSipHa({ handlers: { splitBrainResolved: () => {} } }),
+  },
+  {
+    id: 'addp-poll-retried-forever',
+    model: 'sip-ha',
+    config: 'small',
+    title:
+      'When ADDP runs out SCS polls the silent host again instead of declaring it lost, forever',
+    expect: 'sip-ha.failover-within-bound',
+    liveness: 'lasso',
+    build: () =>
+      createSipHa({
+        handlers: {
+          lcaLossDetected: (draft, event, ctx) => {
+            draft.timers[`detect:${event.node}`] = ctx.detection.detectMs;
+          },
+        },
+      }),
+  },
+  {
+    id: 'scs-busy-demoting',
+    model: 'sip-ha',
+    config: 'small',
+    title:
+      'SCS takes the reported crash of the primary it chose for a split brain, and may keep demoting the other server, the very backup it should promote',
+    expect: 'sip-ha.failover-within-bound',
+    liveness: 'other-order',
+    build: () =>
+      createSipHa({
+        guards: {
+          splitBrainResolved: (state, event, ctx) =>
+            guards.splitBrainResolved(state, event, ctx) ||
+            (state.scs.view[state.scs.primary] === 'down' &&
+              isReachable(state, otherServer(state.scs.primary))),
+        },
+      }),
+  },
+  {
+    id: 'switchover-leaves-vip',
+    model: 'sip-ha',
+    config: 'small',
+    title:
+      "A manual switchover swaps the roles, but the Virtual IP stays on the old primary's host and is not enabled on the new one",
+    expect: 'sip-ha.single-primary',
+    build: () =>
+      createSipHa({
+        handlers: {
+          switchoverRequested: (draft, event, ctx) => {
+            const old = SERVERS.find((s) => draft.servers[s].role === 'primary');
+            handlers.switchoverRequested(draft, event, ctx);
+            if (old === undefined) return;
+            draft.servers[old].vip = true;
+            draft.servers[otherServer(old)].vip = false;
+          },
+        },
+      }),
+  },
+  {
+    id: 'loser-keeps-vip',
+    model: 'sip-ha',
+    config: 'small',
+    title:
+      'SCS resolves the split brain by demoting the extra primary, but its Virtual IP is never removed',
+    expect: 'sip-ha.one-primary-after-heal',
+    build: () =>
+      createSipHa({
+        handlers: {
+          splitBrainResolved: (draft, event, ctx) => {
+            const loser = otherServer(draft.scs.primary);
+            handlers.splitBrainResolved(draft, event, ctx);
+            draft.servers[loser].vip = true;
+          },
+        },
+      }),
+  },
+  {
+    id: 'promote-after-restart-drops-calls',
+    model: 'sip-ha',
+    config: 'small',
+    title:
+      'When the failed primary has already restarted as a backup, SCS promotes the other backup as a cold start that discards the calls its replica held',
+    expect: 'sip-ha.no-lost-established-call',
+    build: () =>
+      createSipHa({
+        handlers: {
+          switchoverPerformed: (draft, event, ctx) => {
+            const coldStart = draft.servers[otherServer(event.node)].role !== 'primary';
+            handlers.switchoverPerformed(draft, event, ctx);
+            if (!coldStart) return;
+            const table = draft.servers[event.node].table;
+            for (const key of Object.keys(table) as SyncKey[])
+              if (isCallKey(key)) table[key] = 'idle';
+          },
+        },
+      }),
   },
 ];
