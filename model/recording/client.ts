@@ -60,9 +60,7 @@ export function startSession(
   }
   if (ctx.config.rmMode === 'active-active') draft.nextRm = otherRm(rm);
   const rec = recordOf(draft.calls, call);
-  const offered = eligibleMcps(draft.mcpView, ctx);
-  rec.offer = { tenant: params.split('|')[1] ?? '', mcps: offered };
-  const mcp = selectMcp(draft.rms[rm], offered, ctx);
+  const mcp = selectMcp(draft.rms[rm], eligibleMcps(draft.mcpView, ctx), ctx);
   if (mcp === undefined) {
     failAttempt(draft, ctx, call);
     return;
@@ -126,7 +124,6 @@ export function byeRouted(
   closeOpenSegment(draft, event.call);
   if (session !== 'none') writeSession(draft, ctx, rm, event.call, 'none');
   rec.status = 'done';
-  delete rec.offer;
   delete rec.notice;
 }
 
@@ -136,7 +133,6 @@ export function endRecording(draft: Draft<RecordingState>, call: CallId, withBye
   rec.status = withBye && rec.status === 'active' ? 'releasing' : 'done';
   rec.media = 'none';
   delete rec.gapMs;
-  delete rec.offer;
   delete draft.timers[`retry:${call}`];
   if (rec.status === 'done') {
     closeOpenSegment(draft, call);

@@ -56,12 +56,6 @@ export interface ByeRouting {
   readonly session: SessionValue;
 }
 
-/** Ghost: what RM offered one recording request: the request's tenant and the MCPs it could take. */
-export interface Offer {
-  readonly tenant: string;
-  readonly mcps: readonly McpId[];
-}
-
 export interface CallRecording {
   readonly status: RecordingStatus;
   /** Ground truth of the media path: through an MCP, directly between the endpoints, or ended. */
@@ -81,8 +75,6 @@ export interface CallRecording {
    * done.
    */
   readonly notice?: McpId;
-  /** Ghost: the last request RM selected an MCP for (set at each selection; cleared at the call's end). */
-  readonly offer?: Offer;
 }
 
 export type TimerId = `mcpDetect:${McpId}` | `rmDetect:${RmId}` | `retry:${CallId}`;

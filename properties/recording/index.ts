@@ -24,9 +24,11 @@ import {
   byeRoutedBySurvivor,
   metadataPosted,
   noMcpAvailable,
+  requestingTenants,
   reRecordedOnAnotherMcp,
   rmFailoverWithLiveSession,
   standbyTakesOver,
+  tenantOnMcp,
 } from './witnesses.ts';
 
 export function recordingProperties(
@@ -37,7 +39,7 @@ export function recordingProperties(
     inDialogAffinity(config),
     profileOfTenant(config),
     selectsBelievedUpMcp,
-    mcpServesAnyTenant,
+    mcpServesAnyTenant(config),
     callSurvivesMcpFailure,
     joinedBeforeReRecord,
     sameParameters,
@@ -52,6 +54,8 @@ export function recordingProperties(
     // Every MCP must be able to fail for RM to find none up.
     ...(config.faultBudget >= config.mcps ? [noMcpAvailable] : []),
     metadataPosted,
+    // GIR-SCALE-4: with two tenants and two MCPs or more, each tenant is seen recorded on each MCP.
+    ...(requestingTenants(config).length > 1 && config.mcps > 1 ? tenantOnMcp(config) : []),
     config.rmMode === 'active-standby' ? standbyTakesOver : bothRmsAccept,
     // Under lag the survivor may miss a session, so the survivor witness may not be reachable.
     lagged ? affinityLostUnderLag : byeRoutedBySurvivor,

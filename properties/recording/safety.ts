@@ -10,6 +10,8 @@ import {
   type McpId,
   profileOf,
   type RecordingState,
+  RMS,
+  type RmId,
   recordOf,
   sessionValue,
 } from '../../model/recording/state.ts';
@@ -109,37 +111,48 @@ export const selectsBelievedUpMcp: Step = {
 };
 
 /**
- * Judged on the ghost offer RM records at each selection (the request's tenant and the MCPs it
- * could go to) against RM's view before the step; never on the model's selection functions.
- * Excludes: MCP selection restricted by tenant (an MCP RM believes up withheld from some tenant's
- * request, or a session placed on an MCP that was not offered).
- * Shown by: tenant-bound-to-one-mcp.
+ * Judged on the outcome, from state: a call's request ended this step in a failed attempt (a
+ * retry scheduled, or the recording given up) although SIP Server's request reached a live RM
+ * and RM believed some MCP up before the step. The RM SIP Server addresses is worked out here from
+ * the RM pair's fields, not with the model's own selection functions. That MCPs are offered to
+ * every tenant at all is shown by the witnesses `recording.witness.tenant-on-mcp.*`: each tenant's
+ * sessions reach each MCP.
+ * Excludes: a tenant's request refused (or left without a session) while an MCP that RM believes
+ * up could record it, e.g. a tenant restricted to some of the MCPs.
+ * Shown by: tenant-bound-to-one-mcp, tenant-pinned-to-first-mcp.
  */
-export const mcpServesAnyTenant: Step = {
-  id: 'recording.mcp-serves-any-tenant',
-  kind: 'step',
-  clauses: ['GIR-SCALE-4'],
-  statement:
-    "Every MCP RM believes up is a candidate for a recording request of any tenant, and the request's session goes to one of them.",
-  check(before, _event, after) {
-    const up = (Object.keys(before.mcpView) as McpId[]).filter((m) => before.mcpView[m] === 'up');
-    for (const call of callsOf(after)) {
-      const offer = recordOf(after.calls, call).offer;
-      if (offer === undefined || offer === recordOf(before.calls, call).offer) continue;
-      const withheld = up.filter((m) => !offer.mcps.includes(m));
-      if (withheld.length > 0)
-        return `the request of tenant ${offer.tenant} for ${call} was offered [${offer.mcps.join(', ')}] but not ${withheld.join(', ')}, which RM believed up`;
-    }
-    for (const s of newSegments(before, after)) {
-      const offer = recordOf(after.calls, s.call).offer;
-      if (offer === undefined || offer === recordOf(before.calls, s.call).offer)
-        return `segment ${s.index} of ${s.call} went to ${s.segment.mcp} without an offer of RM in this step`;
-      if (!offer.mcps.includes(s.segment.mcp))
-        return `segment ${s.index} of ${s.call} went to ${s.segment.mcp}, which was not offered to tenant ${offer.tenant}`;
-    }
-    return undefined;
-  },
-};
+export function mcpServesAnyTenant(config: RecordingConfig): Step {
+  return {
+    id: 'recording.mcp-serves-any-tenant',
+    kind: 'step',
+    clauses: ['GIR-SCALE-4'],
+    statement:
+      'A recording request of any tenant that reaches a live RM is refused for want of an MCP only when RM believes no MCP up: every MCP can record for every tenant.',
+    check(before, _event, after) {
+      const rm = addressedRm(before, config);
+      if (rm === undefined || before.rms[rm].process !== 'up') return undefined;
+      const up = (Object.keys(before.mcpView) as McpId[]).filter((m) => before.mcpView[m] === 'up');
+      if (up.length === 0) return undefined;
+      for (const call of callsOf(after)) {
+        const was = recordOf(before.calls, call);
+        const now = recordOf(after.calls, call);
+        const retried = now.status === 'waiting' && now.retriesLeft < was.retriesLeft;
+        const gaveUp = now.status === 'failed' && was.status !== 'failed';
+        if (!retried && !gaveUp) continue;
+        const tenant = config.requests[Number(call.slice(1)) - 1]?.tenant ?? '?';
+        return `the recording request of tenant ${tenant} for ${call} reached ${rm} and was refused, while RM believed ${up.join(', ')} up`;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** The RM a new request of SIP Server goes to (the VIP holder, or the next in rotation that serves). */
+function addressedRm(state: RecordingState, config: RecordingConfig): RmId | undefined {
+  const serving = RMS.filter((r) => state.rms[r].serving);
+  if (config.rmMode === 'active-standby') return serving[0];
+  return serving.includes(state.nextRm) ? state.nextRm : serving[0];
+}
 
 /** The SIP Server primaries that serve, as a key: a change is a SIP Server failure or failover. */
 function servingPrimaries(state: RecordingState): string {

@@ -2,6 +2,7 @@
  * Witnesses: transitions some run must reach, or the properties they accompany are vacuous.
  * Clauses: GIR-RM-1/2/3, GIR-MCP-4/5, GIR-SCALE-2/5; A-1 (each RM mode), A-3 (lag), A-8.
  */
+import type { RecordingConfig } from '../../model/recording/config.ts';
 import type { RecordingEvent } from '../../model/recording/events.ts';
 import { type RecordingState, RMS, recordOf } from '../../model/recording/state.ts';
 import type { Witness } from '../engine/property.ts';
@@ -150,3 +151,33 @@ export const affinityLostUnderLag: W = {
         recordOf(after.calls, c).bye?.session === 'none',
     ),
 };
+
+/**
+ * Excludes: a vacuous pass of mcp-serves-any-tenant, and MCP selection bound to tenants (a tenant
+ * whose sessions never reach some MCP).
+ * Shown by: tenant-bound-to-one-mcp (a witness it leaves unreached).
+ */
+export function tenantOnMcp(config: RecordingConfig): W[] {
+  const tenants = requestingTenants(config);
+  const mcps = Array.from({ length: config.mcps }, (_, i) => `mcp${i + 1}`);
+  return tenants.flatMap((tenant) =>
+    mcps.map(
+      (mcp): W => ({
+        id: `recording.witness.tenant-on-mcp.${tenant}.${mcp}`,
+        kind: 'witness',
+        clauses: ['GIR-SCALE-4'],
+        statement: `Some recording session of tenant ${tenant} is placed on ${mcp}.`,
+        // The tenant is the second field of a segment's recording parameters.
+        reached: (before, _e, after) =>
+          newSegments(before, after).some(
+            (s) => s.segment.mcp === mcp && s.segment.params.split('|')[1] === tenant,
+          ),
+      }),
+    ),
+  );
+}
+
+/** The tenants of the calls the config makes (the request list may be longer than the calls). */
+export function requestingTenants(config: RecordingConfig): string[] {
+  return [...new Set(config.requests.slice(0, config.sip.calls).map((r) => r.tenant))];
+}

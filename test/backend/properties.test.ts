@@ -8,7 +8,7 @@ import { runsFromEnv, seedFromEnv } from '../helpers.ts';
 
 type Name = keyof typeof configs;
 
-// `npm start` searches all three configs completely (84,467 to 300,109 states, on 2 workers);
+// `npm start` searches all three configs completely (84,107 to 300,109 states, on 2 workers);
 // here a first slice of each keeps the test run short.
 describe('backend: exhaustive exploration of the real model', () => {
   it.each(['default', 'active-backup', 'mcp-failure'] as const)(

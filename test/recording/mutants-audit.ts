@@ -3,7 +3,7 @@
  * old oracle (a model helper, an event label, a status flag, a wide exemption) let a mistake
  * through, or a liveness miss only the every-path check sees. Each replaces one handler.
  */
-import { endRecording } from '../../model/recording/client.ts';
+import { endRecording, failAttempt } from '../../model/recording/client.ts';
 import { createRecording } from '../../model/recording/index.ts';
 import { handlers } from '../../model/recording/reducer.ts';
 import { writeSession } from '../../model/recording/rm.ts';
@@ -58,6 +58,28 @@ export const auditVariants: readonly Variant[] = [
             for (const m of ctx.mcps.slice(1)) draft.mcpView[m] = 'down';
             handlers.recordingRequested(draft, event, ctx);
             Object.assign(draft.mcpView, view);
+          },
+        },
+      }),
+  },
+  {
+    id: 'tenant-pinned-to-first-mcp',
+    model: 'recording',
+    config: 'no-retry',
+    title:
+      "RM places the second tenant's sessions only on the first MCP and refuses them while that MCP is down, though another MCP is up",
+    expect: 'recording.mcp-serves-any-tenant',
+    build: () =>
+      createRecording({
+        handlers: {
+          reRecordRequested: (draft, event, ctx) => {
+            const tenants = Object.keys(ctx.config.tenants);
+            const request = ctx.config.requests[Number(event.call.slice(1)) - 1]!;
+            if (request.tenant === tenants[1] && draft.mcpView[ctx.mcps[0]!] !== 'up') {
+              failAttempt(draft, ctx, event.call);
+              return;
+            }
+            handlers.reRecordRequested(draft, event, ctx);
           },
         },
       }),
