@@ -195,8 +195,9 @@ function verdictCounts(outcomes: readonly CheckOutcome[]): string {
   const all = outcomes.flatMap((o) => o.verdicts);
   const count = (f: (v: (typeof all)[number]) => boolean) => all.filter(f).length;
   return [
-    `${count((v) => v.verdict === 'holds' && v.toDepth === undefined)} hold on complete searches`,
-    `${count((v) => v.verdict === 'holds' && v.toDepth !== undefined)} hold only to a depth (search stopped at its limit)`,
+    `${count((v) => v.verdict === 'holds' && v.toDepth === undefined && v.property.guarded === undefined)} hold on complete searches`,
+    `${count((v) => v.verdict === 'holds' && v.toDepth !== undefined && v.property.guarded === undefined)} hold only to a depth (search stopped at its limit)`,
+    `${count((v) => v.verdict === 'holds' && v.property.guarded !== undefined)} guarded by construction (not evidence)`,
     `${count((v) => v.verdict === 'reached')} witnesses reached`,
     `${count((v) => isFailing(v.verdict))} failing`,
   ].join(', ');

@@ -7,7 +7,11 @@ import type { AnyModel } from '../model/kernel/model.ts';
 import type { ExploreProgress, ExploreResult } from '../properties/engine/explore.ts';
 import { exploreParallel } from '../properties/engine/explore-parallel.ts';
 import type { AnySuite, Property } from '../properties/engine/property.ts';
-import { DEFAULT_RUNS, type RandomResult } from '../properties/engine/random.ts';
+import {
+  DEFAULT_FAIR_SAMPLES,
+  DEFAULT_RUNS,
+  type RandomResult,
+} from '../properties/engine/random.ts';
 
 export { DEFAULT_RUNS };
 
@@ -47,10 +51,14 @@ export function verdictLabel(v: PropertyVerdict): string {
     : `${v.verdict} to depth ${v.toDepth}`;
 }
 
-/** The deepest level a search explored completely, or undefined when it was complete. */
+/**
+ * The deepest level a search explored completely, or undefined when it was complete. A search
+ * stopped by a violation reports the violation's depth, whose level it entered but did not finish.
+ */
 export function boundedDepth(explored: ExploreResult<unknown> | undefined): number | undefined {
   if (explored === undefined) return 0;
-  return explored.complete ? undefined : explored.depth;
+  if (explored.complete) return undefined;
+  return explored.stoppedBy === 'violation' ? Math.max(0, explored.depth - 1) : explored.depth;
 }
 
 export interface Budget {
@@ -81,6 +89,8 @@ export interface CheckOutcome {
   readonly random?: RandomResult<{ type: string }>;
   readonly verdicts: readonly PropertyVerdict[];
   readonly saved: readonly Saved[];
+  /** Random fair continuations per liveness trigger state the random engine drew. */
+  readonly fairSamples: number;
 }
 
 export async function checkOne(
@@ -149,6 +159,7 @@ export async function checkOne(
     configName,
     ...(explored === undefined ? {} : { explored }),
     ...(random === undefined ? {} : { random }),
+    fairSamples: budget.fairSamples ?? DEFAULT_FAIR_SAMPLES,
     verdicts: verdicts.map((v) => {
       const verdict = combine(v.property, v.explorer, v.random);
       // A violation, a witness and an unexercised trigger are facts; a "holds" has the bounds

@@ -108,7 +108,7 @@ export function replay<C, S, E extends ModelEvent>(
     states.push(state);
   });
 
-  if (trace.liveness !== undefined) checkContinuation(model, trace, steps, states, source);
+  if (trace.liveness !== undefined) checkContinuation(model, fair, trace, steps, states, source);
   const first = [{ step: 0, broken: brokenAtStart }, ...steps].find((s) => s.broken.length > 0);
   const firstViolation =
     first === undefined ? undefined : { ...first.broken[0]!, step: first.step };
@@ -138,8 +138,9 @@ export function replay<C, S, E extends ModelEvent>(
  * A liveness counterexample's continuation: only the events the fairness statement allows, and
  * a cycle that really closes.
  */
-function checkContinuation<S, E extends ModelEvent>(
-  model: Model<unknown, S, E>,
+function checkContinuation<C, S, E extends ModelEvent>(
+  model: Model<C, S, E>,
+  fair: FairPaths<S & object, E>,
   trace: Trace,
   steps: readonly ReplayStep<E>[],
   states: readonly S[],
@@ -151,6 +152,11 @@ function checkContinuation<S, E extends ModelEvent>(
     if (kind !== 'protocol' && kind !== 'delivery' && kind !== 'time')
       throw new TraceError(
         `${source}: step ${step.step}: '${step.label}' is a ${kind} event, but the continuation after the trigger (step ${trigger}) runs only protocol, delivery and time events`,
+      );
+    const allowed = fair.successors(states[step.step - 1] as S & object);
+    if (!allowed.some((v) => fair.system.vocabulary[v] === step.event))
+      throw new TraceError(
+        `${source}: step ${step.step}: '${step.label}' lets time pass while a protocol step or delivery is enabled; the continuation advances the clock only when neither is`,
       );
   }
   if (loop === undefined) return;

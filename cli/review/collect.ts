@@ -252,13 +252,14 @@ function reviewClause(
   if (clause.notModelled !== undefined)
     return { ...base, verdict: 'not modelled', why: clause.notModelled };
   if (all.length === 0) return { ...base, verdict: 'no verdict', why: 'no property checks it' };
-  if (evidence.length === 0)
+  if (evidence.length === 0 && !all.some((e) => e.verdict.startsWith('violated')))
     return {
       ...base,
       verdict: 'guarded by construction',
       why: `every property of it is guarded by construction (${[...new Set(all.map((e) => e.property.id))].join(', ')}): the model cannot express what it excludes, so it is not evidence`,
     };
-  const violated = evidence.find((e) => e.verdict === 'violated');
+  // A guarded property that breaks is a finding too: its guard regressed.
+  const violated = all.find((e) => e.verdict.startsWith('violated'));
   if (violated !== undefined) {
     const outcome = outcomes.find(
       (o) => o.model.id === violated.model && o.configName === violated.config,

@@ -14,17 +14,26 @@
  *   document's "some new calls will be lost" applies, so that the state space stays small.
  */
 import type { Draft } from 'immer';
-import { available, inLocalFailover } from './availability.ts';
 import type { Context } from './context.ts';
 import type { BcEvent } from './events.ts';
 import { type AgentId, type BcState, otherSite } from './state.ts';
 
-/** Whether the desktop's site lacks a DR-trigger service for a reason beyond a local failover. */
+/**
+ * Whether the desktop's site lacks a DR-trigger service for a reason beyond a local failover.
+ * Read from the raw fields (the site, its pairs, the WAN and the desktop's network), not with
+ * the helpers that drive the desktop's own DR trigger, so that a fault in those cannot both start
+ * a switchover and excuse it.
+ */
 function outageNow(state: BcState, ctx: Context, agent: AgentId): boolean | 'none' {
   const site = state.desktops[agent]!.site!;
-  const lost = ctx.triggers.filter((service) => !available(state, ctx, agent, site, service));
+  const s = state.sites[site];
+  const cut = state.partitioned && site !== ctx.config.desktopSites[ctx.agents.indexOf(agent)];
+  const serves = (service: (typeof ctx.triggers)[number]) =>
+    s.pairs[service] === 'serving' || s.pairs[service] === 'solo';
+  const lost = ctx.triggers.filter((service) => !s.up || cut || !serves(service));
   if (lost.length === 0) return 'none';
-  return lost.some((service) => !inLocalFailover(state, ctx, agent, site, service));
+  // Only a pair failing over at a live, reachable site is a local failover.
+  return lost.some((service) => !s.up || cut || s.pairs[service] !== 'failingOver');
 }
 
 export function recordGhost(draft: Draft<BcState>, event: BcEvent, ctx: Context): void {

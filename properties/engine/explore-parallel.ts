@@ -130,8 +130,11 @@ export async function exploreParallel<E extends ModelEvent>(
       for (const [id, n] of Object.entries(f.triggered)) triggered[id] = (triggered[id] ?? 0) + n;
     if (found !== undefined) {
       // The canonical counterexample: the single-threaded search to the same depth.
+      // Room for every state the workers found, and as many again: the single thread may go
+      // further into the last level before it meets its first violation.
       const canonical = explore(target.model, system, target.properties, {
         ...options,
+        maxStates: 2 * (options.maxStates ?? DEFAULT_EXPLORE_MAX_STATES),
         maxDepth: depth,
       }) as unknown as ExploreResult<E>;
       if (canonical.violation !== undefined)

@@ -26,7 +26,7 @@ const LAZY: readonly EventKind[] = ['time'];
 
 /** How liveness is judged, in words, shown with every liveness verdict. */
 export const FAIRNESS_READING =
-  'every fair path of the fault-free continuation (protocol steps and deliveries in every order, time only when neither can happen; weak fairness)';
+  'every path of the fault-free continuation (protocol steps and deliveries in every order, time only when neither can happen); under a step bound an unfair cycle misses it too, and weak fairness decides only whether a miss is reported as a lasso';
 
 /** How a triggering state misses its goal on some fair path. */
 export interface LivenessMiss<E> {

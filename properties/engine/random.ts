@@ -154,12 +154,28 @@ export function randomCheck<C, S extends object, E extends ModelEvent>(
     }
   };
 
+  /** Every liveness property whose trigger holds in a state, from several random continuations. */
+  const sampleAt = (state: S, next: () => number): Omit<RunOutcome<E>, 'events'> | undefined => {
+    for (const p of judge.liveness) {
+      if (!p.trigger(state)) continue;
+      triggered[p.id]! += 1;
+      for (let i = 0; i < samples; i++) {
+        const miss = sample(p, state, next);
+        if (miss !== undefined)
+          return { property: p.id, message: miss.message, schedule: miss.schedule };
+      }
+    }
+    return undefined;
+  };
+
   const runOnce = (choices: readonly number[], fairSeed: number): RunOutcome<E> | undefined => {
     let state = system.init;
     const events: E[] = [];
     const initialBad = judge.checkState(state);
     if (initialBad !== undefined) return { ...initialBad, events };
     const next = xorshift(fairSeed);
+    const atStart = sampleAt(state, next);
+    if (atStart !== undefined) return { ...atStart, events };
     for (const choice of choices) {
       const event = pick(state, choice);
       if (event === undefined) break;
@@ -170,42 +186,42 @@ export function randomCheck<C, S extends object, E extends ModelEvent>(
       if (judged.violation !== undefined) return { ...judged.violation, events };
       state = judged.after;
       // Every triggering state of the run, each from several random fair continuations.
-      for (const p of judge.liveness) {
-        if (!p.trigger(state)) continue;
-        triggered[p.id]! += 1;
-        for (let i = 0; i < samples; i++) {
-          const miss = sample(p, state, next);
-          if (miss !== undefined)
-            return { property: p.id, message: miss.message, events, schedule: miss.schedule };
-        }
-      }
+      const missed = sampleAt(state, next);
+      if (missed !== undefined) return { ...missed, events };
     }
     return undefined;
   };
 
   /** Runs concrete events, skipping those not enabled; the outcome with the events applied. */
+  /** A state's liveness judged exactly, over every fair path, as the explorer does. */
+  const exactAt = (state: S): Omit<RunOutcome<E>, 'events'> | undefined => {
+    for (const p of judge.liveness) {
+      if (!p.trigger(state)) continue;
+      const miss = fair.check(p, state);
+      if (miss !== undefined)
+        return {
+          property: p.id,
+          message: miss.message,
+          schedule: miss.schedule,
+          ...(miss.loop === undefined ? {} : { loop: miss.loop }),
+        };
+    }
+    return undefined;
+  };
+
   const replayEvents = (candidate: readonly E[]): RunOutcome<E> | undefined => {
     let state = system.init;
     const events: E[] = [];
+    const atStart = exactAt(state);
+    if (atStart !== undefined) return { ...atStart, events };
     for (const event of candidate) {
       if (!system.isEnabled(state, event)) continue;
       const judged = judge.apply(state, event);
       events.push(event);
       if (judged.violation !== undefined) return { ...judged.violation, events };
       state = judged.after;
-      // Concrete events are judged exactly, over every fair path, as the explorer does.
-      for (const p of judge.liveness) {
-        if (!p.trigger(state)) continue;
-        const miss = fair.check(p, state);
-        if (miss !== undefined)
-          return {
-            property: p.id,
-            message: miss.message,
-            events,
-            schedule: miss.schedule,
-            ...(miss.loop === undefined ? {} : { loop: miss.loop }),
-          };
-      }
+      const missed = exactAt(state);
+      if (missed !== undefined) return { ...missed, events };
     }
     return undefined;
   };

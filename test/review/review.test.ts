@@ -31,7 +31,12 @@ describe('review: clause verdicts from both engines and the kill matrix', () => 
     expect(review.counts['no verdict']).toBe(0);
     expect(review.counts['document drift']).toBe(0);
     expect(review.failures).toEqual([]);
-    expect(review.counts.holds).toBeGreaterThan(0);
+    // At 20,000 states most searches stop at the limit: their clauses hold only to a depth.
+    expect(review.counts.holds + review.counts['holds to depth']).toBeGreaterThan(0);
+    expect(review.counts['holds to depth']).toBeGreaterThan(0);
+    for (const c of review.clauses.filter((x) => x.verdict === 'holds'))
+      for (const e of c.evidence)
+        expect(e.verdict, `${c.clause.id} ${e.property.id}`).not.toMatch(/depth/);
   });
 
   it('should catch every broken variant through its expected property in the kill matrix', () => {
