@@ -42,6 +42,8 @@ export interface LivenessMiss<E> {
 
 /** The most distinct states searched for a fair cycle when explaining a violation. */
 const LASSO_SEARCH_LIMIT = 200_000;
+/** The memo's mark for a state from which some path never reaches the goal (a cycle, a dead end). */
+const NEVER = 0x3fffffff;
 /** Distances kept per property before the table is cleared (it is only a cache). */
 const MEMO_LIMIT = 1 << 21;
 
@@ -55,6 +57,8 @@ export class FairPaths<S extends object, E extends ModelEvent> {
   private stack2: number[] = [];
   /** Worst model time to the goal of the last exact `worst` result. */
   private ms = 0;
+  /** Whether the last capped result is infinite: some path never reaches the goal. */
+  private never = false;
 
   constructor(
     readonly system: System<S, E>,
@@ -106,6 +110,7 @@ export class FairPaths<S extends object, E extends ModelEvent> {
     node: FingerprintNode,
     k: number,
   ): number {
+    this.never = false;
     if (k <= 1) return k;
     const known = this.known(memo, node.h1, node.h2, k);
     return known >= 0 ? known : this.expand(p, memo, state, node, k);
@@ -113,8 +118,13 @@ export class FairPaths<S extends object, E extends ModelEvent> {
 
   /** The memo's answer for min(W, k), or -1 when it has none (it then must be computed). */
   private known(memo: DistanceMemo, h1: number, h2: number, k: number): number {
+    this.never = false;
     const known = memo.get(h1, h2);
     if (known === undefined) return -1;
+    if (known.steps === NEVER) {
+      this.never = true;
+      return k;
+    }
     if (known.steps < known.k) {
       this.ms = known.ms;
       return Math.min(known.steps, k);
@@ -133,12 +143,13 @@ export class FairPaths<S extends object, E extends ModelEvent> {
     const h2 = node.h2;
     const next = this.successors(state);
     // Nothing more can happen and the goal does not hold: no path reaches it.
-    if (next.length === 0) return this.remember(memo, h1, h2, k, k, 0);
+    if (next.length === 0) return this.infinite(memo, h1, h2, k);
     this.stack1.push(h1);
     this.stack2.push(h2);
     let steps = 0;
     let ms = 0;
     let capped = false;
+    let never = false;
     for (const v of next) {
       const event = this.system.vocabulary[v]!;
       const dt = this.system.elapsedMs(state, event);
@@ -159,12 +170,14 @@ export class FairPaths<S extends object, E extends ModelEvent> {
       const a2 = this.fp.h2;
       if (this.onStack(a1, a2)) {
         capped = true; // a goal-free cycle: the goal can be avoided forever
+        never = true;
         break;
       }
       let sub = this.known(memo, a1, a2, k - 1);
       if (sub < 0) sub = this.expand(p, memo, after, this.fp.node(after, node), k - 1);
       if (sub >= k - 1) {
         capped = true;
+        never = this.never;
         break;
       }
       steps = Math.max(steps, sub + 1);
@@ -172,6 +185,8 @@ export class FairPaths<S extends object, E extends ModelEvent> {
     }
     this.stack1.pop();
     this.stack2.pop();
+    if (never) return this.infinite(memo, h1, h2, k);
+    this.never = false;
     if (capped) return this.remember(memo, h1, h2, k, k, 0);
     this.ms = ms;
     return this.remember(memo, h1, h2, steps, k, ms);
@@ -187,6 +202,13 @@ export class FairPaths<S extends object, E extends ModelEvent> {
   ): number {
     memo.set(h1, h2, steps, k, ms);
     return steps;
+  }
+
+  /** Some path from the state never reaches the goal: true under every cap, kept as such. */
+  private infinite(memo: DistanceMemo, h1: number, h2: number, k: number): number {
+    memo.set(h1, h2, NEVER, NEVER, 0);
+    this.never = true;
+    return k;
   }
 
   private onStack(h1: number, h2: number): boolean {

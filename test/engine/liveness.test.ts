@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EventKind, Model, System } from '../../model/kernel/model.ts';
 import { FairPaths } from '../../properties/engine/liveness.ts';
@@ -148,3 +149,64 @@ describe('engine: liveness on every fair path', () => {
     expect(new FairPaths(sys, model).check(reach('g', 3), sys.init)).toBeUndefined();
   });
 });
+
+describe('engine: the every-path check agrees with enumerating the paths', () => {
+  it('should give the verdict of brute-force path enumeration on random small graphs, memo shared', () => {
+    const graph = fc.record({
+      nodes: fc.integer({ min: 2, max: 7 }),
+      goals: fc.array(fc.nat(6), { maxLength: 3 }),
+      moves: fc.array(
+        fc.record({
+          from: fc.array(fc.nat(6), { minLength: 1, maxLength: 3 }),
+          to: fc.nat(6),
+          time: fc.boolean(),
+          ms: fc.nat(4),
+        }),
+        { maxLength: 10 },
+      ),
+      boundSteps: fc.integer({ min: 1, max: 6 }),
+      boundMs: fc.nat(14),
+    });
+    fc.assert(
+      fc.property(graph, (g) => {
+        const name = (i: number) => `n${i % g.nodes}`;
+        const moves: Move[] = g.moves.map((m, i) => ({
+          type: `e${i}`,
+          from: m.from.map(name),
+          to: name(m.to),
+          kind: m.time ? 'time' : 'protocol',
+          ms: m.ms,
+        }));
+        const goals = new Set(g.goals.map(name));
+        const { model, sys } = system(moves, 'n0');
+        const paths = new FairPaths(sys, model);
+        const prop: Eventually<Pos> = {
+          ...reach('g', g.boundSteps, g.boundMs),
+          goal: (s) => goals.has(s.at),
+        };
+        for (let start = 0; start < g.nodes; start++) {
+          const state = { at: name(start) };
+          expect(paths.check(prop, state) !== undefined).toBe(
+            missedByEnumeration(paths, prop, state),
+          );
+        }
+      }),
+      { numRuns: 3000, seed: 20261201 },
+    );
+  });
+});
+
+/** Whether some path of the continuation misses the goal's bounds: every path enumerated. */
+function missedByEnumeration(paths: FairPaths<Pos, Move>, p: Eventually<Pos>, start: Pos): boolean {
+  const walk = (state: Pos, steps: number, ms: number): boolean => {
+    if (p.goal(state)) return ms > p.boundMs;
+    if (steps >= p.boundSteps) return true;
+    const next = paths.successors(state);
+    if (next.length === 0) return true;
+    return next.some((v) => {
+      const e = paths.system.vocabulary[v]!;
+      return walk(paths.system.reduce(state, e), steps + 1, ms + paths.system.elapsedMs(state, e));
+    });
+  };
+  return walk(start, 0, 0);
+}
