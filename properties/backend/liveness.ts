@@ -19,12 +19,12 @@ import type { Eventually } from '../engine/property.ts';
 import { isPending, pipelineCanRun } from './common.ts';
 
 const FAIRNESS =
-  'faults, repairs and traffic stop; MCP, the Processors, Web Services, Cassandra, SpeechMiner and the standbys take their steps, then deliveries; time advances only when nothing else can happen';
+  'faults, repairs and traffic stop; MCP, the Processors, Web Services, Cassandra, SpeechMiner and the standbys take their steps and deliveries interleave in every order; time advances only when nothing else can happen';
 
 /**
  * Steps of one segment through the pipeline (store, post, deliver, enrich, write, replicas,
- * answer, submit, acknowledge, index), with room for the recording path's own steps that the
- * fair schedule runs first.
+ * answer, submit, acknowledge, index), with room for the recording path's own steps that a fair
+ * path may interleave with them.
  */
 const STEPS_PER_SEGMENT = 20;
 
