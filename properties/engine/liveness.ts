@@ -238,7 +238,7 @@ export class FairPaths<S extends object, E extends ModelEvent> {
       const cycle = lasso.schedule.length - lasso.loop!;
       return {
         ...lasso,
-        message: `a fair cycle of ${cycle} steps never reaches the goal (lasso: ${lasso.loop} steps, then the cycle forever)`,
+        message: `after ${steps(lasso.loop!)}, a fair cycle of ${steps(cycle)} repeats forever without reaching the goal`,
       };
     }
     const schedule: E[] = [];
@@ -428,6 +428,11 @@ export class FairPaths<S extends object, E extends ModelEvent> {
     this.fp.fingerprint(state);
     return `${this.fp.h1}:${this.fp.h2}`;
   }
+}
+
+/** '1 step', '3 steps'. */
+function steps(n: number): string {
+  return `${n} step${n === 1 ? '' : 's'}`;
 }
 
 /** Tarjan's strongly connected components, iteratively, over adjacency lists. */

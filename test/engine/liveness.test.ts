@@ -87,7 +87,9 @@ describe('engine: liveness on every fair path', () => {
     const miss = new FairPaths(sys, model).check(reach('g', 10), sys.init);
     expect(miss?.loop).toBe(1);
     expect(miss?.schedule.map((e) => e.type)).toEqual(['go', 'loop', 'back']);
-    expect(miss?.message).toContain('a fair cycle of 2 steps never reaches the goal');
+    expect(miss?.message).toBe(
+      'after 1 step, a fair cycle of 2 steps repeats forever without reaching the goal',
+    );
   });
 
   it('should not call a cycle fair that leaves an always-enabled event untaken, yet count its bound miss', () => {
@@ -114,7 +116,7 @@ describe('engine: liveness on every fair path', () => {
     const paths = new FairPaths(sys, model);
     expect(paths.check(reach('g', 2, 110), sys.init)).toBeUndefined();
     expect(paths.check(reach('g', 1, 1000), sys.init)?.message).toContain(
-      'not reached within 1 steps',
+      'not reached within 1 step',
     );
     const slow = paths.check({ ...reach('g', 2, 100), id: 'tiny.slow' }, sys.init);
     expect(slow?.message).toBe(
