@@ -17,7 +17,9 @@
  * steps misses the bound whether or not a cycle on it is fair: only the report differs.
  */
 import type { EventKind, Model, ModelEvent, System } from '../../model/kernel/model.ts';
+import { DistanceMemo } from './distance-memo.ts';
 import { Fingerprinter, type FingerprintNode } from './fingerprint.ts';
+import { fairLasso } from './lasso.ts';
 import type { Eventually } from './property.ts';
 
 /** The event kinds of the fault-free continuation; time only when no other is enabled. */
@@ -40,12 +42,8 @@ export interface LivenessMiss<E> {
   readonly loop?: number;
 }
 
-/** The most distinct states searched for a fair cycle when explaining a violation. */
-const LASSO_SEARCH_LIMIT = 200_000;
 /** The memo's mark for a state from which some path never reaches the goal (a cycle, a dead end). */
 const NEVER = 0x3fffffff;
-/** Distances kept per property before the table is cleared (it is only a cache). */
-const MEMO_LIMIT = 1 << 21;
 
 export class FairPaths<S extends object, E extends ModelEvent> {
   private readonly urgent: readonly number[];
@@ -233,12 +231,12 @@ export class FairPaths<S extends object, E extends ModelEvent> {
     start: S,
     root: FingerprintNode,
   ): LivenessMiss<E> {
-    const lasso = this.fairCycle(p, start);
+    const lasso = fairLasso(this, p, start);
     if (lasso !== undefined) {
-      const cycle = lasso.schedule.length - lasso.loop!;
+      const cycle = lasso.schedule.length - lasso.loop;
       return {
         ...lasso,
-        message: `after ${steps(lasso.loop!)}, a fair cycle of ${steps(cycle)} repeats forever without reaching the goal`,
+        message: `after ${steps(lasso.loop)}, a fair cycle of ${steps(cycle)} repeats forever without reaching the goal`,
       };
     }
     const schedule: E[] = [];
@@ -249,7 +247,7 @@ export class FairPaths<S extends object, E extends ModelEvent> {
       if (next.length === 0)
         return {
           schedule,
-          message: `on a fair path nothing more can happen after ${schedule.length} steps, and the goal does not hold`,
+          message: stuckAfter(schedule.length),
         };
       let advanced = false;
       for (const v of next) {
@@ -268,7 +266,7 @@ export class FairPaths<S extends object, E extends ModelEvent> {
     }
     return {
       schedule,
-      message: `on a fair path the goal is not reached within ${p.boundSteps} steps`,
+      message: notWithin(p.boundSteps),
     };
   }
 
@@ -306,241 +304,20 @@ export class FairPaths<S extends object, E extends ModelEvent> {
     }
     return {
       schedule,
-      message: `on a fair path the goal is reached only after ${elapsed} ms (bound ${p.boundMs} ms)`,
+      message: tooSlow(elapsed, p.boundMs),
     };
-  }
-
-  /**
-   * A goal-free cycle of the continuation reachable from `start` that weak fairness allows, as a
-   * lasso; undefined when there is none (or the goal-free region is too large to search).
-   */
-  private fairCycle(p: Eventually<S>, start: S): LivenessMiss<E> | undefined {
-    const region = this.goalFreeRegion(p, start);
-    if (region === undefined) return undefined;
-    for (const component of stronglyConnected(region.edges)) {
-      const members = new Set(component);
-      const inside = (i: number) => region.edges[i]!.filter((edge) => members.has(edge.to));
-      if (component.length === 1 && !inside(component[0]!).some((e) => e.to === component[0]))
-        continue;
-      // Weak fairness: an event enabled in every state of the cycle must be taken in it.
-      const always = new Set(region.enabled[component[0]!]);
-      for (const i of component) {
-        const here = new Set(region.enabled[i]);
-        for (const v of always) if (!here.has(v)) always.delete(v);
-      }
-      const taken = new Set(component.flatMap((i) => inside(i).map((e) => e.via)));
-      if (![...always].every((v) => taken.has(v))) continue;
-      return this.lasso(region, component, inside, always);
-    }
-    return undefined;
-  }
-
-  /** The goal-free states reachable from `start`, with their continuation edges. */
-  private goalFreeRegion(p: Eventually<S>, start: S) {
-    const index = new Map<string, number>([[this.key(start), 0]]);
-    const states: S[] = [start];
-    const edges: { via: number; to: number }[][] = [];
-    const enabled: number[][] = [];
-    const parent: { from: number; via: number }[] = [{ from: -1, via: -1 }];
-    for (let i = 0; i < states.length; i++) {
-      const state = states[i]!;
-      const next = this.successors(state);
-      enabled.push(next);
-      const out: { via: number; to: number }[] = [];
-      for (const v of next) {
-        const after = this.system.reduce(state, this.system.vocabulary[v]!);
-        if (p.goal(after)) continue;
-        const key = this.key(after);
-        let to = index.get(key);
-        if (to === undefined) {
-          if (states.length >= LASSO_SEARCH_LIMIT) return undefined;
-          to = states.length;
-          index.set(key, to);
-          states.push(after);
-          parent.push({ from: i, via: v });
-        }
-        out.push({ via: v, to });
-      }
-      edges.push(out);
-    }
-    return { states, edges, enabled, parent };
-  }
-
-  private lasso(
-    region: NonNullable<ReturnType<FairPaths<S, E>['goalFreeRegion']>>,
-    component: readonly number[],
-    inside: (i: number) => { via: number; to: number }[],
-    always: ReadonlySet<number>,
-  ): LivenessMiss<E> {
-    const vocabulary = this.system.vocabulary;
-    // The prefix: the first-found path from the triggering state to the component's entry.
-    const entry = Math.min(...component);
-    const prefix: number[] = [];
-    for (let i = entry; region.parent[i]!.from >= 0; i = region.parent[i]!.from)
-      prefix.push(region.parent[i]!.via);
-    prefix.reverse();
-    // The cycle: through every state of the component and one edge of each always-enabled event,
-    // back to the entry, by shortest paths inside the component.
-    const route = (from: number, to: number): number[] => {
-      const back = new Map<number, { from: number; via: number }>([[from, { from: -1, via: -1 }]]);
-      const queue = [from];
-      for (let q = 0; q < queue.length && !back.has(to); q++)
-        for (const e of inside(queue[q]!))
-          if (!back.has(e.to)) {
-            back.set(e.to, { from: queue[q]!, via: e.via });
-            queue.push(e.to);
-          }
-      const path: number[] = [];
-      for (let i = to; i !== from; i = back.get(i)!.from) path.push(back.get(i)!.via);
-      return path.reverse();
-    };
-    const cycle: number[] = [];
-    let at = entry;
-    const targets: { via?: number; to: number }[] = component
-      .filter((i) => i !== entry)
-      .map((to) => ({ to }));
-    for (const v of always) {
-      const from = component.find((i) => inside(i).some((e) => e.via === v))!;
-      targets.push({ to: from, via: v });
-    }
-    for (const t of targets) {
-      cycle.push(...route(at, t.to));
-      at = t.to;
-      if (t.via !== undefined) {
-        cycle.push(t.via);
-        at = inside(at).find((e) => e.via === t.via)!.to;
-      }
-    }
-    cycle.push(...route(at, entry));
-    if (cycle.length === 0) {
-      // A single state with a self-loop.
-      const self = inside(entry).find((e) => e.to === entry)!;
-      cycle.push(self.via);
-    }
-    return {
-      message: '',
-      schedule: [...prefix, ...cycle].map((v) => vocabulary[v]!),
-      loop: prefix.length,
-    };
-  }
-
-  private key(state: S): string {
-    this.fp.fingerprint(state);
-    return `${this.fp.h1}:${this.fp.h2}`;
   }
 }
+
+/** How a path of the continuation misses the goal, in the words every engine reports. */
+export const notWithin = (bound: number) =>
+  `on a fair path the goal is not reached within ${steps(bound)}`;
+export const stuckAfter = (n: number) =>
+  `on a fair path nothing more can happen after ${steps(n)}, and the goal does not hold`;
+export const tooSlow = (ms: number, bound: number) =>
+  `on a fair path the goal is reached only after ${ms} ms (bound ${bound} ms)`;
 
 /** '1 step', '3 steps'. */
 function steps(n: number): string {
   return `${n} step${n === 1 ? '' : 's'}`;
-}
-
-/** Tarjan's strongly connected components, iteratively, over adjacency lists. */
-function stronglyConnected(edges: readonly (readonly { to: number }[])[]): number[][] {
-  const n = edges.length;
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const stack: number[] = [];
-  const out: number[][] = [];
-  let counter = 0;
-  for (let root = 0; root < n; root++) {
-    if (index[root]! >= 0) continue;
-    const work: { node: number; edge: number }[] = [{ node: root, edge: 0 }];
-    index[root] = low[root] = counter++;
-    stack.push(root);
-    onStack[root] = 1;
-    while (work.length > 0) {
-      const top = work[work.length - 1]!;
-      const list = edges[top.node]!;
-      if (top.edge < list.length) {
-        const to = list[top.edge++]!.to;
-        if (index[to]! < 0) {
-          index[to] = low[to] = counter++;
-          stack.push(to);
-          onStack[to] = 1;
-          work.push({ node: to, edge: 0 });
-        } else if (onStack[to]) low[top.node] = Math.min(low[top.node]!, index[to]!);
-        continue;
-      }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1]!.node;
-        low[parent] = Math.min(low[parent]!, low[top.node]!);
-      }
-      if (low[top.node] === index[top.node]) {
-        const component: number[] = [];
-        for (;;) {
-          const m = stack.pop()!;
-          onStack[m] = 0;
-          component.push(m);
-          if (m === top.node) break;
-        }
-        out.push(component);
-      }
-    }
-  }
-  return out;
-}
-
-/**
- * Worst distances by fingerprint, in typed arrays (open addressing): per state the capped step
- * count, the cap it was computed under, and the worst model time. Cleared when full: it is a
- * cache, and a cleared entry is simply computed again.
- */
-class DistanceMemo {
-  private slots = 1 << 12;
-  private data = new Int32Array(this.slots * 5);
-  private count = 0;
-  private readonly hit = { steps: 0, k: 0, ms: 0 };
-
-  get(h1: number, h2: number): { steps: number; k: number; ms: number } | undefined {
-    const b = h2 | 1;
-    const mask = this.slots - 1;
-    for (let slot = h1 & mask; ; slot = (slot + 1) & mask) {
-      const at = slot * 5;
-      const cur = this.data[at + 1]!;
-      if (cur === 0) return undefined;
-      if (cur === b && this.data[at] === h1) {
-        this.hit.steps = this.data[at + 2]!;
-        this.hit.k = this.data[at + 3]!;
-        this.hit.ms = this.data[at + 4]!;
-        return this.hit;
-      }
-    }
-  }
-
-  set(h1: number, h2: number, steps: number, k: number, ms: number): void {
-    if (this.count * 2 >= this.slots) {
-      if (this.slots >= MEMO_LIMIT) {
-        this.data.fill(0);
-        this.count = 0;
-      } else this.grow();
-    }
-    const b = h2 | 1;
-    const mask = this.slots - 1;
-    for (let slot = h1 & mask; ; slot = (slot + 1) & mask) {
-      const at = slot * 5;
-      const cur = this.data[at + 1]!;
-      if (cur === 0 || (cur === b && this.data[at] === h1)) {
-        if (cur === 0) this.count++;
-        this.data[at] = h1;
-        this.data[at + 1] = b;
-        this.data[at + 2] = steps;
-        this.data[at + 3] = k;
-        this.data[at + 4] = Math.min(ms, 0x7fffffff);
-        return;
-      }
-    }
-  }
-
-  private grow(): void {
-    const old = this.data;
-    this.slots *= 2;
-    this.data = new Int32Array(this.slots * 5);
-    this.count = 0;
-    for (let at = 0; at < old.length; at += 5)
-      if (old[at + 1] !== 0)
-        this.set(old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!, old[at + 4]!);
-  }
 }

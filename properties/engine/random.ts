@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { setAutoFreeze } from 'immer';
 import type { EventKind, Model, ModelEvent, System } from '../../model/kernel/model.ts';
 import { Judge } from './judge.ts';
-import { FairPaths } from './liveness.ts';
+import { FairPaths, notWithin, stuckAfter, tooSlow } from './liveness.ts';
 import type { Eventually, Property } from './property.ts';
 
 /** Runs per model and config when no budget is given (CLI, tests and the review). */
@@ -132,19 +132,19 @@ export function randomCheck<C, S extends object, E extends ModelEvent>(
         if (elapsedMs <= p.boundMs) return undefined;
         return {
           schedule,
-          message: `on a fair path the goal is reached only after ${elapsedMs} ms (bound ${p.boundMs} ms)`,
+          message: tooSlow(elapsedMs, p.boundMs),
         };
       }
       if (schedule.length >= p.boundSteps)
         return {
           schedule,
-          message: `on a fair path the goal is not reached within ${p.boundSteps} steps`,
+          message: notWithin(p.boundSteps),
         };
       const options = fair.successors(state);
       if (options.length === 0)
         return {
           schedule,
-          message: `on a fair path nothing more can happen after ${schedule.length} steps, and the goal does not hold`,
+          message: stuckAfter(schedule.length),
         };
       const event = vocabulary[options[next() % options.length]!]!;
       elapsedMs += system.elapsedMs(state, event);
