@@ -20,6 +20,7 @@ import { configOf, modelOf, suiteOf } from './resolve.ts';
 import { collectReview } from './review/collect.ts';
 import { reviewHtml } from './review/html.ts';
 import { reviewMarkdown, summaryLine } from './review/markdown.ts';
+import { collectMutation, mutationSummary } from './review/mutation.ts';
 import { type CheckOutcome, checkOne, DEFAULT_MAX_STATES, DEFAULT_RUNS, isFailing } from './run.ts';
 
 const USAGE = `usage: ha-verify <command>
@@ -182,6 +183,7 @@ async function check(argv: readonly string[], exhaustiveOnly: boolean): Promise<
     );
     return 0;
   }
+  console.log(mutationSummary(collectMutation()));
   console.log(
     failing.length === 0
       ? `all ${total} verdicts pass (${verdictCounts(outcomes)})`

@@ -4,6 +4,7 @@
  * that evidence. Anchor phrases are looked up in the documents given, so an edited document
  * shows up as "document drift" on the clauses it breaks.
  */
+
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -24,6 +25,7 @@ import { BASELINE, type Trace } from '../../traces/format.ts';
 import { type ReplayResult, replay } from '../../traces/replay.ts';
 import { CliError } from '../args.ts';
 import { type CheckOutcome, checkOne, verdictLabel } from '../run.ts';
+import { collectMutation, type MutationReview } from './mutation.ts';
 
 export type ClauseVerdict =
   | 'holds'
@@ -100,6 +102,8 @@ export interface Review {
   readonly assumptions: readonly Assumption[];
   readonly counts: Readonly<Record<ClauseVerdict, number>>;
   readonly failures: readonly string[];
+  /** The mutation score of the last `npm run mutate`, read from mutation/results/. */
+  readonly mutation: MutationReview;
 }
 
 export interface ReviewOptions {
@@ -158,6 +162,7 @@ export async function collectReview(options: ReviewOptions): Promise<Review> {
     assumptions: allAssumptions,
     counts,
     failures,
+    mutation: collectMutation(),
   };
 }
 

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { mermaidSequence, stepTable } from '../../traces/render.ts';
 import type { Review, Shown } from './collect.ts';
 import { DOCUMENT_TITLES, stepCount, summaryLine } from './markdown.ts';
+import { mutationHtml } from './mutation.ts';
 
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -86,6 +87,7 @@ ${sections.join('\n')}
 <p>Each broken variant replaces one handler of a real model. Expected: the property it must break. Each engine's first counterexample, with the time it took.</p>
 <table class="kills"><thead><tr><th>Variant</th><th>Mistake</th><th>Expected</th><th>Explorer</th><th>Random</th></tr></thead><tbody>${kills}</tbody></table>
 ${diagrams}
+${mutationHtml(review.mutation)}
 <h2>Assumptions register</h2>
 <table><thead><tr><th>Id</th><th>Topic</th><th>Where the documents are silent or ambiguous</th><th>Choice</th><th>Checked both ways by</th></tr></thead><tbody>${assumptions}</tbody></table>
 <script>${mermaidLibrary()}</script>

@@ -2,6 +2,7 @@
 import { FAIRNESS_READING } from '../../properties/engine/liveness.ts';
 import { stepTable } from '../../traces/render.ts';
 import type { ClauseReview, Review } from './collect.ts';
+import { mutationMarkdown } from './mutation.ts';
 
 export const DOCUMENT_TITLES = {
   GIR: 'Genesys Interaction Recording Solution Guide — Scalability and High Availability',
@@ -88,6 +89,7 @@ export function reviewMarkdown(review: Review): string {
       `| ${k.variant} | ${k.model} | \`${k.expected}\` | ${show(k.explorer)} | ${show(k.random)} |`,
     );
   }
+  lines.push('', ...mutationMarkdown(review.mutation));
   lines.push(
     '',
     '## Assumptions register',

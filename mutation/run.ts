@@ -1,0 +1,120 @@
+/**
+ * `npm run mutate [target...] [-- --force | --check]`: runs StrykerJS over model/ (every target
+ * when none is named), incrementally from the results kept in mutation/results/, then prints the
+ * scores. --force tests every mutant again (needed after a change outside model/, which Stryker's
+ * incremental diff does not see). --check is CI's gate: it fails when a mutant survives that did
+ * not survive in the results committed before the run.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { Stryker } from '@stryker-mutator/core';
+import {
+  type Mutant,
+  overallScore,
+  percent,
+  readScores,
+  scoreReport,
+  type TargetScore,
+} from './results.ts';
+import {
+  checksOf,
+  isTarget,
+  mutateGlob,
+  resultsFile,
+  TARGETS,
+  type TargetName,
+} from './targets.ts';
+
+const args = process.argv.slice(2);
+const flags = new Set(args.filter((a) => a.startsWith('--')));
+const named = args.filter((a) => !a.startsWith('--'));
+const bad = [
+  ...named.filter((a) => !isTarget(a)),
+  ...[...flags].filter((f) => f !== '--force' && f !== '--check'),
+];
+if (bad.length > 0) {
+  console.error(
+    `npm run mutate: unknown argument '${bad[0]}': name targets among ${TARGETS.join(', ')}, with --force or --check`,
+  );
+  process.exit(2);
+}
+const targets: readonly TargetName[] = named.length > 0 ? (named as TargetName[]) : TARGETS;
+const check = flags.has('--check');
+
+/** A survivor as the gate compares it, independent of line numbers. */
+const key = (m: Mutant) => `${m.file}\u0000${m.mutator}\u0000${m.original}\u0000${m.replacement}`;
+
+const baseline = new Map<TargetName, TargetScore>();
+if (check)
+  for (const target of targets) {
+    const file = resultsFile(target);
+    if (!existsSync(file)) {
+      console.error(
+        `no mutation results for ${target}: run 'npm run mutate ${target}' and commit ${file}`,
+      );
+      process.exit(1);
+    }
+    baseline.set(target, scoreReport(target, JSON.parse(readFileSync(file, 'utf8'))));
+  }
+
+for (const target of targets) {
+  console.log(
+    `mutation: ${target} (${mutateGlob(target)}), judged by ${checksOf(target).join(', ')}`,
+  );
+  process.env.MUTATION_MODELS = checksOf(target).join(',');
+  const stryker = new Stryker({
+    mutate: [mutateGlob(target)],
+    testRunner: 'vitest',
+    vitest: { configFile: 'test/mutation/vitest.config.ts', related: false },
+    checkers: ['typescript'],
+    tsconfigFile: 'test/mutation/tsconfig.json',
+    typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+    plugins: ['@stryker-mutator/vitest-runner', '@stryker-mutator/typescript-checker'],
+    coverageAnalysis: 'perTest',
+    incremental: true,
+    incrementalFile: resultsFile(target),
+    force: flags.has('--force'),
+    concurrency: 2,
+    reporters: ['progress'],
+    // Text no property reads: string literals in model/ are labels and descriptions, or members
+    // of literal union types, whose mutants the type checker rejects anyway.
+    mutator: { excludedMutations: ['StringLiteral'] },
+    tempDirName: '.stryker-tmp',
+    cleanTempDir: 'always',
+  });
+  await stryker.runMutationTest();
+}
+
+const scores = readScores().filter((s) => targets.includes(s.target));
+console.log('');
+console.log('target      mutants  killed  survived  equivalent  crashed  timed out  score');
+for (const s of scores)
+  console.log(
+    `${s.target.padEnd(10)} ${String(s.mutants).padStart(8)} ${String(s.killed).padStart(7)} ${String(s.survived.length).padStart(9)} ${String(s.equivalent.length).padStart(11)} ${String(s.crashed.length).padStart(8)} ${String(s.timedOut).padStart(10)}  ${percent(s.score)}`,
+  );
+console.log(
+  `overall: ${percent(overallScore(scores))} (killed / (killed + survived); compile errors, equivalents, crashes and time-outs apart)`,
+);
+
+let fresh = 0;
+for (const s of scores) {
+  const known = new Map<string, number>();
+  for (const m of baseline.get(s.target)?.survived ?? [])
+    known.set(key(m), (known.get(key(m)) ?? 0) + 1);
+  for (const m of s.survived) {
+    const left = known.get(key(m)) ?? 0;
+    if (check && left > 0) {
+      known.set(key(m), left - 1);
+      continue;
+    }
+    if (check) fresh++;
+    console.log(
+      `${check ? 'NEW SURVIVOR' : 'survived'} ${m.file}:${m.line} ${m.mutator}: ${m.original} → ${m.replacement}`,
+    );
+  }
+}
+if (check && fresh > 0) {
+  console.error(
+    `${fresh} new surviving mutant(s): kill each with a property, config or budget, or disable it with '// Stryker disable next-line <mutator>: <why it is equivalent>'`,
+  );
+  process.exit(1);
+}

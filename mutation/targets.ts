@@ -1,0 +1,29 @@
+/**
+ * What `npm run mutate` mutates: the kernel and each model's folder, one Stryker run and one
+ * results file apiece, so a run can be done (and committed) a part at a time.
+ */
+
+export const TARGETS = ['kernel', 'sip-ha', 'bc', 'recording', 'backend'] as const;
+export type TargetName = (typeof TARGETS)[number];
+
+export function isTarget(name: string): name is TargetName {
+  return (TARGETS as readonly string[]).includes(name);
+}
+
+/** The results file of a target, kept in the repository: Stryker's incremental file. */
+export function resultsFile(target: TargetName): string {
+  return `mutation/results/${target}.json`;
+}
+
+/** The files a target mutates. */
+export function mutateGlob(target: TargetName): string {
+  return `model/${target}/**/*.ts`;
+}
+
+/**
+ * The models whose checks judge a target's mutants: a model's folder by its own properties, the
+ * kernel, which every model uses, by all four.
+ */
+export function checksOf(target: TargetName): readonly string[] {
+  return target === 'kernel' ? ['sip-ha', 'bc', 'recording', 'backend'] : [target];
+}

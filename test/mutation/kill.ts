@@ -1,0 +1,73 @@
+/**
+ * The check StrykerJS runs against a mutant of model/ (mutation/README.md): both engines over each
+ * checked config of one model, in this thread (a mutant is switched on in this thread only), at a
+ * fixed seed and a small budget. The test of a config fails only in one of two recognisable ways:
+ *
+ * - `KILLED <model>/<config>: <property> (<how>), ...`: a property is violated, a witness is not
+ *   reached by either engine, or a liveness property is triggered by neither. Only these count as
+ *   kills in the mutation score.
+ * - `CRASH <model>/<config>: <error>`: the model threw. Stryker counts it as killed; the score
+ *   reports it apart (mutation/results.ts).
+ */
+import { it } from 'vitest';
+import { explore } from '../../properties/engine/explore.ts';
+import { randomCheck } from '../../properties/engine/random.ts';
+import { findSuite } from '../../properties/registry.ts';
+
+/** The random engine's seed in every mutation check. */
+export const MUTATION_SEED = 20261201;
+
+export interface MutationBudget {
+  /** Explorer state limit per config. */
+  readonly maxStates: number;
+  /** Random runs per config. */
+  readonly runs: number;
+}
+
+/** What a config's check found: the properties that failed and how. */
+export function findings(modelId: string, configName: string, budget: MutationBudget): string[] {
+  const suite = findSuite(modelId);
+  if (suite === undefined) throw new Error(`no model '${modelId}'`);
+  const model = suite.model;
+  const config = model.configs[configName];
+  const properties = suite.properties(config);
+  const explored = explore(model, model.bind(config), properties, { maxStates: budget.maxStates });
+  const random = randomCheck(model, model.bind(config), properties, {
+    runs: budget.runs,
+    seed: MUTATION_SEED,
+  });
+  const found: string[] = [];
+  const violated = new Set(
+    [explored.violation?.property, random.failure?.property].filter((p) => p !== undefined),
+  );
+  for (const p of properties) {
+    if (violated.has(p.id)) found.push(`${p.id} (violated)`);
+    else if (
+      p.kind === 'witness' &&
+      !explored.witnessed.includes(p.id) &&
+      !random.witnessed.includes(p.id)
+    )
+      found.push(`${p.id} (not reached)`);
+    else if (
+      p.kind === 'eventually' &&
+      (explored.triggered[p.id] ?? 0) === 0 &&
+      (random.triggered[p.id] ?? 0) === 0
+    )
+      found.push(`${p.id} (not exercised)`);
+  }
+  return found;
+}
+
+/** One test per checked config of the model, cheapest first as listed. */
+export function mutationChecks(modelId: string, budget: MutationBudget): void {
+  const configs = findSuite(modelId)?.model.checked ?? [];
+  it.each(configs)(`${modelId}/%s: no property fails`, (configName) => {
+    let found: string[];
+    try {
+      found = findings(modelId, configName, budget);
+    } catch (error) {
+      throw new Error(`CRASH ${modelId}/${configName}: ${String(error)}`);
+    }
+    if (found.length > 0) throw new Error(`KILLED ${modelId}/${configName}: ${found.join(', ')}`);
+  });
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { namedProperties, overallScore, scoreReport } from '../../mutation/results.ts';
+
+const at = (line: number, column: number, end: number) => ({
+  start: { line, column },
+  end: { line, column: end },
+});
+
+const report = {
+  files: {
+    'model/x.ts': {
+      source: 'const a = b && c;\nif (a) go();\n',
+      mutants: [
+        {
+          id: '1',
+          mutatorName: 'LogicalOperator',
+          replacement: 'b || c',
+          location: at(1, 10, 16),
+          status: 'Killed',
+          statusReason: 'Error: KILLED sip-ha/small: p.one (violated), p.two (not reached)',
+        },
+        {
+          id: '2',
+          mutatorName: 'ConditionalExpression',
+          replacement: 'true',
+          location: at(2, 4, 5),
+          status: 'Survived',
+        },
+        {
+          id: '3',
+          mutatorName: 'BlockStatement',
+          replacement: '{}',
+          location: at(2, 0, 12),
+          status: 'Killed',
+          statusReason: 'Error: CRASH sip-ha/small: TypeError: x is undefined',
+        },
+        {
+          id: '4',
+          mutatorName: 'ConditionalExpression',
+          replacement: 'false',
+          location: at(2, 4, 5),
+          status: 'Ignored',
+          statusReason: 'a is read nowhere else',
+        },
+        { id: '5', mutatorName: 'X', location: at(1, 0, 1), status: 'Timeout' },
+        { id: '6', mutatorName: 'X', location: at(1, 0, 1), status: 'CompileError' },
+        { id: '7', mutatorName: 'X', location: at(1, 0, 1), status: 'NoCoverage' },
+      ],
+    },
+  },
+};
+
+describe('mutation results', () => {
+  it('should credit a kill to the properties its check named, and to nothing else', () => {
+    expect(
+      namedProperties('Error: KILLED bc/small: bc.a (violated), bc.b (not exercised)'),
+    ).toEqual(['bc.a', 'bc.b']);
+    expect(namedProperties('Error: CRASH bc/small: boom')).toBeUndefined();
+    expect(namedProperties(undefined)).toBeUndefined();
+  });
+
+  it('should score killed / (killed + survived), with crashes, time-outs, equivalents and type errors apart', () => {
+    const s = scoreReport('sip-ha', report);
+    expect(s.mutants).toBe(7);
+    expect(s.killed).toBe(1);
+    expect(s.survived.map((m) => m.line)).toEqual([2, 1]);
+    expect(s.survived[0]).toMatchObject({
+      original: 'a',
+      replacement: 'true',
+      mutator: 'ConditionalExpression',
+    });
+    expect(s.crashed).toHaveLength(1);
+    expect(s.equivalent[0]?.reason).toBe('a is read nowhere else');
+    expect(s.timedOut).toBe(1);
+    expect(s.compileErrors).toBe(1);
+    expect(s.score).toBeCloseTo(1 / 3);
+    expect(s.kills).toEqual({ 'p.one': 1, 'p.two': 1 });
+    expect(overallScore([s, s])).toBeCloseTo(1 / 3);
+  });
+});
