@@ -47,18 +47,20 @@ export interface TargetScore {
   readonly crashed: readonly Mutant[];
   readonly timedOut: number;
   readonly compileErrors: number;
+  /** Mutants of a mutator the Stryker options exclude (string literals). */
+  readonly excluded: number;
   /** killed / (killed + survived), or undefined when nothing was scored. */
   readonly score: number | undefined;
   /** Per property id: the mutants whose killing check named it. */
   readonly kills: Readonly<Record<string, number>>;
 }
 
-/** The text of a report location (1-based lines, 0-based columns). */
+/** The text of a report location (lines and columns 1-based). */
 function sourceAt(source: string, m: ReportMutant): string {
   const lines = source.split('\n');
   const { start, end } = m.location;
-  if (start.line === end.line) return lines[start.line - 1]?.slice(start.column, end.column) ?? '';
-  const first = lines[start.line - 1]?.slice(start.column) ?? '';
+  if (start.line === end.line) return lines[start.line - 1]?.slice(start.column - 1, end.column - 1) ?? '';
+  const first = lines[start.line - 1]?.slice(start.column - 1) ?? '';
   return `${first} …`;
 }
 
@@ -76,6 +78,7 @@ export function scoreReport(target: TargetName, report: Report): TargetScore {
   let killed = 0;
   let timedOut = 0;
   let compileErrors = 0;
+  let excluded = 0;
   let mutants = 0;
   const survived: Mutant[] = [];
   const equivalent: Mutant[] = [];
@@ -107,7 +110,8 @@ export function scoreReport(target: TargetName, report: Report): TargetScore {
           survived.push(mutant);
           break;
         case 'Ignored':
-          equivalent.push(mutant);
+          if (m.statusReason?.startsWith('Ignored because of excluded mutation')) excluded++;
+          else equivalent.push(mutant);
           break;
         case 'Timeout':
           timedOut++;
@@ -130,6 +134,7 @@ export function scoreReport(target: TargetName, report: Report): TargetScore {
     crashed,
     timedOut,
     compileErrors,
+    excluded,
     score: scored === 0 ? undefined : killed / scored,
     kills,
   };

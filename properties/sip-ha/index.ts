@@ -7,6 +7,7 @@ import {
 import type { Property, Suite } from '../engine/property.ts';
 import { sipHaLifelines } from './diagram.ts';
 import { failoverWithinBound, onePrimaryAfterHeal } from './liveness.ts';
+import { callModel, switchoverOnSyncedPair } from './procedure.ts';
 import {
   agentStateSurvivesFailover,
   noLostEstablishedCall,
@@ -14,19 +15,31 @@ import {
   singlePrimary,
 } from './safety.ts';
 import {
+  backupCatchesUp,
   callLostInFailover,
   doubleFailure,
+  failedServerRejoins,
   failoverWithLiveCalls,
+  primaryFailures,
   splitBrain,
 } from './witnesses.ts';
 
 export function sipHaProperties(config: SipHaConfig): Property<SipHaState, SipHaEvent>[] {
-  const witnesses = [failoverWithLiveCalls, callLostInFailover, doubleFailure];
+  const witnesses = [
+    failoverWithLiveCalls,
+    callLostInFailover,
+    doubleFailure,
+    ...primaryFailures,
+    failedServerRejoins,
+    backupCatchesUp,
+  ];
   return [
     noLostEstablishedCall,
     recordingSurvivesFailover,
     agentStateSurvivesFailover,
     singlePrimary(config),
+    callModel,
+    switchoverOnSyncedPair,
     failoverWithinBound(config),
     ...witnesses,
     // Under fencing there is never a second primary: the strict invariant replaces these two.

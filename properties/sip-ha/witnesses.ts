@@ -4,10 +4,12 @@
  */
 import type { SipHaEvent } from '../../model/sip-ha/events.ts';
 import type { SipHaState } from '../../model/sip-ha/state.ts';
+import { otherServer, SERVERS, type ServerId } from '../../model/sip-ha/state.ts';
 import type { Witness } from '../engine/property.ts';
 import {
   callsOf,
   coveredPromotion,
+  heldLiveCalls,
   promotionIn,
   servingPrimaries,
   syncedLiveCalls,
@@ -59,4 +61,76 @@ export const splitBrain: W = {
   statement:
     'Some run reaches two serving primaries while a host is partitioned (the old primary keeps its VIP).',
   reached: (_b, _e, after) => servingPrimaries(after).length > 1,
+};
+
+/** What each kind of failure does to the server it hits, seen in the state after. */
+const FAILURES = {
+  processCrashed: {
+    what: 'the primary’s SIP Server process crashes',
+    hit: (s: SipHaState, n: ServerId) => s.servers[n].process === 'down',
+  },
+  hostCrashed: {
+    what: 'the primary’s host crashes and takes the Virtual IP down with it',
+    hit: (s: SipHaState, n: ServerId) => !s.hosts[n].up && !s.servers[n].vip,
+  },
+  partitionStarted: {
+    what: 'the primary’s host is cut off from SCS',
+    hit: (s: SipHaState, n: ServerId) => s.hosts[n].partitioned,
+  },
+} as const;
+
+/**
+ * One witness per kind of failure: it strikes the primary while it holds a synced established
+ * call, and has its effect. Without them, a failure that can never happen, or that does nothing,
+ * would leave every failover property true of the failures that remain.
+ */
+export const primaryFailures: readonly W[] = (
+  Object.keys(FAILURES) as (keyof typeof FAILURES)[]
+).map((type) => ({
+  id: `sip-ha.witness.primary-${type}`,
+  kind: 'witness',
+  clauses: ['GIR-SIP-1'],
+  statement: `Some run reaches: ${FAILURES[type].what} while it holds an established call synced to the backup.`,
+  reached: (before, event, after) =>
+    event.type === type &&
+    before.servers[event.node].role === 'primary' &&
+    syncedLiveCalls(before.servers[event.node]).length > 0 &&
+    FAILURES[type].hit(after, event.node),
+}));
+
+/** Some failed SIP Server restarts and rejoins the pair as its backup. */
+export const failedServerRejoins: W = {
+  id: 'sip-ha.witness.failed-server-rejoins',
+  kind: 'witness',
+  clauses: ['GIR-SIP-1'],
+  statement:
+    'Some SIP Server that failed while another took over restarts and finishes initializing as the backup of the new primary.',
+  reached: (before, event, after) =>
+    event.type === 'serverInitialized' &&
+    before.servers[event.node].process === 'starting' &&
+    after.servers[event.node].process === 'up' &&
+    after.servers[event.node].role === 'backup' &&
+    after.servers[otherServer(event.node)].role === 'primary',
+};
+
+/** Some backup that was behind catches up with the primary's established calls. */
+export const backupCatchesUp: W = {
+  id: 'sip-ha.witness.backup-catches-up',
+  kind: 'witness',
+  clauses: ['GIR-SIP-1'],
+  statement:
+    'Some backup that was not ready (restarted, or its HA link lost) becomes ready holding every established call of the primary: the pair is redundant again.',
+  reached: (before, _event, after) =>
+    SERVERS.some((s) => {
+      const a = after.servers[s];
+      const primary = after.servers[otherServer(s)];
+      const live = heldLiveCalls(primary);
+      return (
+        a.role === 'backup' &&
+        before.servers[s].readiness !== 'ready' &&
+        a.readiness === 'ready' &&
+        live.length > 0 &&
+        live.every((c) => a.table[c] === primary.table[c])
+      );
+    }),
 };

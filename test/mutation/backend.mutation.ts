@@ -1,4 +1,4 @@
-/** The mutation check of the backend model (kill.ts): its budget per config. */
+/** The mutation check of the backend model: its configs and budget are in kill.ts. */
 import { mutationChecks } from './kill.ts';
 
-mutationChecks('backend', { maxStates: 8_000, runs: 1_000 });
+mutationChecks('backend');

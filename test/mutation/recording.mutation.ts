@@ -1,4 +1,4 @@
-/** The mutation check of the recording model (kill.ts): its budget per config. */
+/** The mutation check of the recording model: its configs and budget are in kill.ts. */
 import { mutationChecks } from './kill.ts';
 
-mutationChecks('recording', { maxStates: 8_000, runs: 300 });
+mutationChecks('recording');

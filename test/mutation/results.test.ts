@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { namedProperties, overallScore, scoreReport } from '../../mutation/results.ts';
+import { suites } from '../../properties/registry.ts';
+import { MUTATION_CHECKS } from './kill.ts';
 
 const at = (line: number, column: number, end: number) => ({
   start: { line, column },
@@ -15,7 +17,7 @@ const report = {
           id: '1',
           mutatorName: 'LogicalOperator',
           replacement: 'b || c',
-          location: at(1, 10, 16),
+          location: at(1, 11, 17),
           status: 'Killed',
           statusReason: 'Error: KILLED sip-ha/small: p.one (violated), p.two (not reached)',
         },
@@ -23,7 +25,7 @@ const report = {
           id: '2',
           mutatorName: 'ConditionalExpression',
           replacement: 'true',
-          location: at(2, 4, 5),
+          location: at(2, 5, 6),
           status: 'Survived',
         },
         {
@@ -41,6 +43,13 @@ const report = {
           location: at(2, 4, 5),
           status: 'Ignored',
           statusReason: 'a is read nowhere else',
+        },
+        {
+          id: '8',
+          mutatorName: 'StringLiteral',
+          location: at(1, 0, 1),
+          status: 'Ignored',
+          statusReason: 'Ignored because of excluded mutation "StringLiteral"',
         },
         { id: '5', mutatorName: 'X', location: at(1, 0, 1), status: 'Timeout' },
         { id: '6', mutatorName: 'X', location: at(1, 0, 1), status: 'CompileError' },
@@ -61,7 +70,8 @@ describe('mutation results', () => {
 
   it('should score killed / (killed + survived), with crashes, time-outs, equivalents and type errors apart', () => {
     const s = scoreReport('sip-ha', report);
-    expect(s.mutants).toBe(7);
+    expect(s.mutants).toBe(8);
+    expect(s.excluded).toBe(1);
     expect(s.killed).toBe(1);
     expect(s.survived.map((m) => m.line)).toEqual([2, 1]);
     expect(s.survived[0]).toMatchObject({
@@ -76,5 +86,12 @@ describe('mutation results', () => {
     expect(s.score).toBeCloseTo(1 / 3);
     expect(s.kills).toEqual({ 'p.one': 1, 'p.two': 1 });
     expect(overallScore([s, s])).toBeCloseTo(1 / 3);
+  });
+
+  it('should check every checked config of every model', () => {
+    for (const suite of suites)
+      expect([...(MUTATION_CHECKS[suite.model.id]?.configs ?? [])].sort()).toEqual(
+        [...suite.model.checked].sort(),
+      );
   });
 });

@@ -1,4 +1,4 @@
-/** The mutation check of the sip-ha model (kill.ts): its budget per config. */
+/** The mutation check of the sip-ha model: its configs and budget are in kill.ts. */
 import { mutationChecks } from './kill.ts';
 
-mutationChecks('sip-ha', { maxStates: 8_000, runs: 300 });
+mutationChecks('sip-ha');

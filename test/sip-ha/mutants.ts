@@ -21,6 +21,12 @@ function backupOf(draft: Draft<SipHaState>) {
   return id === undefined ? undefined : draft.servers[id];
 }
 
+function backupReady(state: SipHaState): boolean {
+  return SERVERS.some(
+    (s) => state.servers[s].role === 'backup' && state.servers[s].readiness === 'ready',
+  );
+}
+
 export const sipHaVariants: readonly Variant[] = [
   {
     id: 'ack-before-sync',
@@ -231,6 +237,44 @@ export const sipHaVariants: readonly Variant[] = [
             for (const key of Object.keys(table) as SyncKey[])
               if (isCallKey(key)) table[key] = 'idle';
           },
+        },
+      }),
+  },
+  {
+    id: 'recorded-call-answered-again',
+    model: 'sip-ha',
+    config: 'small',
+    title:
+      'The primary takes an answer for a call in any phase, so a call being recorded is answered again and drops back to established',
+    expect: 'sip-ha.call-model',
+    build: () =>
+      createSipHa({
+        guards: {
+          callAnswered: (state, event, ctx) =>
+            guards.callAnswered(state, event, ctx) ||
+            (guards.callReleased(state, { ...event, type: 'callReleased' }, ctx) &&
+              state.servers[event.server].table[event.call] === 'recording'),
+        },
+      }),
+  },
+  {
+    id: 'switchover-with-sync-in-flight',
+    model: 'sip-ha',
+    config: 'small',
+    title:
+      'SCI offers the manual switchover as soon as both servers are seen and the backup is ready, with a sync message still in flight',
+    expect: 'sip-ha.switchover-on-synced-pair',
+    build: () =>
+      createSipHa({
+        guards: {
+          switchoverRequested: (state, event, ctx) =>
+            guards.switchoverRequested(state, event, ctx) ||
+            (state.link.connected &&
+              Object.keys(state.link.inflight).length > 0 &&
+              SERVERS.every(
+                (s) => state.servers[s].process === 'up' && state.scs.lca[s] === 'connected',
+              ) &&
+              backupReady(state)),
         },
       }),
   },
