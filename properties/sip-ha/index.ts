@@ -6,7 +6,7 @@ import {
 } from '../../model/sip-ha/index.ts';
 import type { Property, Suite } from '../engine/property.ts';
 import { sipHaLifelines } from './diagram.ts';
-import { failoverWithinBound, onePrimaryAfterHeal } from './liveness.ts';
+import { failoverWithinBound, onePrimaryAfterHeal, pairResynchronizes } from './liveness.ts';
 import { callModel, switchoverOnSyncedPair } from './procedure.ts';
 import {
   agentStateSurvivesFailover,
@@ -41,6 +41,7 @@ export function sipHaProperties(config: SipHaConfig): Property<SipHaState, SipHa
     callModel,
     switchoverOnSyncedPair,
     failoverWithinBound(config),
+    pairResynchronizes(config),
     ...witnesses,
     // Under fencing there is never a second primary: the strict invariant replaces these two.
     ...(config.fencing ? [] : [onePrimaryAfterHeal(config), splitBrain]),

@@ -70,3 +70,46 @@ export function onePrimaryAfterHeal(config: SipHaConfig): Eventually<SipHaState>
     goal: (state) => activeMembers(state).length <= 1,
   };
 }
+
+/** One primary and one backup, both running on hosts that are up and reach SCS. */
+function healthyPair(state: SipHaState): boolean {
+  const { sip1, sip2 } = state.servers;
+  return (
+    sip1.role !== sip2.role &&
+    SERVERS.every((s) => state.servers[s].process === 'up' && isReachable(state, s))
+  );
+}
+
+/** The HA link is up, the backup has caught up, and nothing is in flight. */
+function synchronized(state: SipHaState): boolean {
+  if (!state.link.connected || Object.keys(state.link.inflight).length > 0) return false;
+  const backup = SERVERS.find((s) => state.servers[s].role === 'backup');
+  return backup !== undefined && state.servers[backup].readiness === 'ready';
+}
+
+/**
+ * The hot-standby promise needs a backup that keeps up: after any disturbance (a restart, a lost
+ * link, a resync), a healthy pair synchronizes again. Source: domain notes §1.2 (the HA link
+ * re-established, missing calls pushed to the backup, sync messages acknowledged).
+ * Excludes: a healthy pair whose HA link never reconnects, whose backup never finishes its
+ * resync, or whose sync messages are never delivered.
+ * Shown by: link-never-reconnects.
+ */
+export function pairResynchronizes(config: SipHaConfig): Eventually<SipHaState> {
+  // Connect, resync, then one delivery per call and agent, with room for SCS steps between: a
+  // stale split-brain resolution or a pending re-check may demote and promote first, and waits
+  // for its timers, as long as a failover may.
+  const boundSteps = 6 + config.calls + config.agents;
+  const boundMs = 2 * config.addpTimeoutMs + config.disconnectSwitchoverTimeoutMs;
+  return {
+    id: 'sip-ha.pair-resynchronizes',
+    kind: 'eventually',
+    clauses: ['GIR-SIP-1'],
+    statement: `A healthy pair (one primary and one backup, both running on reachable hosts) whose HA link is not faulty is synchronized again (link up, backup ready, nothing in flight) within ${boundSteps} fair steps and ${boundMs} ms (as long as a failover may take).`,
+    fairness: FAIRNESS,
+    boundSteps,
+    boundMs,
+    trigger: (state) => healthyPair(state) && !state.link.fault && !synchronized(state),
+    goal: synchronized,
+  };
+}

@@ -278,4 +278,19 @@ export const sipHaVariants: readonly Variant[] = [
         },
       }),
   },
+  {
+    id: 'link-never-reconnects',
+    model: 'sip-ha',
+    config: 'small',
+    title:
+      'Only sip1, the primary by configuration, opens the HA link: once sip2 has taken over, the link never reconnects and the backup never catches up',
+    expect: 'sip-ha.pair-resynchronizes',
+    build: () =>
+      createSipHa({
+        guards: {
+          haLinkConnected: (state, event, ctx) =>
+            guards.haLinkConnected(state, event, ctx) && state.servers.sip1.role === 'primary',
+        },
+      }),
+  },
 ];
