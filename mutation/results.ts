@@ -59,7 +59,8 @@ export interface TargetScore {
 function sourceAt(source: string, m: ReportMutant): string {
   const lines = source.split('\n');
   const { start, end } = m.location;
-  if (start.line === end.line) return lines[start.line - 1]?.slice(start.column - 1, end.column - 1) ?? '';
+  if (start.line === end.line)
+    return lines[start.line - 1]?.slice(start.column - 1, end.column - 1) ?? '';
   const first = lines[start.line - 1]?.slice(start.column - 1) ?? '';
   return `${first} …`;
 }

@@ -18,7 +18,7 @@ import {
 import {
   checksOf,
   isTarget,
-  mutateGlob,
+  mutateGlobs,
   resultsFile,
   TARGETS,
   type TargetName,
@@ -63,11 +63,11 @@ if (check) {
 
 for (const target of targets) {
   console.log(
-    `mutation: ${target} (${mutateGlob(target)}), judged by ${checksOf(target).join(', ')}`,
+    `mutation: ${target} (${mutateGlobs(target).join(' ')}), judged by ${checksOf(target).join(', ')}`,
   );
   process.env.MUTATION_MODELS = checksOf(target).join(',');
   const stryker = new Stryker({
-    mutate: [mutateGlob(target)],
+    mutate: mutateGlobs(target),
     testRunner: 'vitest',
     vitest: { configFile: 'test/mutation/vitest.config.ts', related: false },
     checkers: ['typescript'],

@@ -95,7 +95,6 @@ export const configs = {
   },
 } satisfies Record<string, BackendConfig>;
 
-// Stryker disable all: validation of untrusted configs (a trace's, --set), unit-tested in test/cli and test/backend; no model step runs it
 const rules = {
   integers: {
     webServices: [1, 5],
@@ -174,4 +173,3 @@ export function validateSharedStorage(machines: readonly SpeechMinerMachine[]): 
       );
   }
 }
-// Stryker restore all

@@ -64,7 +64,6 @@ export const configs = {
   'short-dr': { ...base, drTimeoutMs: 5_000 },
 } satisfies Record<string, BcConfig>;
 
-// Stryker disable all: validation of untrusted configs (a trace's, --set), unit-tested in test/cli and test/backend; no model step runs it
 const rules = {
   integers: {
     agents: [1, 4],
@@ -119,4 +118,3 @@ export function validate(input: unknown): BcConfig {
     );
   return config as unknown as BcConfig;
 }
-// Stryker restore all

@@ -6,8 +6,6 @@
  */
 import { ConfigError } from './model.ts';
 
-// Stryker disable all: validation of untrusted configs (a trace's, --set), unit-tested in test/cli and test/backend; no model step runs it
-
 export interface FieldRules {
   readonly integers?: Readonly<Record<string, readonly [number, number]>>;
   readonly choices?: Readonly<Record<string, readonly unknown[]>>;
@@ -51,4 +49,3 @@ export function checkFields(
   }
   return config;
 }
-// Stryker restore all

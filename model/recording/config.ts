@@ -137,7 +137,6 @@ export const configs = {
   },
 } satisfies Record<string, RecordingConfig>;
 
-// Stryker disable all: validation of untrusted configs (a trace's, --set), unit-tested in test/cli and test/backend; no model step runs it
 const rules = {
   integers: {
     mcps: [1, 6],
@@ -188,4 +187,3 @@ function validateTenancy(config: RecordingConfig): void {
       fail(`request ${i + 1} names unknown tenant '${r.tenant}'`);
   });
 }
-// Stryker restore all

@@ -37,7 +37,6 @@ export const configs = {
   bench: { ...base, calls: 2, agents: 0, faultBudget: 2 },
 } satisfies Record<string, SipHaConfig>;
 
-// Stryker disable all: validation of untrusted configs (a trace's, --set), unit-tested in test/cli and test/backend; no model step runs it
 const rules = {
   integers: {
     calls: [0, 6],
@@ -54,4 +53,3 @@ export function validate(input: unknown): SipHaConfig {
   const config = checkFields('sip-ha', input, base, rules);
   return config as unknown as SipHaConfig;
 }
-// Stryker restore all
