@@ -20,6 +20,7 @@ import {
   doubleFailure,
   failedServerRejoins,
   failoverWithLiveCalls,
+  faultsAndRepairs,
   primaryFailures,
   splitBrain,
 } from './witnesses.ts';
@@ -32,6 +33,7 @@ export function sipHaProperties(config: SipHaConfig): Property<SipHaState, SipHa
     ...primaryFailures,
     failedServerRejoins,
     backupCatchesUp,
+    ...faultsAndRepairs(config),
   ];
   return [
     noLostEstablishedCall,

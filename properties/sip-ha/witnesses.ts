@@ -134,3 +134,61 @@ export const backupCatchesUp: W = {
       );
     }),
 };
+
+/** What each link fault and each repair does, seen in the state after. */
+const OTHER_FAULTS_AND_REPAIRS = {
+  syncLost: {
+    what: 'a sync message to the backup is lost on the HA link',
+    hit: (b: SipHaState, a: SipHaState) =>
+      Object.keys(a.link.inflight).length < Object.keys(b.link.inflight).length,
+  },
+  haLinkDropped: {
+    what: 'the HA link drops while the primary holds an established call',
+    hit: (b: SipHaState, a: SipHaState) =>
+      b.link.connected &&
+      !a.link.connected &&
+      SERVERS.some(
+        (s) => a.servers[s].role === 'primary' && heldLiveCalls(a.servers[s]).length > 0,
+      ),
+  },
+  haLinkRepaired: {
+    what: 'a faulty HA link is repaired',
+    hit: (b: SipHaState, a: SipHaState) => b.link.fault && !a.link.fault,
+  },
+  processRestarted: {
+    what: 'a crashed SIP Server process is restarted on its host',
+    hit: (b: SipHaState, a: SipHaState) =>
+      SERVERS.some(
+        (s) =>
+          b.servers[s].process === 'down' && a.servers[s].process === 'starting' && a.hosts[s].up,
+      ),
+  },
+  hostRestarted: {
+    what: 'a crashed host comes back and starts its SIP Server',
+    hit: (b: SipHaState, a: SipHaState) =>
+      SERVERS.some((s) => !b.hosts[s].up && a.hosts[s].up && a.servers[s].process === 'starting'),
+  },
+  partitionHealed: {
+    what: 'a partitioned host reaches SCS again',
+    hit: (b: SipHaState, a: SipHaState) =>
+      SERVERS.some((s) => b.hosts[s].partitioned && !a.hosts[s].partitioned),
+  },
+} as const;
+
+/**
+ * One witness per link fault and per repair, each with its effect: the failover properties hold
+ * only of the failures and recoveries that can happen, so each of them must happen somewhere.
+ * Loss of a sync message exists only where the config lets the link lose messages.
+ */
+export function faultsAndRepairs(config: { readonly messageLoss: boolean }): W[] {
+  return (Object.keys(OTHER_FAULTS_AND_REPAIRS) as (keyof typeof OTHER_FAULTS_AND_REPAIRS)[])
+    .filter((type) => type !== 'syncLost' || config.messageLoss)
+    .map((type) => ({
+      id: `sip-ha.witness.${type}`,
+      kind: 'witness',
+      clauses: ['GIR-SIP-1'],
+      statement: `Some run reaches: ${OTHER_FAULTS_AND_REPAIRS[type].what}.`,
+      reached: (before, event, after) =>
+        event.type === type && OTHER_FAULTS_AND_REPAIRS[type].hit(before, after),
+    }));
+}
