@@ -9,7 +9,7 @@ import { suites } from '../../properties/registry.ts';
 export interface MutationReview {
   readonly scores: readonly TargetScore[];
   readonly overall: number | undefined;
-  /** Every property of every model, with the mutants whose killing check named it. */
+  /** Every property of every model with results, with the mutants whose killing check named it. */
   readonly properties: readonly {
     readonly id: string;
     readonly model: string;
@@ -20,7 +20,9 @@ export interface MutationReview {
 export function collectMutation(): MutationReview {
   const scores = readScores();
   const kills = (id: string) => scores.reduce((n, s) => n + (s.kills[id] ?? 0), 0);
-  const properties = suites.flatMap((suite) =>
+  // A model's properties are counted once its own target has results.
+  const measured = suites.filter((suite) => scores.some((s) => s.target === suite.model.id));
+  const properties = measured.flatMap((suite) =>
     suite
       .properties(suite.model.configs.default)
       .map((p) => ({ id: p.id, model: suite.model.id, kills: kills(p.id) })),
@@ -30,8 +32,8 @@ export function collectMutation(): MutationReview {
 
 /** One line for the summary of `npm start`. */
 export function mutationSummary(m: MutationReview): string {
-  if (m.scores.length === 0) return 'mutation score: no results yet (npm run mutate)';
-  return `mutation score of the last npm run mutate: ${percent(m.overall)} overall (${m.scores.map((s) => `${s.target} ${percent(s.score)}`).join(', ')})`;
+  if (m.scores.length === 0) return 'Mutation score: no results yet (npm run mutate)';
+  return `Mutation score of the last npm run mutate: ${percent(m.overall)} overall (${m.scores.map((s) => `${s.target} ${percent(s.score)}`).join(', ')})`;
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -42,12 +44,12 @@ export function mutationMarkdown(m: MutationReview): string[] {
     '',
     `StrykerJS mutates model/ and runs each model's property check on every mutant (mutation/README.md). ${mutationSummary(m)}. Killed means a property failed: a violation, a witness not reached, a liveness property not exercised; crashes and time-outs are counted apart.`,
     '',
-    '| target | mutants | killed | survived | equivalent | crashed | timed out | rejected by the type checker | score |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| target | mutants | killed | survived | equivalent | crashed | timed out | rejected by the type checker | not mutated (string literals) | score |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const s of m.scores)
     lines.push(
-      `| ${s.target} | ${s.mutants} | ${s.killed} | ${s.survived.length} | ${s.equivalent.length} | ${s.crashed.length} | ${s.timedOut} | ${s.compileErrors} | ${percent(s.score)} |`,
+      `| ${s.target} | ${s.mutants} | ${s.killed} | ${s.survived.length} | ${s.equivalent.length} | ${s.crashed.length} | ${s.timedOut} | ${s.compileErrors} | ${s.excluded} | ${percent(s.score)} |`,
     );
   const survivors = m.scores.flatMap((s) => s.survived);
   lines.push('', `### Survivors (${survivors.length})`, '');
@@ -100,6 +102,7 @@ ${table(
     'Crashed',
     'Timed out',
     'Rejected by the type checker',
+    'Not mutated (string literals)',
     'Score',
   ],
   m.scores.map((s) =>
@@ -112,6 +115,7 @@ ${table(
       s.crashed.length,
       s.timedOut,
       s.compileErrors,
+      s.excluded,
       percent(s.score),
     ].map((v) => esc(String(v))),
   ),
