@@ -7,6 +7,7 @@
  * mutants disabled with a reason (equivalents) and those the type checker rejected are left out.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { isCurrent } from './inputs.ts';
 import { resultsFile, TARGETS, type TargetName } from './targets.ts';
 
 interface ReportMutant {
@@ -47,10 +48,15 @@ export interface TargetScore {
   readonly crashed: readonly Mutant[];
   readonly timedOut: number;
   readonly compileErrors: number;
-  /** Mutants of a mutator the Stryker options exclude (string literals). */
+  /** Mutants of a mutator that the options of the run that tested them excluded. */
   readonly excluded: number;
   /** killed / (killed + survived), or undefined when nothing was scored. */
   readonly score: number | undefined;
+  /**
+   * False when the properties or the mutation check changed since the run (mutation/inputs.ts):
+   * the score is then that of the earlier judges.
+   */
+  readonly current: boolean;
   /** Per property id: the mutants whose killing check named it. */
   readonly kills: Readonly<Record<string, number>>;
 }
@@ -138,6 +144,7 @@ export function scoreReport(target: TargetName, report: Report): TargetScore {
     excluded,
     score: scored === 0 ? undefined : killed / scored,
     kills,
+    current: true,
   };
 }
 
@@ -147,7 +154,10 @@ export function readScores(root = '.'): TargetScore[] {
   for (const target of TARGETS) {
     const file = `${root}/${resultsFile(target)}`;
     if (!existsSync(file)) continue;
-    scores.push(scoreReport(target, JSON.parse(readFileSync(file, 'utf8')) as Report));
+    scores.push({
+      ...scoreReport(target, JSON.parse(readFileSync(file, 'utf8')) as Report),
+      current: isCurrent(target, root),
+    });
   }
   return scores;
 }

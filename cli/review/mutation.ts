@@ -33,7 +33,7 @@ export function collectMutation(): MutationReview {
 /** One line for the summary of `npm start`. */
 export function mutationSummary(m: MutationReview): string {
   if (m.scores.length === 0) return 'Mutation score: no results yet (npm run mutate)';
-  return `Mutation score of the last npm run mutate: ${percent(m.overall)} overall (${m.scores.map((s) => `${s.target} ${percent(s.score)}`).join(', ')})`;
+  return `Mutation score of the last npm run mutate: ${percent(m.overall)} overall (${m.scores.map((s) => `${s.target} ${percent(s.score)}${s.current ? '' : ' (stale: measured with earlier properties)'}`).join(', ')})`;
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -44,12 +44,12 @@ export function mutationMarkdown(m: MutationReview): string[] {
     '',
     `StrykerJS mutates model/ and runs each model's property check on every mutant (mutation/README.md). ${mutationSummary(m)}. Killed means a property failed: a violation, a witness not reached, a liveness property not exercised; crashes and time-outs are counted apart.`,
     '',
-    '| target | mutants | killed | survived | equivalent | crashed | timed out | rejected by the type checker | not mutated (string literals) | score |',
+    '| target | mutants | killed | survived | equivalent | crashed | timed out | rejected by the type checker | excluded by the run options | score |',
     '|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const s of m.scores)
     lines.push(
-      `| ${s.target} | ${s.mutants} | ${s.killed} | ${s.survived.length} | ${s.equivalent.length} | ${s.crashed.length} | ${s.timedOut} | ${s.compileErrors} | ${s.excluded} | ${percent(s.score)} |`,
+      `| ${s.target} | ${s.mutants} | ${s.killed} | ${s.survived.length} | ${s.equivalent.length} | ${s.crashed.length} | ${s.timedOut} | ${s.compileErrors} | ${s.excluded} | ${percent(s.score)}${s.current ? '' : ' (stale)'} |`,
     );
   const survivors = m.scores.flatMap((s) => s.survived);
   lines.push('', `### Survivors (${survivors.length})`, '');
@@ -102,7 +102,7 @@ ${table(
     'Crashed',
     'Timed out',
     'Rejected by the type checker',
-    'Not mutated (string literals)',
+    'Excluded by the run options',
     'Score',
   ],
   m.scores.map((s) =>
@@ -116,7 +116,7 @@ ${table(
       s.timedOut,
       s.compileErrors,
       s.excluded,
-      percent(s.score),
+      `${percent(s.score)}${s.current ? '' : ' (stale)'}`,
     ].map((v) => esc(String(v))),
   ),
 )}

@@ -82,3 +82,10 @@ export function heldLiveCalls(server: SipServer): CallId[] {
 export function anyPartition(state: SipHaState): boolean {
   return state.hosts.sip1.partitioned || state.hosts.sip2.partitioned;
 }
+
+/** Two tables hold the same value for every key either of them has. */
+export function sameEntries(a: SipServer['table'], b: SipServer['table']): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as SyncKey[]);
+  for (const k of keys) if (a[k] !== b[k]) return false;
+  return true;
+}

@@ -80,7 +80,12 @@ function healthyPair(state: SipHaState): boolean {
   );
 }
 
-/** The HA link is up, the backup has caught up, and nothing is in flight. */
+/**
+ * The HA link is up, the backup is ready, and nothing is in flight. This is the pair's own
+ * bookkeeping, not a comparison of the tables: a sync message the link lost leaves the backup
+ * without that update until the link reconnects (the model's reading of a lost update, which the
+ * documents count as a possible loss), so equal tables cannot be required.
+ */
 function synchronized(state: SipHaState): boolean {
   if (!state.link.connected || Object.keys(state.link.inflight).length > 0) return false;
   const backup = SERVERS.find((s) => state.servers[s].role === 'backup');

@@ -11,6 +11,7 @@
 import type { SipHaEvent } from '../../model/sip-ha/events.ts';
 import { otherServer, type SipHaState } from '../../model/sip-ha/state.ts';
 import type { StepProperty } from '../engine/property.ts';
+import { sameEntries } from './common.ts';
 
 type Step = StepProperty<SipHaState, SipHaEvent>;
 
@@ -68,7 +69,8 @@ export const callModel: Step = {
 /**
  * Excludes: a manual switchover taken on a pair that had not synchronized (a side SCS cannot see,
  * the HA link down, the backup not ready, a sync message in flight, an entry the backup has not
- * acknowledged), or one that does not swap the roles.
+ * acknowledged, or, whatever the bookkeeping says, the backup not holding what the primary holds),
+ * or one that does not swap the roles.
  * Shown by: switchover-with-sync-in-flight.
  */
 export const switchoverOnSyncedPair: Step = {
@@ -101,7 +103,9 @@ export const switchoverOnSyncedPair: Step = {
                   ? 'a sync message is in flight'
                   : unsynced !== undefined
                     ? `${unsynced} is not acknowledged by the backup`
-                    : undefined;
+                    : !sameEntries(p.table, b.table)
+                      ? 'the backup does not hold what the primary holds'
+                      : undefined;
     if (why !== undefined) return `switchover requested although ${why}`;
     // Where the Virtual IP ends up is single-primary's to judge (switchover-leaves-vip).
     const o = after.servers[old];

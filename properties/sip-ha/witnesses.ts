@@ -17,6 +17,9 @@ import {
 
 type W = Witness<SipHaState, SipHaEvent>;
 
+/** An event type as it reads in a property id: 'hostCrashed' → 'host-crashed'. */
+const kebab = (type: string) => type.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
 export const failoverWithLiveCalls: W = {
   id: 'sip-ha.witness.failover-with-live-calls',
   kind: 'witness',
@@ -87,7 +90,7 @@ const FAILURES = {
 export const primaryFailures: readonly W[] = (
   Object.keys(FAILURES) as (keyof typeof FAILURES)[]
 ).map((type) => ({
-  id: `sip-ha.witness.primary-${type}`,
+  id: `sip-ha.witness.primary-${kebab(type)}`,
   kind: 'witness',
   clauses: ['GIR-SIP-1'],
   statement: `Some run reaches: ${FAILURES[type].what} while it holds an established call synced to the backup.`,
@@ -104,9 +107,11 @@ export const failedServerRejoins: W = {
   kind: 'witness',
   clauses: ['GIR-SIP-1'],
   statement:
-    'Some SIP Server that failed while another took over restarts and finishes initializing as the backup of the new primary.',
+    'The configured primary (sip1) fails, the backup takes over, and sip1 restarts and finishes initializing as the backup of the new primary.',
+  // sip1 is the primary by configuration: once it rejoins as the backup, sip2 has taken over.
   reached: (before, event, after) =>
     event.type === 'serverInitialized' &&
+    event.node === 'sip1' &&
     before.servers[event.node].process === 'starting' &&
     after.servers[event.node].process === 'up' &&
     after.servers[event.node].role === 'backup' &&
@@ -184,7 +189,7 @@ export function faultsAndRepairs(config: { readonly messageLoss: boolean }): W[]
   return (Object.keys(OTHER_FAULTS_AND_REPAIRS) as (keyof typeof OTHER_FAULTS_AND_REPAIRS)[])
     .filter((type) => type !== 'syncLost' || config.messageLoss)
     .map((type) => ({
-      id: `sip-ha.witness.${type}`,
+      id: `sip-ha.witness.${kebab(type)}`,
       kind: 'witness',
       clauses: ['GIR-SIP-1'],
       statement: `Some run reaches: ${OTHER_FAULTS_AND_REPAIRS[type].what}.`,

@@ -1,7 +1,8 @@
 /**
  * The check StrykerJS runs against a mutant of model/ (mutation/README.md): both engines over each
  * checked config of one model, in this thread (a mutant is switched on in this thread only), at a
- * fixed seed and a small budget. The test of a config fails only in one of two recognisable ways:
+ * fixed seed and a small budget. The test of a config fails in one of two recognisable ways (or
+ * by Stryker's time-out, which its results report as such):
  *
  * - `KILLED <model>/<config>: <property> (<how>), ...`: a property is violated, a witness is not
  *   reached by either engine, or a liveness property is triggered by neither. Only these count as
@@ -40,8 +41,12 @@ export function findings(modelId: string, configName: string, budget: MutationBu
   const violated = new Set(
     [explored.violation?.property, random.failure?.property].filter((p) => p !== undefined),
   );
+  // An engine that stopped at a violation did not go on to reach the rest: an unreached witness
+  // or an unexercised liveness property is credited only when neither engine stopped early.
+  const stopped = violated.size > 0;
   for (const p of properties) {
     if (violated.has(p.id)) found.push(`${p.id} (violated)`);
+    else if (stopped) continue;
     else if (
       p.kind === 'witness' &&
       !explored.witnessed.includes(p.id) &&

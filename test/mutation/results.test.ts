@@ -1,3 +1,4 @@
+/** The mutation score: what counts as a kill, what is counted apart, and which configs the check runs. */
 import { describe, expect, it } from 'vitest';
 import { namedProperties, overallScore, scoreReport } from '../../mutation/results.ts';
 import { suites } from '../../properties/registry.ts';
