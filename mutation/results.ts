@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isCurrent } from './inputs.ts';
-import { resultsFile, TARGETS, type TargetName } from './targets.ts';
+import { isMutated, resultsFile, TARGETS, type TargetName } from './targets.ts';
 
 interface ReportMutant {
   readonly id: string;
@@ -92,6 +92,7 @@ export function scoreReport(target: TargetName, report: Report): TargetScore {
   const crashed: Mutant[] = [];
   const kills: Record<string, number> = {};
   for (const [file, { source, mutants: list }] of Object.entries(report.files)) {
+    if (!isMutated(target, file)) continue;
     for (const m of list) {
       mutants++;
       const mutant: Mutant = {

@@ -11,7 +11,7 @@ const at = (line: number, column: number, end: number) => ({
 
 const report = {
   files: {
-    'model/x.ts': {
+    'model/sip-ha/x.ts': {
       source: 'const a = b && c;\nif (a) go();\n',
       mutants: [
         {
@@ -87,6 +87,11 @@ describe('mutation results', () => {
     expect(s.score).toBeCloseTo(1 / 3);
     expect(s.kills).toEqual({ 'p.one': 1, 'p.two': 1 });
     expect(overallScore([s, s])).toBeCloseTo(1 / 3);
+    // A file the target no longer mutates (config.ts) is not counted, though Stryker keeps it.
+    const kept = {
+      files: { ...report.files, 'model/sip-ha/config.ts': report.files['model/sip-ha/x.ts'] },
+    };
+    expect(scoreReport('sip-ha', kept).mutants).toBe(8);
   });
 
   it('should check every checked config of every model', () => {
