@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { Stryker } from '@stryker-mutator/core';
-import { recordJudges } from './inputs.ts';
+import { isCurrent, recordJudges } from './inputs.ts';
 import {
   type Mutant,
   overallScore,
@@ -101,8 +101,11 @@ for (const target of targets) {
     tempDirName: '.stryker-tmp',
     cleanTempDir: 'always',
   });
+  // An incremental run retests only mutants whose code changed, so results measured with other
+  // judges stay stale until a forced (or first) run measures them all with today's.
+  const measuredAll = flags.has('--force') || !existsSync(resultsFile(target)) || isCurrent(target);
   await stryker.runMutationTest();
-  recordJudges(target);
+  if (measuredAll) recordJudges(target);
 }
 
 const scores = readScores().filter((s) => targets.includes(s.target));
