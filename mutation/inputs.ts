@@ -41,8 +41,9 @@ export function judgesHash(target: TargetName, root = '.'): string {
 
 const judgesFile = (target: TargetName) => `mutation/results/${target}.judges`;
 
-export function recordJudges(target: TargetName, root = '.'): void {
-  writeFileSync(join(root, judgesFile(target)), `${judgesHash(target, root)}\n`);
+/** Records the judges a run measured with: the hash taken when the run started, by default now. */
+export function recordJudges(target: TargetName, root = '.', hash = judgesHash(target, root)): void {
+  writeFileSync(join(root, judgesFile(target)), `${hash}\n`);
 }
 
 /** Whether a target's results were measured with the properties and check there are now. */

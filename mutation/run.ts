@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { Stryker } from '@stryker-mutator/core';
-import { isCurrent, recordJudges } from './inputs.ts';
+import { isCurrent, judgesHash, recordJudges } from './inputs.ts';
 import {
   type Mutant,
   overallScore,
@@ -104,8 +104,10 @@ for (const target of targets) {
   // An incremental run retests only mutants whose code changed, so results measured with other
   // judges stay stale until a forced (or first) run measures them all with today's.
   const measuredAll = flags.has('--force') || !existsSync(resultsFile(target)) || isCurrent(target);
+  // Taken before the run: the sandbox holds the judges as they were then, whatever is edited since.
+  const judges = judgesHash(target);
   await stryker.runMutationTest();
-  if (measuredAll) recordJudges(target);
+  if (measuredAll) recordJudges(target, '.', judges);
 }
 
 const scores = readScores().filter((s) => targets.includes(s.target));
