@@ -27,6 +27,16 @@ export function collectMutation(): MutationReview {
       .properties(suite.model.configs.default)
       .map((p) => ({ id: p.id, model: suite.model.id, kills: kills(p.id) })),
   );
+  // The check's action coverage: mutants after which some event type took effect in no step.
+  // It is reported only when every property passed, so these kills are coverage's alone.
+  for (const s of scores)
+    properties.push({
+      id: 'coverage (every event type takes effect)',
+      model: s.target,
+      kills: Object.entries(s.kills)
+        .filter(([id]) => id.startsWith('coverage:'))
+        .reduce((n, [, k]) => n + k, 0),
+    });
   return { scores, overall: overallScore(scores), properties };
 }
 
@@ -42,7 +52,7 @@ export function mutationMarkdown(m: MutationReview): string[] {
   const lines = [
     '## Mutation score',
     '',
-    `StrykerJS mutates model/ and runs each model's property check on every mutant (mutation/README.md). ${mutationSummary(m)}. Killed means a property failed: a violation, a witness not reached, a liveness property not exercised; crashes and time-outs are counted apart.`,
+    `StrykerJS mutates model/ and runs each model's property check on every mutant (mutation/README.md). ${mutationSummary(m)}. Killed means a property failed (a violation, a witness not reached, a liveness property not exercised) or, when every property passed, an event type of the vocabulary took effect on no step of either engine in any config (coverage); crashes and time-outs are counted apart.`,
     '',
     '| target | mutants | killed | survived | equivalent | crashed | timed out | rejected by the type checker | excluded by the run options | score |',
     '|---|---|---|---|---|---|---|---|---|---|',

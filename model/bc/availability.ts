@@ -43,21 +43,3 @@ export function lostTriggers(state: BcState, ctx: Context, agent: AgentId): Serv
   if (site === null || site === undefined) return [];
   return ctx.triggers.filter((service) => !available(state, ctx, agent, site, service));
 }
-
-/**
- * A lost service that only a local HA failover is keeping away: the site is up and reachable
- * and the pair's backup is taking over. It will come back without any help from the desktop.
- */
-export function inLocalFailover(
-  state: BcState,
-  ctx: Context,
-  agent: AgentId,
-  site: Site,
-  service: Service,
-): boolean {
-  return (
-    state.sites[site].up &&
-    reachable(state, ctx, agent, site) &&
-    state.sites[site].pairs[service] === 'failingOver'
-  );
-}

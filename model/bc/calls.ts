@@ -23,18 +23,16 @@ function deliversAt(state: BcState, site: Site, agent: AgentId): boolean {
 export function callArrived(draft: Draft<BcState>, event: EventOf<'callArrived'>): void {
   const { call, site, agent } = event;
   const state = draft as BcState;
-  if (!serviceUp(state, site, 'sip')) {
-    // the site does not answer; the call is lost before the gateways notice.
-    draft.calls[call] = { ...IDLE_CALL };
-  } else if (deliversAt(state, site, agent)) {
+  // The guard admits only an idle call, so a call not delivered stays as it is. A-19: a site whose
+  // peer is down does not answer; the call is lost before the gateways notice.
+  if (!serviceUp(state, site, 'sip')) return;
+  if (deliversAt(state, site, agent)) {
     draft.calls[call] = { phase: 'connected', site, forwards: 0 };
   } else if (deliversAt(state, otherSite(site), agent)) {
     // dr-forward: 302 to the peer, whose trunk the gateway re-INVITEs; never delivered here.
     draft.calls[call] = { phase: 'connected', site: otherSite(site), forwards: 1 };
-  } else {
-    // Not logged in at the other peer either: no second forward; not delivered.
-    draft.calls[call] = { ...IDLE_CALL };
   }
+  // Otherwise the agent is not logged in at the other peer either: no second forward.
 }
 
 /** A 1PCC call leaves through the first reachable peer in DNS SRV order, preferred site first. */

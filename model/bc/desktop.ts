@@ -82,7 +82,7 @@ export function drSwitchedOver(
 export function reconnectDesktops(draft: Draft<BcState>, ctx: Context): void {
   for (const agent of ctx.agents) {
     const desktop = draft.desktops[agent]!;
-    if (desktop.phase === 'loggedOut' || desktop.site === null) continue;
+    if (desktop.site === null) continue; // logged out: a desktop with a site is in or waiting
     if (lostTriggers(draft as BcState, ctx, agent).length === 0)
       logIn(draft, ctx, agent, desktop.site);
   }

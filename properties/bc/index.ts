@@ -7,6 +7,7 @@ import {
   connectionsOneSite,
   haFailoverTransparent,
   loginAtPreferredSite,
+  loginWhereUsable,
   onePeerLogin,
   sipWithCsp,
   statLossNoSwitchover,
@@ -21,6 +22,7 @@ import {
 import {
   callForwardedToLoginPeer,
   callLostAtFailedSite,
+  firstPartyOtherPeer,
   haFailoverUnnoticed,
   initialLoginSwitchover,
   outageSwitchoverDuringFailover,
@@ -35,6 +37,7 @@ export function bcProperties(config: BcConfig): Property<BcState, BcEvent>[] {
     connectionsOneSite,
     sipWithCsp,
     loginAtPreferredSite(config),
+    loginWhereUsable(config),
     // With the WDE option on, Stat Server loss is a trigger by design.
     ...(config.statTriggersDr ? [] : [statLossNoSwitchover(config)]),
     haFailoverTransparent(config),
@@ -48,6 +51,7 @@ export function bcProperties(config: BcConfig): Property<BcState, BcEvent>[] {
     initialLoginSwitchover,
     callForwardedToLoginPeer,
     callLostAtFailedSite,
+    firstPartyOtherPeer,
     survivingCallKept,
     haFailoverUnnoticed,
     survivorTakesNewCall,

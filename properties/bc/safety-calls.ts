@@ -18,7 +18,9 @@ const agentsOf = (state: BcState) => Object.keys(state.desktops) as AgentId[];
 const callsOf = (state: BcState) => Object.keys(state.calls) as CallId[];
 
 /**
- * Excludes: a call delivered by a peer where the agent is not logged in, or forwarded twice.
+ * Excludes: a call delivered by a peer where the agent is not logged in, or forwarded twice; a
+ * call offered to a peer that is not serving and delivered or forwarded all the same (such a peer
+ * answers nothing: the offer is lost until the gateways notice, A-19).
  * Shown by: deliver-locally.
  */
 export const deliveryThroughLoginPeer: Step = {
@@ -26,12 +28,14 @@ export const deliveryThroughLoginPeer: Step = {
   kind: 'step',
   clauses: ['BC-CALL-1', 'BC-ARCH-6'],
   statement:
-    'Every inbound call delivered to an agent is delivered by the SIP Server peer where the agent is logged in, after at most one forward.',
-  check(_before, event, after) {
+    'Every inbound call delivered to an agent is delivered by the SIP Server peer where the agent is logged in, after at most one forward by the peer it was offered to, which must be serving.',
+  check(before, event, after) {
     if (event.type !== 'callArrived') return undefined;
     const call = after.calls[event.call]!;
     if (call.phase !== 'connected') return undefined;
     const { agent, site } = { agent: event.agent, site: call.site! };
+    if (!serviceUp(before, event.site, 'sip'))
+      return `call ${event.call} was offered to the peer at ${event.site}, which cannot answer (${before.sites[event.site].up ? `SIP Server ${before.sites[event.site].pairs.sip}` : 'site down'}), and was connected at ${site} all the same`;
     if (after.sites[site].agents[agent] !== 'loggedIn')
       return `call ${event.call} was delivered to ${agent} by the peer at ${site}, where ${agent} is not logged in`;
     if (call.forwards > 1) return `call ${event.call} was forwarded ${call.forwards} times`;

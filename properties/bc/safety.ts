@@ -105,6 +105,47 @@ export function loginAtPreferredSite(config: BcConfig): Step {
 }
 
 /**
+ * A login step is one after which a desktop is logged in and was not before, or is logged in at
+ * another site or with other connections than before: a first login, a DR switchover's login at
+ * the other site, or a reconnect once a service is back. Read from the desktop's own record and
+ * ground truth (reading.ts `usable`), never the model's login logic.
+ * Excludes: a login at a site where CSP or SIP Server cannot be used; a login without Stat
+ * Server where the deployment has one. Which sites the connections are at is judged by
+ * bc.sip-with-csp and bc.connections-one-site.
+ */
+export function loginWhereUsable(config: BcConfig): Step {
+  const r = reading(config);
+  return {
+    id: 'bc.login-where-usable',
+    kind: 'step',
+    clauses: ['BC-DESK-2', 'BC-DESK-3', 'BC-DESK-8'],
+    statement: `A desktop completes a login only at a site where it can use Configuration Server Proxy and SIP Server${config.statServer ? ', and connects to Stat Server as well' : ''}.`,
+    check(before, _event, after) {
+      for (const agent of agentsOf(after)) {
+        const was = before.desktops[agent]!;
+        const d = after.desktops[agent]!;
+        if (d.phase !== 'loggedIn') continue;
+        if (
+          was.phase === 'loggedIn' &&
+          was.csp === d.csp &&
+          was.sip === d.sip &&
+          was.stat === d.stat
+        )
+          continue;
+        const site = d.site;
+        if (site === null) return `desktop of ${agent} is logged in at no site`;
+        const cannot = (['csp', 'sip'] as const).filter((s) => !usable(after, r, agent, site, s));
+        if (cannot.length > 0)
+          return `desktop of ${agent} logged in at site ${site}, where it cannot use ${cannot.join(' and ')}`;
+        if (config.statServer && d.stat === null)
+          return `desktop of ${agent} logged in at site ${site} without a Stat Server connection`;
+      }
+      return undefined;
+    },
+  };
+}
+
+/**
  * Judged on every step from the desktop's site and logins before and after (reading.ts
  * `departures`), whatever event moved it.
  * Excludes: a DR switchover (or any other move to the other site) while CSP and SIP Server are

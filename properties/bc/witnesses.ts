@@ -4,6 +4,7 @@
  * lost at a failed site, calls kept at the other, new calls taken by the survivor), BC-HA-2 and
  * BC-SITE-1 (local failovers, and the one exemption of bc.ha-failover-transparent).
  */
+import { serviceUp } from '../../model/bc/availability.ts';
 import type { BcConfig } from '../../model/bc/config.ts';
 import type { BcEvent } from '../../model/bc/events.ts';
 import { type AgentId, type BcState, otherSite, parsePair } from '../../model/bc/state.ts';
@@ -50,6 +51,23 @@ export const callForwardedToLoginPeer: W = {
     if (event.type !== 'callArrived') return false;
     const call = after.calls[event.call]!;
     return call.phase === 'connected' && call.forwards === 1 && call.site !== event.site;
+  },
+};
+
+export const firstPartyOtherPeer: W = {
+  id: 'bc.witness.first-party-while-peer-down',
+  kind: 'witness',
+  clauses: ['BC-CALL-2'],
+  statement:
+    'Some first-party (1PCC) call is placed while one SIP Server peer is down, and leaves through the other.',
+  reached: (before, event, after) => {
+    if (event.type !== 'callDialed') return false;
+    const site = after.calls[event.call]!.site;
+    return (
+      site !== null &&
+      after.calls[event.call]!.phase === 'connected' &&
+      !serviceUp(before, otherSite(site), 'sip')
+    );
   },
 };
 

@@ -144,4 +144,26 @@ export const callVariants: readonly Variant[] = [
         },
       }),
   },
+  {
+    id: 'down-peer-forwards',
+    model: 'bc',
+    config: 'small',
+    title:
+      'A call offered to a site whose SIP Server is down is forwarded to the other peer, as if the dead peer could answer',
+    expect: 'bc.delivery-through-login-peer',
+    build: () =>
+      createBc({
+        handlers: {
+          callArrived: (draft, event, ctx) => {
+            if (serviceUp(draft, event.site, 'sip')) return handlers.callArrived(draft, event, ctx);
+            const other = otherSite(event.site);
+            if (
+              serviceUp(draft, other, 'sip') &&
+              draft.sites[other].agents[event.agent] === 'loggedIn'
+            )
+              draft.calls[event.call] = { phase: 'connected', site: other, forwards: 1 };
+          },
+        },
+      }),
+  },
 ];

@@ -5,14 +5,36 @@
  * This file holds the desktop's variants and the full list; mutants-calls.ts holds the peers'
  * and gateways', mutants-liveness.ts the DR switchover's liveness.
  */
-import { available, canLogIn, inLocalFailover, lostTriggers } from '../../model/bc/availability.ts';
+import { available, canLogIn, lostTriggers, reachable } from '../../model/bc/availability.ts';
+import type { Context } from '../../model/bc/context.ts';
 import { logIn } from '../../model/bc/desktop.ts';
 import { createBc, preferredSite } from '../../model/bc/index.ts';
 import { handlers } from '../../model/bc/reducer.ts';
-import { otherSite } from '../../model/bc/state.ts';
+import {
+  type AgentId,
+  type BcState,
+  otherSite,
+  type Service,
+  type Site,
+} from '../../model/bc/state.ts';
 import type { Variant } from '../variant.ts';
 import { callVariants } from './mutants-calls.ts';
 import { livenessVariants } from './mutants-liveness.ts';
+
+/** The variant's own reading: the service is away only while its pair's backup takes over. */
+function inLocalFailover(
+  state: BcState,
+  ctx: Context,
+  agent: AgentId,
+  site: Site,
+  service: Service,
+): boolean {
+  return (
+    state.sites[site].up &&
+    reachable(state, ctx, agent, site) &&
+    state.sites[site].pairs[service] === 'failingOver'
+  );
+}
 
 const desktopVariants: readonly Variant[] = [
   {
@@ -192,6 +214,41 @@ const desktopVariants: readonly Variant[] = [
               preferred[agent] = preferredSite(noPerson, i);
             });
             handlers.loginRequested(draft, event, { ...ctx, preferred });
+          },
+        },
+      }),
+  },
+  {
+    id: 'login-at-dead-site',
+    model: 'bc',
+    config: 'small',
+    title:
+      'At login the desktop takes the preferred site without asking whether its SIP Server can be used there',
+    expect: 'bc.login-where-usable',
+    build: () =>
+      createBc({
+        handlers: {
+          loginRequested: (draft, event, ctx) => {
+            const site = ctx.preferred[event.agent]!;
+            if (available(draft, ctx, event.agent, site, 'csp'))
+              logIn(draft, ctx, event.agent, site);
+            else handlers.loginRequested(draft, event, ctx);
+          },
+        },
+      }),
+  },
+  {
+    id: 'stat-never-connected',
+    model: 'bc',
+    config: 'small',
+    title: 'The desktop logs in to CSP and SIP Server but never opens its Stat Server connection',
+    expect: 'bc.login-where-usable',
+    build: () =>
+      createBc({
+        handlers: {
+          loginRequested: (draft, event, ctx) => {
+            handlers.loginRequested(draft, event, ctx);
+            draft.desktops[event.agent]!.stat = null;
           },
         },
       }),
