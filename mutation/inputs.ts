@@ -42,7 +42,11 @@ export function judgesHash(target: TargetName, root = '.'): string {
 const judgesFile = (target: TargetName) => `mutation/results/${target}.judges`;
 
 /** Records the judges a run measured with: the hash taken when the run started, by default now. */
-export function recordJudges(target: TargetName, root = '.', hash = judgesHash(target, root)): void {
+export function recordJudges(
+  target: TargetName,
+  root = '.',
+  hash = judgesHash(target, root),
+): void {
   writeFileSync(join(root, judgesFile(target)), `${hash}\n`);
 }
 
