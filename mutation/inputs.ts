@@ -15,6 +15,7 @@ function judges(target: TargetName): string[] {
     ...checksOf(target).map((m) => `properties/${m}`),
     'properties/engine',
     'properties/registry.ts',
+    'test/mutation/checks.ts',
     'test/mutation/kill.ts',
     'mutation/targets.ts',
   ];

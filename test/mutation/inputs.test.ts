@@ -8,7 +8,12 @@ import { isCurrent, judgesHash, recordJudges } from '../../mutation/inputs.ts';
 describe('mutation judges', () => {
   it("should mark a target's results stale when its properties change, and only its own", () => {
     const root = mkdtempSync(join(tmpdir(), 'judges-'));
-    for (const path of ['properties', 'test/mutation/kill.ts', 'mutation/targets.ts'])
+    for (const path of [
+      'properties',
+      'test/mutation/checks.ts',
+      'test/mutation/kill.ts',
+      'mutation/targets.ts',
+    ])
       cpSync(path, join(root, path), { recursive: true });
     mkdirSync(join(root, 'mutation/results'), { recursive: true });
     recordJudges('sip-ha', root);

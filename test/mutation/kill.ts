@@ -1,171 +1,17 @@
 /**
- * The check StrykerJS runs against a mutant of model/ (mutation/README.md): both engines over each
- * checked config of one model, in this thread (a mutant is switched on in this thread only), at a
- * fixed seed and a small budget. The test of a config fails in one of two recognisable ways (or
- * by Stryker's time-out, which its results report as such):
- *
- * - `KILLED <model>/<config>: <property> (<how>), ...`: a property is violated, a witness is not
- *   reached by either engine, or a liveness property is triggered by neither; or, named
- *   `coverage:<event type> (never takes effect)`, an event type of the vocabulary changed no state
- *   on any step either engine took in any of the model's configs (the mutant removed a behaviour of the model: TLC's
- *   action coverage, checked as a witness of every event type). Only these count as kills in the
- *   mutation score; the real model passes the same check (Stryker's dry run), so every event type
- *   takes effect there.
- * - `CRASH <model>/<config>: <error>`: the model threw. Stryker counts it as killed; the score
- *   reports it apart (mutation/results.ts).
+ * The test StrykerJS runs against each mutant: one per model, the model's configs in turn
+ * (checks.ts says what a config's check does and how a failure reads).
  */
 import { it } from 'vitest';
-import { explore } from '../../properties/engine/explore.ts';
-import { randomCheck } from '../../properties/engine/random.ts';
-import { findSuite } from '../../properties/registry.ts';
-
-/** The random engine's seed in every mutation check. */
-export const MUTATION_SEED = 20261201;
-
-export interface MutationBudget {
-  /** Explorer state limit per config. */
-  readonly maxStates: number;
-  /** Random runs per config. */
-  readonly runs: number;
-}
-
-/** Deep equality of two states (plain data: objects, arrays, primitives). */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  return (
-    ka.length === kb.length &&
-    ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
-  );
-}
-
-/** What a config's check found: the properties that failed and how, and the event types seen. */
-export interface Findings {
-  readonly found: string[];
-  /** The vocabulary's event types, and those that changed a state on some step. */
-  readonly types: ReadonlySet<string>;
-  readonly effective: ReadonlySet<string>;
-  /** The event types enabled in some state either engine visited. */
-  readonly enabled: ReadonlySet<string>;
-}
-
-export function findings(modelId: string, configName: string, budget: MutationBudget): Findings {
-  const suite = findSuite(modelId);
-  if (suite === undefined) throw new Error(`no model '${modelId}'`);
-  const model = suite.model;
-  const config = model.configs[configName];
-  const properties = suite.properties(config);
-  const system = model.bind(config);
-  // Which event types changed a state on some step of either engine: by value, since a handler
-  // that writes a fresh copy of what was there changes nothing.
-  const effective = new Set<string>();
-  const enabled = new Set<string>();
-  const watched = {
-    ...system,
-    isEnabled(state: unknown, event: { readonly type: string }) {
-      const on = system.isEnabled(state, event);
-      if (on) enabled.add(event.type);
-      return on;
-    },
-    reduce(state: unknown, event: { readonly type: string }) {
-      const after = system.reduce(state, event);
-      if (!effective.has(event.type) && !sameValue(state, after)) effective.add(event.type);
-      return after;
-    },
-  };
-  const explored = explore(model, watched, properties, { maxStates: budget.maxStates });
-  const random = randomCheck(model, watched, properties, {
-    runs: budget.runs,
-    seed: MUTATION_SEED,
-  });
-  const found: string[] = [];
-  const violated = new Set(
-    [explored.violation?.property, random.failure?.property].filter((p) => p !== undefined),
-  );
-  // An engine that stopped at a violation did not go on to reach the rest: an unreached witness
-  // or an unexercised liveness property is credited only when neither engine stopped early.
-  const stopped = violated.size > 0;
-  for (const p of properties) {
-    if (violated.has(p.id)) found.push(`${p.id} (violated)`);
-    else if (stopped) continue;
-    else if (
-      p.kind === 'witness' &&
-      !explored.witnessed.includes(p.id) &&
-      !random.witnessed.includes(p.id)
-    )
-      found.push(`${p.id} (not reached)`);
-    else if (
-      p.kind === 'eventually' &&
-      (explored.triggered[p.id] ?? 0) === 0 &&
-      (random.triggered[p.id] ?? 0) === 0
-    )
-      found.push(`${p.id} (not exercised)`);
-  }
-  const types = new Set(system.vocabulary.map((e) => e.type));
-  return { found, types, effective: stopped ? types : effective, enabled };
-}
+import { type Findings, findings, MUTATION_CHECKS } from './checks.ts';
 
 /**
- * Per model: the configs its check runs, cheapest first, and the budget of each. The configs are
- * the model's checked ones, named here rather than read from its `checked` list, which a mutant
- * could empty (a test in results.test.ts keeps the two lists equal).
+ * One test per model: each config's check in turn (a failure names the config), then coverage
+ * over all of them, judged only when every property passed everywhere.
  */
-export const MUTATION_CHECKS: Readonly<
-  Record<
-    string,
-    {
-      readonly configs: readonly string[];
-      readonly budget: MutationBudget;
-      /** Event types of the vocabulary that no config of the check enables, with the reason. */
-      readonly neverEnabled?: Readonly<Record<string, string>>;
-    }
-  >
-> = {
-  'sip-ha': {
-    configs: ['small', 'default', 'recheck', 'fencing'],
-    budget: { maxStates: 8_000, runs: 300 },
-  },
-  bc: {
-    configs: ['small', 'default', 'stat-trigger'],
-    // bc.witness.outage-switchover-during-failover needs about 30,000 states of small.
-    budget: { maxStates: 30_000, runs: 300 },
-  },
-  recording: {
-    configs: [
-      'single-mcp',
-      'small',
-      'audio-lost',
-      'lagged',
-      'active-standby',
-      'active-active',
-      'no-retry',
-      'default',
-    ],
-    budget: { maxStates: 8_000, runs: 300 },
-    neverEnabled: {
-      lcaRechecked:
-        "no recording config turns the SIP pair's LCA recheck on (sip-ha's recheck does)",
-    },
-  },
-  backend: {
-    configs: ['default', 'active-backup', 'mcp-failure'],
-    budget: { maxStates: 8_000, runs: 1_000 },
-    neverEnabled: Object.fromEntries(
-      ['lcaLossDetected', 'lcaRechecked', 'switchoverPerformed', 'hostCrashed'].map((t) => [
-        t,
-        "the back end's configs give the SIP Server pair no faults (its failover is recording's)",
-      ]),
-    ),
-  },
-};
-
-/** One test per config of the model's mutation check. */
 export function mutationChecks(modelId: string): void {
-  const { configs, budget, neverEnabled = {} } = MUTATION_CHECKS[modelId]!;
+  const { configs, budget, eventTypes, neverEnabled = {} } = MUTATION_CHECKS[modelId]!;
   it(`${modelId}: no property fails, every event type takes effect`, () => {
-    const types = new Set<string>();
     const effective = new Set<string>();
     for (const configName of configs) {
       let f: Findings;
@@ -176,7 +22,6 @@ export function mutationChecks(modelId: string): void {
       }
       if (f.found.length > 0)
         throw new Error(`KILLED ${modelId}/${configName}: ${f.found.join(', ')}`);
-      for (const t of f.types) types.add(t);
       for (const t of f.effective) effective.add(t);
       // The exemption is checked on every run, the real model's dry run included, where a wrong
       // one stops Stryker before any mutant is tested.
@@ -186,7 +31,7 @@ export function mutationChecks(modelId: string): void {
           `${modelId}/${configName} enables ${wrong.join(', ')}, listed as never enabled`,
         );
     }
-    const missing = [...types].filter((t) => !effective.has(t) && !(t in neverEnabled));
+    const missing = eventTypes.filter((t) => !effective.has(t) && !(t in neverEnabled));
     if (missing.length > 0)
       throw new Error(
         `KILLED ${modelId}/${configs.join('+')}: ${missing.map((t) => `coverage:${t} (never takes effect)`).join(', ')}`,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { namedProperties, overallScore, scoreReport } from '../../mutation/results.ts';
 import { suites } from '../../properties/registry.ts';
-import { MUTATION_CHECKS } from './kill.ts';
+import { MUTATION_CHECKS } from './checks.ts';
 
 const at = (line: number, column: number, end: number) => ({
   start: { line, column },
@@ -99,5 +99,18 @@ describe('mutation results', () => {
       expect([...(MUTATION_CHECKS[suite.model.id]?.configs ?? [])].sort()).toEqual(
         [...suite.model.checked].sort(),
       );
+  });
+
+  it("should expect every event type of the model's checked configs, and no other", () => {
+    for (const suite of suites) {
+      const check = MUTATION_CHECKS[suite.model.id]!;
+      const types = new Set(
+        check.configs.flatMap((c) =>
+          suite.model.bind(suite.model.configs[c]).vocabulary.map((e: { type: string }) => e.type),
+        ),
+      );
+      expect([...check.eventTypes].sort()).toEqual([...types].sort());
+      for (const t of Object.keys(check.neverEnabled ?? {})) expect(types).toContain(t);
+    }
   });
 });
