@@ -17,15 +17,6 @@ export interface ModelEvent {
  */
 export type EventKind = 'traffic' | 'protocol' | 'delivery' | 'time' | 'fault' | 'repair';
 
-export const EVENT_KINDS: readonly EventKind[] = [
-  'traffic',
-  'protocol',
-  'delivery',
-  'time',
-  'fault',
-  'repair',
-];
-
 /** A model bound to one configuration: a finite vocabulary of events and a reducer. */
 export interface System<S, E extends ModelEvent> {
   readonly init: S;

@@ -53,7 +53,7 @@ export function startSession(
   call: CallId,
   params: string,
 ): void {
-  const rm = reachableRm(draft, ctx);
+  const rm = reachableRm(draft);
   if (rm === undefined) {
     failAttempt(draft, ctx, call);
     return;
@@ -117,7 +117,7 @@ export function byeRouted(
   ctx: Context,
 ): void {
   const rec = recordOf(draft.calls, event.call);
-  const rm = reachableRm(draft, ctx, rec.anchor);
+  const rm = reachableRm(draft, rec.anchor);
   if (rm === undefined) return; // The guard requires a reachable RM.
   const session = draft.rms[rm].table[event.call] ?? 'none';
   rec.bye = { rm, session };
@@ -149,11 +149,8 @@ function closeOpenSegment(draft: Draft<RecordingState>, call: CallId): void {
 export function recordingEnabled(
   state: RecordingState,
   event: EventOf<'recordingRequested'>,
-  ctx: Context,
 ): boolean {
-  return (
-    recordOf(state.calls, event.call).status === 'off' && reachableRm(state, ctx) !== undefined
-  );
+  return recordOf(state.calls, event.call).status === 'off' && reachableRm(state) !== undefined;
 }
 
 export function joinEnabled(state: RecordingState, event: EventOf<'endpointsJoined'>): boolean {
@@ -167,11 +164,7 @@ export function reRecordEnabled(
   return recordOf(state.calls, event.call).status === 'joined' && sipCanAct(state, event.call);
 }
 
-export function byeEnabled(
-  state: RecordingState,
-  event: EventOf<'byeRouted'>,
-  ctx: Context,
-): boolean {
+export function byeEnabled(state: RecordingState, event: EventOf<'byeRouted'>): boolean {
   const rec = recordOf(state.calls, event.call);
-  return rec.status === 'releasing' && reachableRm(state, ctx, rec.anchor) !== undefined;
+  return rec.status === 'releasing' && reachableRm(state, rec.anchor) !== undefined;
 }

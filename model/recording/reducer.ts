@@ -50,7 +50,7 @@ export const guards: Guards = {
   callAnswered: pair.callStartEnabled,
   callReleased: pair.releaseEnabled,
   recordingRequested: (s, e, ctx) =>
-    pair.recordingAllowedByPair(s, e, ctx) && client.recordingEnabled(s, e, ctx),
+    pair.recordingAllowedByPair(s, e, ctx) && client.recordingEnabled(s, e),
   lcaLossDetected: pair.sipEnabled,
   lcaRechecked: pair.sipEnabled,
   switchoverPerformed: pair.sipEnabled,

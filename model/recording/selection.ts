@@ -22,8 +22,10 @@ import {
 /** The IVR Profile of a new session: the named profile if the tenant owns it, else DNIS, else default. */
 export function selectProfile(config: RecordingConfig, index: number): string {
   const request = config.requests[index];
+  // Stryker disable next-line all: the message of an error validate() keeps from every config
   if (request === undefined) throw new Error(`no recording request for call ${index + 1}`);
   const tenant = config.tenants[request.tenant];
+  // Stryker disable next-line all: the message of an error validate() keeps from every config
   if (tenant === undefined) throw new Error(`unknown tenant ${request.tenant}`);
   const named = request.profileParameter;
   if (named !== null && config.profiles[named] === request.tenant) return named;
@@ -33,8 +35,9 @@ export function selectProfile(config: RecordingConfig, index: number): string {
 /** The recording parameters of a call's session: IVR Profile, tenant and recording target. */
 export function recordingParams(config: RecordingConfig, call: CallId): string {
   const index = Number(call.slice(1)) - 1;
-  const tenant = config.requests[index]?.tenant ?? '';
-  return `${selectProfile(config, index)}|${tenant}|${config.storage}:${tenant}`;
+  const profile = selectProfile(config, index); // throws when the call has no request
+  const tenant = config.requests[index]!.tenant;
+  return `${profile}|${tenant}|${config.storage}:${tenant}`;
 }
 
 /** Open sessions per MCP in an RM's table. */
@@ -69,21 +72,19 @@ export function selectMcp(
 }
 
 /**
- * The RM SIP Server sends a request to. Active-standby: the one holding the Virtual IP.
- * Active-active: for a new session the next in SIP Server's rotation; for an in-dialog request
- * the RM that accepted the session, or the other one once that one is out of rotation.
+ * The RM SIP Server sends a request to: for a new session the next in SIP Server's rotation, for
+ * an in-dialog request the RM that accepted the session, or the other one once that one is out
+ * of rotation. In active-standby only the RM holding the Virtual IP serves, so the same rule
+ * finds it whatever the rotation says.
  */
-export function targetRm(state: RecordingState, ctx: Context, anchor?: RmId): RmId | undefined {
-  if (ctx.config.rmMode === 'active-standby') {
-    return state.rms.rm1.serving ? 'rm1' : state.rms.rm2.serving ? 'rm2' : undefined;
-  }
+export function targetRm(state: RecordingState, anchor?: RmId): RmId | undefined {
   const first = anchor ?? state.nextRm;
   if (state.rms[first].serving) return first;
   return state.rms[otherRm(first)].serving ? otherRm(first) : undefined;
 }
 
 /** A target RM that is really up: the request reaches it (otherwise SIP Server waits). */
-export function reachableRm(state: RecordingState, ctx: Context, anchor?: RmId): RmId | undefined {
-  const rm = targetRm(state, ctx, anchor);
+export function reachableRm(state: RecordingState, anchor?: RmId): RmId | undefined {
+  const rm = targetRm(state, anchor);
   return rm !== undefined && state.rms[rm].process === 'up' ? rm : undefined;
 }

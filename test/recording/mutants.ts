@@ -68,7 +68,7 @@ const pathVariants: readonly Variant[] = [
         handlers: {
           byeRouted: (draft, event, ctx) => {
             const rec = recordOf(draft.calls, event.call);
-            const rm = reachableRm(draft, ctx, rec.anchor);
+            const rm = reachableRm(draft, rec.anchor);
             if (rm === undefined) return;
             const known = draft.rms[rm].table[event.call] ?? 'none';
             const session = rm === rec.anchor ? known : remapped(draft, ctx, rm, event.call);
