@@ -5,6 +5,7 @@ import {
   recording,
 } from '../../model/recording/index.ts';
 import type { Property, Suite } from '../engine/property.ts';
+import { mcpBalancing } from './balancing.ts';
 import { sipFailoverKeepsRecording, sipFailoverWhileRecording } from './composition.ts';
 import { recordingLifelines } from './diagram.ts';
 import { notifiedWithinBound, reRecordedWithinBound, survivorAcceptsRequests } from './liveness.ts';
@@ -39,6 +40,7 @@ export function recordingProperties(
     inDialogAffinity(config),
     profileOfTenant(config),
     selectsBelievedUpMcp,
+    mcpBalancing(config),
     mcpServesAnyTenant(config),
     callSurvivesMcpFailure,
     joinedBeforeReRecord,

@@ -7,6 +7,7 @@ import { endRecording, failAttempt } from '../../model/recording/client.ts';
 import { createRecording } from '../../model/recording/index.ts';
 import { handlers } from '../../model/recording/reducer.ts';
 import { writeSession } from '../../model/recording/rm.ts';
+import { eligibleMcps, reachableRm, selectMcp } from '../../model/recording/selection.ts';
 import { mcpOf, RMS, recordOf } from '../../model/recording/state.ts';
 import { dispatch, handlers as sipHandlers } from '../../model/sip-ha/reducer.ts';
 import { type CallId, isServingPrimary, SERVERS } from '../../model/sip-ha/state.ts';
@@ -41,7 +42,7 @@ export const auditVariants: readonly Variant[] = [
     model: 'recording',
     config: 'no-retry',
     title:
-      'RM offers the recording requests of the second tenant only the first MCP, as if no other MCP could record for it',
+      "RM records the second tenant's sessions only on the first MCP: a request the group's method would place elsewhere is refused, as if no other MCP could record for it",
     expect: 'recording.mcp-serves-any-tenant',
     build: () =>
       createRecording({
@@ -49,13 +50,18 @@ export const auditVariants: readonly Variant[] = [
           recordingRequested: (draft, event, ctx) => {
             const tenants = Object.keys(ctx.config.tenants);
             const request = ctx.config.requests[Number(event.call.slice(1)) - 1]!;
-            if (request.tenant !== tenants[1]) {
+            const rm = reachableRm(draft);
+            const pick =
+              rm === undefined
+                ? undefined
+                : selectMcp(draft.rms[rm], eligibleMcps(draft.mcpView, ctx), ctx);
+            if (request.tenant !== tenants[1] || pick === undefined || pick === ctx.mcps[0]) {
               handlers.recordingRequested(draft, event, ctx);
               return;
             }
-            // RM's view, seen through the tenant's restriction: every MCP but the first hidden.
+            // RM's view, seen through the tenant's restriction: no MCP it may use.
             const view = { ...draft.mcpView };
-            for (const m of ctx.mcps.slice(1)) draft.mcpView[m] = 'down';
+            for (const m of ctx.mcps) draft.mcpView[m] = 'down';
             handlers.recordingRequested(draft, event, ctx);
             Object.assign(draft.mcpView, view);
           },
