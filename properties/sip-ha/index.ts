@@ -6,6 +6,7 @@ import {
 } from '../../model/sip-ha/index.ts';
 import type { Property, Suite } from '../engine/property.ts';
 import { sipHaLifelines } from './diagram.ts';
+import { syncLinkJoinsPair } from './link.ts';
 import { failoverWithinBound, onePrimaryAfterHeal, pairResynchronizes } from './liveness.ts';
 import { callModel, switchoverOnSyncedPair } from './procedure.ts';
 import {
@@ -42,6 +43,7 @@ export function sipHaProperties(config: SipHaConfig): Property<SipHaState, SipHa
     singlePrimary(config),
     callModel,
     switchoverOnSyncedPair,
+    syncLinkJoinsPair,
     failoverWithinBound(config),
     pairResynchronizes(config),
     ...witnesses,

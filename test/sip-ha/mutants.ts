@@ -14,6 +14,7 @@ import {
   type SyncKey,
 } from '../../model/sip-ha/state.ts';
 import type { Variant } from '../variant.ts';
+import { linkVariants } from './mutants-link.ts';
 
 /** The backup end of a connected link, if any. */
 function backupOf(draft: Draft<SipHaState>) {
@@ -27,7 +28,7 @@ function backupReady(state: SipHaState): boolean {
   );
 }
 
-export const sipHaVariants: readonly Variant[] = [
+const pairVariants: readonly Variant[] = [
   {
     id: 'ack-before-sync',
     model: 'sip-ha',
@@ -278,19 +279,6 @@ export const sipHaVariants: readonly Variant[] = [
         },
       }),
   },
-  {
-    id: 'link-never-reconnects',
-    model: 'sip-ha',
-    config: 'small',
-    title:
-      'Only sip1, the primary by configuration, opens the HA link: once sip2 has taken over, the link never reconnects and the backup never catches up',
-    expect: 'sip-ha.pair-resynchronizes',
-    build: () =>
-      createSipHa({
-        guards: {
-          haLinkConnected: (state, event, ctx) =>
-            guards.haLinkConnected(state, event, ctx) && state.servers.sip1.role === 'primary',
-        },
-      }),
-  },
 ];
+
+export const sipHaVariants: readonly Variant[] = [...pairVariants, ...linkVariants];

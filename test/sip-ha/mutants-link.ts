@@ -1,0 +1,42 @@
+/**
+ * Broken variants of the SIP Server pair's HA link: who opens it, and what a crash does to it.
+ */
+import { createSipHa } from '../../model/sip-ha/index.ts';
+import { guards, handlers } from '../../model/sip-ha/reducer.ts';
+import type { Variant } from '../variant.ts';
+
+export const linkVariants: readonly Variant[] = [
+  {
+    id: 'link-never-reconnects',
+    model: 'sip-ha',
+    config: 'small',
+    title:
+      'Only sip1, the primary by configuration, opens the HA link: once sip2 has taken over, the link never reconnects and the backup never catches up',
+    expect: 'sip-ha.pair-resynchronizes',
+    build: () =>
+      createSipHa({
+        guards: {
+          haLinkConnected: (state, event, ctx) =>
+            guards.haLinkConnected(state, event, ctx) && state.servers.sip1.role === 'primary',
+        },
+      }),
+  },
+  {
+    id: 'link-outlives-crash',
+    model: 'sip-ha',
+    config: 'small',
+    title:
+      "The backup's crash goes unnoticed by the primary's end of the HA link: the link stays connected to a dead server",
+    expect: 'sip-ha.sync-link-joins-pair',
+    build: () =>
+      createSipHa({
+        handlers: {
+          processCrashed: (draft, event, ctx) => {
+            const connected = draft.link.connected;
+            handlers.processCrashed(draft, event, ctx);
+            if (draft.servers[event.node].role === 'backup') draft.link.connected = connected;
+          },
+        },
+      }),
+  },
+];
