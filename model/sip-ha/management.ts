@@ -46,10 +46,9 @@ export function lcaLossDetected(
 export function lcaRechecked(draft: Draft<SipHaState>, event: EventOf<'lcaRechecked'>): void {
   delete draft.timers[`recheck:${event.node}`];
   draft.scs.lca[event.node] = onRecheck(isReachable(draft, event.node));
-  if (draft.scs.lca[event.node] === 'connected') {
-    reportProcess(draft, event.node);
-    noticeSplitBrain(draft);
-  }
+  // Both act only on a host SCS reaches again, which is what 'connected' means here.
+  reportProcess(draft, event.node);
+  noticeSplitBrain(draft);
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   recordingSurvivesFailover,
   singlePrimary,
 } from './safety.ts';
+import { scsLearnsThroughLca, splitBrainOnlyWhenSplit } from './scs.ts';
 import {
   backupCatchesUp,
   callLostInFailover,
@@ -44,6 +45,8 @@ export function sipHaProperties(config: SipHaConfig): Property<SipHaState, SipHa
     callModel,
     switchoverOnSyncedPair,
     syncLinkJoinsPair,
+    scsLearnsThroughLca,
+    splitBrainOnlyWhenSplit,
     failoverWithinBound(config),
     pairResynchronizes(config),
     ...witnesses,

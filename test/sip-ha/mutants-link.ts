@@ -1,5 +1,6 @@
 /**
- * Broken variants of the SIP Server pair's HA link: who opens it, and what a crash does to it.
+ * Broken variants of the SIP Server pair's HA link (who opens it, what a crash does to it) and of
+ * what Solution Control Server learns and decides.
  */
 import { createSipHa } from '../../model/sip-ha/index.ts';
 import { guards, handlers } from '../../model/sip-ha/reducer.ts';
@@ -35,6 +36,40 @@ export const linkVariants: readonly Variant[] = [
             const connected = draft.link.connected;
             handlers.processCrashed(draft, event, ctx);
             if (draft.servers[event.node].role === 'backup') draft.link.connected = connected;
+          },
+        },
+      }),
+  },
+  {
+    id: 'scs-hears-cut-off-host',
+    model: 'sip-ha',
+    config: 'small',
+    title:
+      "SCS marks the process of a failed host down at once, as if the dead host's LCA could still report it, instead of waiting for ADDP",
+    expect: 'sip-ha.scs-learns-through-lca',
+    build: () =>
+      createSipHa({
+        handlers: {
+          hostCrashed: (draft, event, ctx) => {
+            handlers.hostCrashed(draft, event, ctx);
+            draft.scs.view[event.node] = 'down';
+          },
+        },
+      }),
+  },
+  {
+    id: 'split-brain-without-split',
+    model: 'sip-ha',
+    config: 'small',
+    title:
+      'SCS takes every healed partition for a split brain and sets out to resolve it, although one server is backup',
+    expect: 'sip-ha.split-brain-only-when-split',
+    build: () =>
+      createSipHa({
+        handlers: {
+          partitionHealed: (draft, event, ctx) => {
+            handlers.partitionHealed(draft, event, ctx);
+            draft.scs.reconcile = true;
           },
         },
       }),

@@ -1,0 +1,58 @@
+/**
+ * What Solution Control Server may know and do (BC-HA-1: "Genesys Management Layer initiates an
+ * HA failover"), as the failover properties take it for granted: SCS learns a process's status
+ * only from the LCA of its host, over a connection that exists, and acts on a split brain only
+ * when there is one. Read from ground truth (processes, hosts, roles) against SCS's own fields.
+ * Source: domain notes §1.2 (the detection chain; split brain as a documented state).
+ */
+import type { SipHaEvent } from '../../model/sip-ha/events.ts';
+import { SERVERS, type SipHaState } from '../../model/sip-ha/state.ts';
+import type { StepProperty } from '../engine/property.ts';
+
+type Step = StepProperty<SipHaState, SipHaEvent>;
+
+/**
+ * Excludes: SCS's view of a process changed while the host is down or cut off from SCS, or set
+ * to another status than the process has.
+ * Shown by: scs-hears-cut-off-host.
+ */
+export const scsLearnsThroughLca: Step = {
+  id: 'sip-ha.scs-learns-through-lca',
+  kind: 'step',
+  clauses: ['BC-HA-1'],
+  statement:
+    "SCS's view of a server's process changes only by its host's LCA, which SCS must reach, and then to the status the process really has.",
+  check(before, event, after) {
+    for (const s of SERVERS) {
+      if (before.scs.view[s] === after.scs.view[s]) continue;
+      const host = after.hosts[s];
+      if (!host.up || host.partitioned)
+        return `SCS's view of ${s} became ${after.scs.view[s]} in a ${event.type} step, although its host is ${host.up ? 'cut off' : 'down'}`;
+      if (after.scs.view[s] !== after.servers[s].process)
+        return `SCS's view of ${s} became ${after.scs.view[s]}, but the process is ${after.servers[s].process}`;
+    }
+    return undefined;
+  },
+};
+
+/**
+ * Judged where SCS decides (its reconcile flag rises), not at the resolution, which may come
+ * after the split has already ended (a primary restarted as backup meanwhile) and then demotes
+ * nobody who still acts as primary.
+ * Excludes: SCS setting out to resolve a split brain while the servers do not both act as
+ * primary, which demotes a server and drops the HA link for nothing.
+ * Shown by: split-brain-without-split.
+ */
+export const splitBrainOnlyWhenSplit: Step = {
+  id: 'sip-ha.split-brain-only-when-split',
+  kind: 'step',
+  clauses: ['BC-HA-1'],
+  statement: 'SCS decides to resolve a split brain only while both servers act as primary.',
+  check(before, event, after) {
+    if (before.scs.reconcile || !after.scs.reconcile) return undefined;
+    const { sip1, sip2 } = after.servers;
+    return sip1.role === 'primary' && sip2.role === 'primary'
+      ? undefined
+      : `SCS set out to resolve a split brain in a ${event.type} step while sip1 was ${sip1.role} and sip2 ${sip2.role}`;
+  },
+};
