@@ -15,7 +15,7 @@ import {
   recordingSurvivesFailover,
   singlePrimary,
 } from './safety.ts';
-import { scsLearnsThroughLca, splitBrainOnlyWhenSplit } from './scs.ts';
+import { promotesSeenUp, scsLearnsThroughLca, splitBrainOnlyWhenSplit } from './scs.ts';
 import {
   backupCatchesUp,
   callLostInFailover,
@@ -47,6 +47,7 @@ export function sipHaProperties(config: SipHaConfig): Property<SipHaState, SipHa
     syncLinkJoinsPair,
     scsLearnsThroughLca,
     splitBrainOnlyWhenSplit,
+    promotesSeenUp,
     failoverWithinBound(config),
     pairResynchronizes(config),
     ...witnesses,

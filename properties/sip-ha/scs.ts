@@ -56,3 +56,24 @@ export const splitBrainOnlyWhenSplit: Step = {
       : `SCS set out to resolve a split brain in a ${event.type} step while sip1 was ${sip1.role} and sip2 ${sip2.role}`;
   },
 };
+
+/**
+ * Excludes: a promotion of a server whose host's LCA SCS has lost, or whose process LCA last
+ * reported as not running (SCS deciding from the connection alone).
+ * Shown by: promote-reported-down.
+ */
+export const promotesSeenUp: Step = {
+  id: 'sip-ha.promotes-seen-up',
+  kind: 'step',
+  clauses: ['BC-HA-1'],
+  statement:
+    "SCS promotes a server only while its host's LCA is connected and last reported the process running.",
+  check(before, event) {
+    if (event.type !== 'switchoverPerformed') return undefined;
+    const lca = before.scs.lca[event.node];
+    const view = before.scs.view[event.node];
+    return lca === 'connected' && view === 'up'
+      ? undefined
+      : `SCS promoted ${event.node} while its LCA was ${lca} and its process reported ${view}`;
+  },
+};

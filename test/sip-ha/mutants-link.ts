@@ -74,4 +74,23 @@ export const linkVariants: readonly Variant[] = [
         },
       }),
   },
+  {
+    id: 'promote-reported-down',
+    model: 'sip-ha',
+    config: 'small',
+    title:
+      'SCS decides a failover from the LCA connection alone and promotes a backup whose process LCA reported down',
+    expect: 'sip-ha.promotes-seen-up',
+    build: () =>
+      createSipHa({
+        guards: {
+          switchoverPerformed: (state, event, ctx) =>
+            guards.switchoverPerformed(
+              { ...state, scs: { ...state.scs, view: { ...state.scs.view, [event.node]: 'up' } } },
+              event,
+              ctx,
+            ),
+        },
+      }),
+  },
 ];
