@@ -39,7 +39,8 @@ const base: BcConfig = {
   faultBudget: 2,
   tenantSite: 'A',
   groupSites: ['B', 'A'],
-  agentGroups: [[], [0, 1]],
+  // a2's groups are listed highest first, so that the lowest-numbered group decides, not the list.
+  agentGroups: [[], [1, 0]],
   personSites: [null, null],
   // One office near site A: a2 prefers site B, so a WAN partition cuts a2 from its login site.
   desktopSites: ['A', 'A'],
