@@ -25,7 +25,7 @@ function wipePeer(draft: Draft<BcState>, site: Site): void {
   for (const agent of Object.keys(agents) as (keyof typeof agents)[]) agents[agent] = 'loggedOut';
   for (const id of Object.keys(draft.calls) as CallId[]) {
     const call = draft.calls[id]!;
-    if (call.phase === 'connected' && call.site === site) draft.calls[id] = { ...IDLE_CALL };
+    if (call.site === site) draft.calls[id] = { ...IDLE_CALL }; // an idle call has no site
   }
 }
 

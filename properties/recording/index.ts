@@ -19,6 +19,7 @@ import {
   sameParameters,
   selectsBelievedUpMcp,
 } from './safety.ts';
+import { mcpCrashEndsSegments } from './segments.ts';
 import {
   affinityLostUnderLag,
   bothRmsAccept,
@@ -41,6 +42,7 @@ export function recordingProperties(
     profileOfTenant(config),
     selectsBelievedUpMcp,
     mcpBalancing(config),
+    mcpCrashEndsSegments(config),
     mcpServesAnyTenant(config),
     callSurvivesMcpFailure,
     joinedBeforeReRecord,

@@ -22,6 +22,7 @@ import type { CallId } from '../../model/sip-ha/state.ts';
 import { isServingPrimary, SERVERS } from '../../model/sip-ha/state.ts';
 import type { Variant } from '../variant.ts';
 import { auditVariants } from './mutants-audit.ts';
+import { mcpVariants } from './mutants-mcp.ts';
 
 /** The session a survivor would make of an in-dialog request if it treated it as new. */
 function remapped(
@@ -255,54 +256,10 @@ const pathVariants: readonly Variant[] = [
         },
       }),
   },
-  {
-    id: 'least-used-ignores-load',
-    model: 'recording',
-    config: 'no-retry',
-    title:
-      'The group is set to least used, but RM never reads the option and goes round robin, giving a session to a busier MCP',
-    expect: 'recording.mcp-balancing',
-    build: () => {
-      const rotating = (ctx: Context): Context => ({
-        ...ctx,
-        config: { ...ctx.config, balancing: 'round-robin' },
-      });
-      return createRecording({
-        handlers: {
-          recordingRequested: (draft, event, ctx) =>
-            handlers.recordingRequested(draft, event, rotating(ctx)),
-          reRecordRequested: (draft, event, ctx) =>
-            handlers.reRecordRequested(draft, event, rotating(ctx)),
-        },
-      });
-    },
-  },
-  {
-    id: 'round-robin-stuck',
-    model: 'recording',
-    config: 'small',
-    title:
-      'RM forgets its place in the round robin: every new session starts again from the first MCP it believes up',
-    expect: 'recording.mcp-balancing',
-    build: () => {
-      const forget = (draft: Draft<RecordingState>) => {
-        draft.rms.rm1.lastMcp = 'none';
-        draft.rms.rm2.lastMcp = 'none';
-      };
-      return createRecording({
-        handlers: {
-          recordingRequested: (draft, event, ctx) => {
-            forget(draft);
-            handlers.recordingRequested(draft, event, ctx);
-          },
-          reRecordRequested: (draft, event, ctx) => {
-            forget(draft);
-            handlers.reRecordRequested(draft, event, ctx);
-          },
-        },
-      });
-    },
-  },
 ];
 
-export const recordingVariants: readonly Variant[] = [...pathVariants, ...auditVariants];
+export const recordingVariants: readonly Variant[] = [
+  ...pathVariants,
+  ...auditVariants,
+  ...mcpVariants,
+];

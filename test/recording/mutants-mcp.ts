@@ -1,0 +1,108 @@
+/**
+ * Broken variants of the MCP group: how RM balances new sessions over it, and what an MCP's
+ * crash does to the segments it was recording.
+ */
+import type { Draft } from 'immer';
+import type { Context } from '../../model/recording/context.ts';
+import { createRecording } from '../../model/recording/index.ts';
+import { handlers } from '../../model/recording/reducer.ts';
+import type { RecordingState } from '../../model/recording/state.ts';
+import type { Variant } from '../variant.ts';
+
+/** The open segments an MCP holds, as [call, index] pairs. */
+function openOn(draft: Draft<RecordingState>, mcp: string): [string, number][] {
+  return Object.entries(draft.calls).flatMap(([call, rec]) =>
+    rec.segments.flatMap((seg, i): [string, number][] =>
+      seg.mcp === mcp && seg.state === 'open' ? [[call, i]] : [],
+    ),
+  );
+}
+
+export const mcpVariants: readonly Variant[] = [
+  {
+    id: 'least-used-ignores-load',
+    model: 'recording',
+    config: 'no-retry',
+    title:
+      'The group is set to least used, but RM never reads the option and goes round robin, giving a session to a busier MCP',
+    expect: 'recording.mcp-balancing',
+    build: () => {
+      const rotating = (ctx: Context): Context => ({
+        ...ctx,
+        config: { ...ctx.config, balancing: 'round-robin' },
+      });
+      return createRecording({
+        handlers: {
+          recordingRequested: (draft, event, ctx) =>
+            handlers.recordingRequested(draft, event, rotating(ctx)),
+          reRecordRequested: (draft, event, ctx) =>
+            handlers.reRecordRequested(draft, event, rotating(ctx)),
+        },
+      });
+    },
+  },
+  {
+    id: 'round-robin-stuck',
+    model: 'recording',
+    config: 'small',
+    title:
+      'RM forgets its place in the round robin: every new session starts again from the first MCP it believes up',
+    expect: 'recording.mcp-balancing',
+    build: () => {
+      const forget = (draft: Draft<RecordingState>) => {
+        draft.rms.rm1.lastMcp = 'none';
+        draft.rms.rm2.lastMcp = 'none';
+      };
+      return createRecording({
+        handlers: {
+          recordingRequested: (draft, event, ctx) => {
+            forget(draft);
+            handlers.recordingRequested(draft, event, ctx);
+          },
+          reRecordRequested: (draft, event, ctx) => {
+            forget(draft);
+            handlers.reRecordRequested(draft, event, ctx);
+          },
+        },
+      });
+    },
+  },
+  {
+    id: 'crash-leaves-segment-open',
+    model: 'recording',
+    config: 'small',
+    title:
+      "An MCP's crash is not seen by the segments it was recording: they stay open on a dead MCP",
+    expect: 'recording.mcp-crash-ends-segments',
+    build: () =>
+      createRecording({
+        handlers: {
+          processCrashed: (draft, event, ctx) => {
+            const open = openOn(draft, event.node);
+            handlers.processCrashed(draft, event, ctx);
+            for (const [call, i] of open)
+              draft.calls[call as keyof typeof draft.calls]!.segments[i]!.state = 'open';
+          },
+        },
+      }),
+  },
+  {
+    id: 'crash-keeps-lost-audio',
+    model: 'recording',
+    config: 'audio-lost',
+    title:
+      "Where the audio before a crash is lost, a crashed MCP's segments are counted as stored all the same",
+    expect: 'recording.mcp-crash-ends-segments',
+    build: () =>
+      createRecording({
+        handlers: {
+          processCrashed: (draft, event, ctx) => {
+            const open = openOn(draft, event.node);
+            handlers.processCrashed(draft, event, ctx);
+            for (const [call, i] of open)
+              draft.calls[call as keyof typeof draft.calls]!.segments[i]!.state = 'stored';
+          },
+        },
+      }),
+  },
+];
