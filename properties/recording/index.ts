@@ -19,7 +19,7 @@ import {
   sameParameters,
   selectsBelievedUpMcp,
 } from './safety.ts';
-import { mcpCrashEndsSegments, sipActsAsPrimary } from './segments.ts';
+import { mcpCrashEndsSegments } from './segments.ts';
 import {
   affinityLostUnderLag,
   bothRmsAccept,
@@ -43,7 +43,6 @@ export function recordingProperties(
     selectsBelievedUpMcp,
     mcpBalancing(config),
     mcpCrashEndsSegments(config),
-    sipActsAsPrimary,
     mcpServesAnyTenant(config),
     callSurvivesMcpFailure,
     joinedBeforeReRecord,

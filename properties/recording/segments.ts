@@ -1,14 +1,12 @@
 /**
  * What an MCP's failure does to the recording it was making (GIR-MCP-1: "MCP becomes a single
  * point of failure"): the sessions it recorded end with it, and their audio so far is kept or
- * lost as the deployment's storage allows (A-9, option `preCrashAudio`); and who recovers it:
- * the live SIP Server primary (GIR-MCP-3, GIR-MCP-4). Read from ground truth (the MCPs' and SIP
- * Servers' processes, hosts and tables, and the calls' segments).
+ * lost as the deployment's storage allows (A-9, option `preCrashAudio`). Read from ground truth
+ * (the MCPs' processes and the calls' segments).
  */
 import type { RecordingConfig } from '../../model/recording/config.ts';
 import type { RecordingEvent } from '../../model/recording/events.ts';
 import { type McpId, type RecordingState, recordOf } from '../../model/recording/state.ts';
-import { SERVERS } from '../../model/sip-ha/state.ts';
 import type { StepProperty } from '../engine/property.ts';
 import { callsOf } from './common.ts';
 
@@ -43,33 +41,3 @@ export function mcpCrashEndsSegments(
     },
   };
 }
-
-/**
- * Excludes: SIP Server joining the endpoints or requesting a new session for a call that no live
- * primary on the Virtual IP holds established (a backup, a dead server, a released call).
- * Shown by: backup-rerecords.
- */
-export const sipActsAsPrimary: StepProperty<RecordingState, RecordingEvent> = {
-  id: 'recording.sip-acts-as-primary',
-  kind: 'step',
-  clauses: ['GIR-MCP-3', 'GIR-MCP-4'],
-  statement:
-    'SIP Server joins the endpoints of a call or requests a new recording session for it only on the live primary that holds the Virtual IP, with the call established.',
-  check(before, event) {
-    if (event.type !== 'endpointsJoined' && event.type !== 'reRecordRequested') return undefined;
-    const holder = SERVERS.find((s) => {
-      const server = before.sip.servers[s];
-      const phase = server.table[event.call];
-      return (
-        server.role === 'primary' &&
-        server.process === 'up' &&
-        server.vip &&
-        before.sip.hosts[s].up &&
-        (phase === 'established' || phase === 'recording')
-      );
-    });
-    return holder === undefined
-      ? `${event.type} for ${event.call} while no live primary on the Virtual IP held it established`
-      : undefined;
-  },
-};

@@ -1,13 +1,12 @@
 /**
- * Broken variants of the MCP group: how RM balances new sessions over it, what an MCP's crash
- * does to the segments it was recording, and who records them again.
+ * Broken variants of the MCP group: how RM balances new sessions over it, and what an MCP's
+ * crash does to the segments it was recording.
  */
 import type { Draft } from 'immer';
 import type { Context } from '../../model/recording/context.ts';
 import { createRecording } from '../../model/recording/index.ts';
 import { handlers } from '../../model/recording/reducer.ts';
-import { type RecordingState, recordOf } from '../../model/recording/state.ts';
-import { SERVERS } from '../../model/sip-ha/state.ts';
+import type { RecordingState } from '../../model/recording/state.ts';
 import type { Variant } from '../variant.ts';
 
 /** The open segments an MCP holds, as [call, index] pairs. */
@@ -103,25 +102,6 @@ export const mcpVariants: readonly Variant[] = [
             for (const [call, i] of open)
               draft.calls[call as keyof typeof draft.calls]!.segments[i]!.state = 'stored';
           },
-        },
-      }),
-  },
-  {
-    id: 'backup-rerecords',
-    model: 'recording',
-    config: 'small',
-    title:
-      "SIP Server's recording client acts on any server that holds the call, the backup too: a joined call is recorded again while no primary serves",
-    expect: 'recording.sip-acts-as-primary',
-    build: () =>
-      createRecording({
-        guards: {
-          reRecordRequested: (state, event) =>
-            recordOf(state.calls, event.call).status === 'joined' &&
-            SERVERS.some((s) => {
-              const phase = state.sip.servers[s].table[event.call];
-              return phase === 'established' || phase === 'recording';
-            }),
         },
       }),
   },
