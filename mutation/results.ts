@@ -59,6 +59,8 @@ export interface TargetScore {
   readonly current: boolean;
   /** Per property id: the mutants whose killing check named it. */
   readonly kills: Readonly<Record<string, number>>;
+  /** The mutants killed by coverage (an event type that took effect on no step). */
+  readonly coverageKills: number;
 }
 
 /** The text of a report location (lines and columns 1-based). */
@@ -91,6 +93,7 @@ export function scoreReport(target: TargetName, report: Report): TargetScore {
   const equivalent: Mutant[] = [];
   const crashed: Mutant[] = [];
   const kills: Record<string, number> = {};
+  let coverageKills = 0;
   for (const [file, { source, mutants: list }] of Object.entries(report.files)) {
     if (!isMutated(target, file)) continue;
     for (const m of list) {
@@ -110,6 +113,7 @@ export function scoreReport(target: TargetName, report: Report): TargetScore {
           else {
             killed++;
             for (const p of new Set(named)) kills[p] = (kills[p] ?? 0) + 1;
+            if (named.some((p) => p.startsWith('coverage:'))) coverageKills++;
           }
           break;
         }
@@ -145,6 +149,7 @@ export function scoreReport(target: TargetName, report: Report): TargetScore {
     excluded,
     score: scored === 0 ? undefined : killed / scored,
     kills,
+    coverageKills,
     current: true,
   };
 }

@@ -33,9 +33,7 @@ export function collectMutation(): MutationReview {
     properties.push({
       id: 'coverage (every event type takes effect)',
       model: s.target,
-      kills: Object.entries(s.kills)
-        .filter(([id]) => id.startsWith('coverage:'))
-        .reduce((n, [, k]) => n + k, 0),
+      kills: s.coverageKills,
     });
   return { scores, overall: overallScore(scores), properties };
 }

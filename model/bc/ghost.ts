@@ -24,7 +24,6 @@ import { type AgentId, type BcState, otherSite } from './state.ts';
  * the helpers that drive the desktop's own DR trigger, so that a fault in those cannot both start
  * a switchover and excuse it.
  */
-// Stryker disable all: the ghost outage, bc.ha-failover-transparent's excuse: no model step reads it, so a mutant changes what the property excuses, not what the model does (the variants short-dr-timeout and failover-switches-at-once check the excuse)
 function outageNow(state: BcState, ctx: Context, agent: AgentId): boolean | 'none' {
   const site = state.desktops[agent]!.site!;
   const s = state.sites[site];
@@ -36,11 +35,9 @@ function outageNow(state: BcState, ctx: Context, agent: AgentId): boolean | 'non
   // Only a pair failing over at a live, reachable site is a local failover.
   return lost.some((service) => !s.up || cut || s.pairs[service] !== 'failingOver');
 }
-// Stryker restore all
 
 export function recordGhost(draft: Draft<BcState>, event: BcEvent, ctx: Context): void {
   const state = draft as BcState;
-  // Stryker disable all: the ghost outage, bc.ha-failover-transparent's excuse: no model step reads it, so a mutant changes what the property excuses, not what the model does (the variants short-dr-timeout and failover-switches-at-once check the excuse)
   for (const agent of ctx.agents) {
     const desktop = state.desktops[agent]!;
     if (desktop.phase === 'loggedOut' || desktop.site === null) {
@@ -51,7 +48,6 @@ export function recordGhost(draft: Draft<BcState>, event: BcEvent, ctx: Context)
     if (now === 'none') draft.ghost.outage[agent] = false;
     else if (now) draft.ghost.outage[agent] = true;
   }
-  // Stryker restore all
   // Only an offer the survivor takes alone (the other site is down) that did not connect: what
   // became of the connected ones is in the call's own record.
   draft.ghost.survivorLoss =

@@ -51,7 +51,7 @@ export function bcProperties(config: BcConfig): Property<BcState, BcEvent>[] {
     initialLoginSwitchover,
     callForwardedToLoginPeer,
     callLostAtFailedSite,
-    firstPartyOtherPeer,
+    firstPartyOtherPeer(config),
     survivingCallKept,
     haFailoverUnnoticed,
     survivorTakesNewCall,

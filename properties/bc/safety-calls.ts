@@ -21,7 +21,7 @@ const callsOf = (state: BcState) => Object.keys(state.calls) as CallId[];
  * Excludes: a call delivered by a peer where the agent is not logged in, or forwarded twice; a
  * call offered to a peer that is not serving and delivered or forwarded all the same (such a peer
  * answers nothing: the offer is lost until the gateways notice, A-19).
- * Shown by: deliver-locally.
+ * Shown by: deliver-locally, down-peer-forwards.
  */
 export const deliveryThroughLoginPeer: Step = {
   id: 'bc.delivery-through-login-peer',

@@ -112,6 +112,7 @@ export function loginAtPreferredSite(config: BcConfig): Step {
  * Excludes: a login at a site where CSP or SIP Server cannot be used; a login without Stat
  * Server where the deployment has one. Which sites the connections are at is judged by
  * bc.sip-with-csp and bc.connections-one-site.
+ * Shown by: login-at-dead-site, stat-never-connected.
  */
 export function loginWhereUsable(config: BcConfig): Step {
   const r = reading(config);

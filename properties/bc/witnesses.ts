@@ -9,6 +9,7 @@ import type { BcConfig } from '../../model/bc/config.ts';
 import type { BcEvent } from '../../model/bc/events.ts';
 import { type AgentId, type BcState, otherSite, parsePair } from '../../model/bc/state.ts';
 import type { Witness } from '../engine/property.ts';
+import { expectedSite } from './preferred.ts';
 import { departures, onlyFailingOver, outageAt, reading } from './reading.ts';
 
 type W = Witness<BcState, BcEvent>;
@@ -54,22 +55,26 @@ export const callForwardedToLoginPeer: W = {
   },
 };
 
-export const firstPartyOtherPeer: W = {
-  id: 'bc.witness.first-party-while-peer-down',
-  kind: 'witness',
-  clauses: ['BC-CALL-2'],
-  statement:
-    'Some first-party (1PCC) call is placed while one SIP Server peer is down, and leaves through the other.',
-  reached: (before, event, after) => {
-    if (event.type !== 'callDialed') return false;
-    const site = after.calls[event.call]!.site;
-    return (
-      site !== null &&
-      after.calls[event.call]!.phase === 'connected' &&
-      !serviceUp(before, otherSite(site), 'sip')
-    );
-  },
-};
+/** The preferred peer comes from preferred.ts (the configuration's hierarchy), not the model's. */
+export function firstPartyOtherPeer(config: BcConfig): W {
+  return {
+    id: 'bc.witness.first-party-while-peer-down',
+    kind: 'witness',
+    clauses: ['BC-CALL-2'],
+    statement:
+      "Some first-party (1PCC) call is placed while the agent's preferred SIP Server peer is down, and leaves through the other one.",
+    reached: (before, event, after) => {
+      if (event.type !== 'callDialed') return false;
+      const preferred = expectedSite(config, event.agent).site;
+      const call = after.calls[event.call]!;
+      return (
+        call.phase === 'connected' &&
+        call.site === otherSite(preferred) &&
+        !serviceUp(before, preferred, 'sip')
+      );
+    },
+  };
+}
 
 export const callLostAtFailedSite: W = {
   id: 'bc.witness.call-lost-at-failed-site',

@@ -24,7 +24,8 @@ function loads(table: Readonly<Record<string, string | undefined>>): Map<string,
 
 /**
  * Excludes: a least-used group that gives a new session to a busier MCP than another it believes
- * up; a round-robin group that does not go on to the next MCP it believes up after its last pick.
+ * up; a round-robin group that does not go on to the next MCP it believes up after its last pick,
+ * or does not remember the pick it made.
  * Which of equally loaded MCPs least used takes is left open.
  * Shown by: least-used-ignores-load, round-robin-stuck.
  */
@@ -53,6 +54,9 @@ export function mcpBalancing(
           const next = up.find((m) => order.indexOf(m) > from) ?? up[0];
           if (next !== undefined && picked !== next)
             return `${rm} gave ${s.call} to ${picked}, but after its last pick ${last} round robin goes on to ${next}`;
+          // The rotation goes on from this pick, so the RM's record of it is judged too.
+          if (after.rms[rm].lastMcp !== picked)
+            return `${rm} gave ${s.call} to ${picked} but records ${after.rms[rm].lastMcp} as its last pick`;
         }
       }
       return undefined;

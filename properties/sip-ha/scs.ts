@@ -47,13 +47,15 @@ export const splitBrainOnlyWhenSplit: Step = {
   id: 'sip-ha.split-brain-only-when-split',
   kind: 'step',
   clauses: ['BC-HA-1'],
-  statement: 'SCS decides to resolve a split brain only while both servers act as primary.',
+  statement:
+    'SCS decides to resolve a split brain only while both servers act as primary (running, on hosts that are up).',
   check(before, event, after) {
     if (before.scs.reconcile || !after.scs.reconcile) return undefined;
+    const acting = (s: (typeof SERVERS)[number]) =>
+      after.servers[s].role === 'primary' && after.servers[s].process === 'up' && after.hosts[s].up;
+    if (acting('sip1') && acting('sip2')) return undefined;
     const { sip1, sip2 } = after.servers;
-    return sip1.role === 'primary' && sip2.role === 'primary'
-      ? undefined
-      : `SCS set out to resolve a split brain in a ${event.type} step while sip1 was ${sip1.role} and sip2 ${sip2.role}`;
+    return `SCS set out to resolve a split brain in a ${event.type} step while sip1 was a ${sip1.process} ${sip1.role} and sip2 a ${sip2.process} ${sip2.role}`;
   },
 };
 
