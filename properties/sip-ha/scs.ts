@@ -55,7 +55,7 @@ export const splitBrainOnlyWhenSplit: Step = {
       after.servers[s].role === 'primary' && after.servers[s].process === 'up' && after.hosts[s].up;
     if (acting('sip1') && acting('sip2')) return undefined;
     const { sip1, sip2 } = after.servers;
-    return `SCS set out to resolve a split brain in a ${event.type} step while sip1 was a ${sip1.process} ${sip1.role} and sip2 a ${sip2.process} ${sip2.role}`;
+    return `SCS set out to resolve a split brain in a ${event.type} step while sip1 was ${sip1.role} (process ${sip1.process}) and sip2 ${sip2.role} (process ${sip2.process})`;
   },
 };
 
