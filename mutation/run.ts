@@ -3,7 +3,8 @@
  * when none is named), incrementally from the results kept in mutation/results/, then prints the
  * scores. --force tests every mutant again (needed after a change outside model/, which Stryker's
  * incremental diff does not see). --check is CI's gate: it fails when a mutant survives that did
- * not survive in the results committed before the run.
+ * not survive in the results committed before the run (targets without results, or with stale
+ * ones, are named and not gated).
  */
 
 import { execFileSync } from 'node:child_process';
@@ -71,7 +72,15 @@ if (check) {
     console.log(
       `no committed mutation results for ${t}: not gated (run 'npm run mutate ${t}' and commit ${resultsFile(t)})`,
     );
-  targets = chosen.filter((t) => !missing.includes(t));
+  // Stale results were measured with other judges: a gate run would compare survivors of two
+  // different checks (and retest most of the target). They are named and left out until a forced
+  // run with today's judges is committed; the review and npm start mark them stale meanwhile.
+  const stale = chosen.filter((t) => !missing.includes(t) && !isCurrent(t));
+  for (const t of stale)
+    console.log(
+      `mutation results for ${t} are stale (measured with other properties or check): not gated until 'npm run mutate -- ${t} --force' is committed`,
+    );
+  targets = chosen.filter((t) => !missing.includes(t) && !stale.includes(t));
   for (const target of targets) baseline.set(target, scoreReport(target, committed(target)));
 }
 
