@@ -5,36 +5,15 @@
  * This file holds the desktop's variants and the full list; mutants-calls.ts holds the peers'
  * and gateways', mutants-liveness.ts the DR switchover's liveness.
  */
-import { available, canLogIn, lostTriggers, reachable } from '../../model/bc/availability.ts';
-import type { Context } from '../../model/bc/context.ts';
+import { available, canLogIn, lostTriggers } from '../../model/bc/availability.ts';
 import { logIn } from '../../model/bc/desktop.ts';
 import { createBc, preferredSite } from '../../model/bc/index.ts';
 import { handlers } from '../../model/bc/reducer.ts';
-import {
-  type AgentId,
-  type BcState,
-  otherSite,
-  type Service,
-  type Site,
-} from '../../model/bc/state.ts';
+import { otherSite } from '../../model/bc/state.ts';
+import { onlyFailingOver, reading } from '../../properties/bc/reading.ts';
 import type { Variant } from '../variant.ts';
 import { callVariants } from './mutants-calls.ts';
 import { livenessVariants } from './mutants-liveness.ts';
-
-/** The variant's own reading: the service is away only while its pair's backup takes over. */
-function inLocalFailover(
-  state: BcState,
-  ctx: Context,
-  agent: AgentId,
-  site: Site,
-  service: Service,
-): boolean {
-  return (
-    state.sites[site].up &&
-    reachable(state, ctx, agent, site) &&
-    state.sites[site].pairs[service] === 'failingOver'
-  );
-}
 
 const desktopVariants: readonly Variant[] = [
   {
@@ -186,8 +165,9 @@ const desktopVariants: readonly Variant[] = [
             const agent = event.agent;
             const site = draft.desktops[agent]!.site!;
             const next = otherSite(site);
+            const r = reading(ctx.config);
             const failover = lostTriggers(draft, ctx, agent).every((s) =>
-              inLocalFailover(draft, ctx, agent, site, s),
+              onlyFailingOver(draft, r, agent, site, s),
             );
             if (!failover || !canLogIn(draft, ctx, agent, next))
               return handlers.connectionLost(draft, event, ctx);

@@ -18,6 +18,20 @@ function openOn(draft: Draft<RecordingState>, mcp: string): [string, number][] {
   );
 }
 
+/** The real model, except that a crashed MCP's open segments end up in the given state. */
+function crashLeaves(state: 'open' | 'stored') {
+  return createRecording({
+    handlers: {
+      processCrashed: (draft, event, ctx) => {
+        const open = openOn(draft, event.node);
+        handlers.processCrashed(draft, event, ctx);
+        for (const [call, i] of open)
+          draft.calls[call as keyof typeof draft.calls]!.segments[i]!.state = state;
+      },
+    },
+  });
+}
+
 export const mcpVariants: readonly Variant[] = [
   {
     id: 'least-used-ignores-load',
@@ -74,17 +88,7 @@ export const mcpVariants: readonly Variant[] = [
     title:
       "An MCP's crash is not seen by the segments it was recording: they stay open on a dead MCP",
     expect: 'recording.mcp-crash-ends-segments',
-    build: () =>
-      createRecording({
-        handlers: {
-          processCrashed: (draft, event, ctx) => {
-            const open = openOn(draft, event.node);
-            handlers.processCrashed(draft, event, ctx);
-            for (const [call, i] of open)
-              draft.calls[call as keyof typeof draft.calls]!.segments[i]!.state = 'open';
-          },
-        },
-      }),
+    build: () => crashLeaves('open'),
   },
   {
     id: 'crash-keeps-lost-audio',
@@ -93,16 +97,6 @@ export const mcpVariants: readonly Variant[] = [
     title:
       "Where the audio before a crash is lost, a crashed MCP's segments are counted as stored all the same",
     expect: 'recording.mcp-crash-ends-segments',
-    build: () =>
-      createRecording({
-        handlers: {
-          processCrashed: (draft, event, ctx) => {
-            const open = openOn(draft, event.node);
-            handlers.processCrashed(draft, event, ctx);
-            for (const [call, i] of open)
-              draft.calls[call as keyof typeof draft.calls]!.segments[i]!.state = 'stored';
-          },
-        },
-      }),
+    build: () => crashLeaves('stored'),
   },
 ];
