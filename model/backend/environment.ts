@@ -121,7 +121,11 @@ export function takenOver(draft: Draft<BackendState>, e: EventOf<'takenOver'>, c
   rearmAll(draft, ctx);
 }
 
-/** The MCP's write of a finished segment fails; the segment stays closed and is written again. */
+/**
+ * The MCP's write of a finished segment fails; the segment stays closed and is written again. A
+ * write that has failed fails again only after it is retried (a second failure before would
+ * spend a fault and change nothing).
+ */
 export function storageWriteFailed(
   draft: Draft<BackendState>,
   e: EventOf<'storageWriteFailed'>,
@@ -133,7 +137,10 @@ export function storageWriteFailed(
 export function writeFailEnabled(state: BackendState, e: EventOf<'storageWriteFailed'>): boolean {
   const segment = segmentOf(state, e.seg);
   return (
-    state.faultsLeft > 0 && segment?.state === 'closed' && state.rec.mcps[segment.mcp] === 'up'
+    state.faultsLeft > 0 &&
+    segment?.state === 'closed' &&
+    state.rec.mcps[segment.mcp] === 'up' &&
+    state.writeFailed[e.seg] !== true
   );
 }
 

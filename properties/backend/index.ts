@@ -5,6 +5,8 @@ import {
   backend,
 } from '../../model/backend/index.ts';
 import type { Property, Suite } from '../engine/property.ts';
+import { faultBudgetKept, firstDown } from '../fault-budget.ts';
+import { recordingBudgets, recordingFaultOf } from '../recording/index.ts';
 import { backendLifelines } from './diagram.ts';
 import { indexedWithinBound, standbyTakesOver } from './liveness.ts';
 import {
@@ -29,6 +31,54 @@ import {
   wsRequestRetried,
 } from './witnesses.ts';
 
+const BACKEND_BUDGET = "the back end's fault budget";
+
+type Member = BackendState['schedulers']['sch1'];
+const running = (m: unknown) => (m as Member).process === 'up';
+const joined = (m: unknown) => !(m as Member).cut;
+
+/** Before any back-end fault: every member of every pool running, no partition, no failed write. */
+function backendWhole(s: BackendState): string | undefined {
+  return (
+    firstDown('Recording Processor', s.processors, running) ??
+    firstDown('Recording Processor (cut off)', s.processors, joined) ??
+    firstDown('SpeechMiner Scheduler', s.schedulers, running) ??
+    firstDown('SpeechMiner Scheduler (cut off)', s.schedulers, joined) ??
+    firstDown('Web Services node', s.webServices) ??
+    firstDown('Cassandra node', s.cassandra) ??
+    firstDown('Interaction Receiver', s.receivers) ??
+    firstDown('SpeechMiner UI', s.ui) ??
+    firstDown('Crypto Server', s.crypto) ??
+    (Object.keys(s.writeFailed).length > 0 ? 'a storage write has failed' : undefined)
+  );
+}
+
+/**
+ * Three budgets: the back end's own (its crashes, partitions, failed storage writes) and the
+ * recording solution's two, which its crashes of RMs, MCPs and SIP Servers spend.
+ */
+function backendFaultBudget(config: BackendConfig) {
+  return faultBudgetKept<BackendState, BackendEvent>({
+    id: 'backend.fault-budget-kept',
+    clauses: ['GIR-RP-1'],
+    budgets: [
+      {
+        name: BACKEND_BUDGET,
+        size: config.faultBudget,
+        path: ['faultsLeft'],
+        whole: backendWhole,
+      },
+      ...recordingBudgets(config.recording, (s: BackendState) => s.rec, ['rec']),
+    ],
+    spends(s, e) {
+      if (e.type === 'storageWriteFailed') return BACKEND_BUDGET;
+      if (e.type !== 'processCrashed' && e.type !== 'partitionStarted' && e.type !== 'hostCrashed')
+        return undefined;
+      return recordingFaultOf(s.rec, e) ?? BACKEND_BUDGET;
+    },
+  });
+}
+
 export function backendProperties(config: BackendConfig): Property<BackendState, BackendEvent>[] {
   const activeBackup = config.processorMode === 'active-backup';
   // Takeovers and retries need a back-end fault; without one only the flow itself is judged.
@@ -44,6 +94,7 @@ export function backendProperties(config: BackendConfig): Property<BackendState,
     ...(activeBackup ? [singleActiveProcessor] : []),
     singleActiveScheduler,
     indexedWithinBound(config),
+    backendFaultBudget(config),
     ...(faults
       ? [
           standbyTakesOver(config),

@@ -1,6 +1,7 @@
 import type { BcConfig } from '../../model/bc/config.ts';
 import { type BcEvent, type BcState, bc } from '../../model/bc/index.ts';
 import type { Property, Suite } from '../engine/property.ts';
+import { faultBudgetKept, firstDown } from '../fault-budget.ts';
 import { bcLifelines } from './diagram.ts';
 import { drSwitchoverWithinBound } from './liveness.ts';
 import {
@@ -31,6 +32,39 @@ import {
   survivorTakesNewCall,
 } from './witnesses.ts';
 
+const BC_FAULTS: ReadonlySet<string> = new Set([
+  'processCrashed',
+  'siteFailed',
+  'partitionStarted',
+]);
+
+/** One budget for crashes of a pair member, site failures and the WAN partition. */
+function bcFaultBudget(config: BcConfig) {
+  return faultBudgetKept<BcState, BcEvent>({
+    id: 'bc.fault-budget-kept',
+    clauses: ['BC-SITE-1'],
+    budgets: [
+      {
+        name: 'the fault budget',
+        size: config.faultBudget,
+        path: ['faultsLeft'],
+        // Before any fault: both sites up with every pair serving, the WAN whole, the gateways
+        // answering to both.
+        whole: (s) =>
+          firstDown('site', s.sites, (site) => (site as BcState['sites']['A']).up) ??
+          (['A', 'B'] as const)
+            .map((site) =>
+              firstDown(`at site ${site} the pair`, s.sites[site].pairs, (p) => p === 'serving'),
+            )
+            .find((d) => d !== undefined) ??
+          firstDown("the gateways' view of site", s.gateways, (g) => g === true) ??
+          (s.partitioned ? 'the WAN is cut' : undefined),
+      },
+    ],
+    spends: (_s, e) => (BC_FAULTS.has(e.type) ? 'the fault budget' : undefined),
+  });
+}
+
 export function bcProperties(config: BcConfig): Property<BcState, BcEvent>[] {
   return [
     onePeerLogin,
@@ -46,6 +80,7 @@ export function bcProperties(config: BcConfig): Property<BcState, BcEvent>[] {
     survivingSiteCallsSurvive,
     survivorTakesNewCalls,
     noStateAcrossPeers,
+    bcFaultBudget(config),
     ...drSwitchoverWithinBound(config),
     siteFailureSwitchover,
     initialLoginSwitchover,

@@ -13,6 +13,7 @@ import {
   type SipHaState,
   type SyncKey,
 } from '../../model/sip-ha/state.ts';
+import { budgetVariants } from '../budget-variants.ts';
 import type { Variant } from '../variant.ts';
 import { linkVariants } from './mutants-link.ts';
 
@@ -281,4 +282,8 @@ const pairVariants: readonly Variant[] = [
   },
 ];
 
-export const sipHaVariants: readonly Variant[] = [...pairVariants, ...linkVariants];
+export const sipHaVariants: readonly Variant[] = [
+  ...pairVariants,
+  ...linkVariants,
+  ...budgetVariants.filter((v) => v.model === 'sip-ha'),
+];

@@ -1,0 +1,106 @@
+/**
+ * Broken variants of the fault budgets, one per model: each miscounts the faults a run takes in
+ * a different way, so that a verdict's "with at most N faults" would be a bound it was not
+ * checked under. Each is caught by the model's `fault-budget-kept` property.
+ */
+import { createBackend } from '../model/backend/index.ts';
+import { segmentOf } from '../model/backend/pipeline.ts';
+import { guards as backendGuards } from '../model/backend/reducer.ts';
+import { createBc } from '../model/bc/index.ts';
+import { handlers as bcHandlers } from '../model/bc/reducer.ts';
+import { createRecording } from '../model/recording/index.ts';
+import { handlers as recordingHandlers } from '../model/recording/reducer.ts';
+import { createSipHa } from '../model/sip-ha/index.ts';
+import { handlers as sipHandlers } from '../model/sip-ha/reducer.ts';
+import type { Variant } from './variant.ts';
+
+export const budgetVariants: readonly Variant[] = [
+  {
+    id: 'crash-beyond-budget',
+    model: 'sip-ha',
+    config: 'small',
+    title:
+      'A SIP Server process may crash after the fault budget is spent: a run takes more faults than its verdicts state',
+    expect: 'sip-ha.fault-budget-kept',
+    build: () =>
+      createSipHa({
+        guards: {
+          processCrashed: (s, e) => s.hosts[e.node].up && s.servers[e.node].process !== 'down',
+        },
+      }),
+  },
+  {
+    id: 'switchover-stops-old-primary',
+    model: 'sip-ha',
+    config: 'small',
+    title:
+      'A manual switchover stops the old primary (as a crash would) instead of making it the backup: a server goes down with no fault taken',
+    expect: 'sip-ha.fault-budget-kept',
+    build: () =>
+      createSipHa({
+        handlers: {
+          switchoverRequested: (draft, event, ctx) => {
+            const primary = draft.servers.sip1.role === 'primary' ? 'sip1' : 'sip2';
+            sipHandlers.switchoverRequested(draft, event, ctx);
+            sipHandlers.processCrashed(draft, { type: 'processCrashed', node: primary }, ctx);
+            draft.faultsLeft += 1;
+          },
+        },
+      }),
+  },
+  {
+    id: 'site-failure-uncounted',
+    model: 'bc',
+    config: 'small',
+    title: 'A site failure is not counted against the fault budget',
+    expect: 'bc.fault-budget-kept',
+    build: () =>
+      createBc({
+        handlers: {
+          siteFailed: (draft, event, ctx) => {
+            const left = draft.faultsLeft;
+            bcHandlers.siteFailed(draft, event, ctx);
+            draft.faultsLeft = left;
+          },
+        },
+      }),
+  },
+  {
+    id: 'mcp-crash-spends-sip-budget',
+    model: 'recording',
+    config: 'small',
+    title:
+      "An MCP crash is charged to the SIP Server pair's fault budget instead of the RM and MCP one",
+    expect: 'recording.fault-budget-kept',
+    build: () =>
+      createRecording({
+        handlers: {
+          processCrashed: (draft, event, ctx) => {
+            recordingHandlers.processCrashed(draft, event, ctx);
+            if (event.node in draft.mcps && draft.sip.faultsLeft > 0) {
+              draft.faultsLeft += 1;
+              draft.sip.faultsLeft -= 1;
+            }
+          },
+        },
+      }),
+  },
+  {
+    id: 'write-fails-twice',
+    model: 'backend',
+    config: 'default',
+    title:
+      'A storage write that has already failed may fail again before it is retried: a fault spent that changes nothing',
+    expect: 'backend.fault-budget-kept',
+    build: () =>
+      createBackend({
+        guards: {
+          storageWriteFailed: (s, e, ctx) =>
+            backendGuards.storageWriteFailed(s, e, ctx) ||
+            (s.writeFailed[e.seg] === true &&
+              s.faultsLeft > 0 &&
+              s.rec.mcps[segmentOf(s, e.seg)!.mcp] === 'up'),
+        },
+      }),
+  },
+];
