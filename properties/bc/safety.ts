@@ -10,7 +10,15 @@ import type { BcEvent } from '../../model/bc/events.ts';
 import { type AgentId, type BcState, otherSite, SITES } from '../../model/bc/state.ts';
 import type { Invariant, StepProperty } from '../engine/property.ts';
 import { expectedSite } from './preferred.ts';
-import { departures, onlyFailingOver, outageAt, reading, usable } from './reading.ts';
+import {
+  allUsable,
+  departures,
+  onlyFailingOver,
+  outageAt,
+  type Reading,
+  reading,
+  usable,
+} from './reading.ts';
 
 type Step = StepProperty<BcState, BcEvent>;
 type Inv = Invariant<BcState>;
@@ -174,13 +182,28 @@ export function statLossNoSwitchover(config: BcConfig): Step {
 }
 
 /**
+ * The ghost `outage` of an agent as ground truth sets it after a step, from the record before
+ * it: clear for a desktop logged out or at no site, or that has every trigger service there;
+ * set while a trigger service there is lost beyond a local failover; otherwise as it was.
+ */
+function outageRecord(before: BcState, after: BcState, r: Reading, agent: AgentId): boolean {
+  const d = after.desktops[agent]!;
+  if (d.phase === 'loggedOut' || d.site === null) return false;
+  if (outageAt(after, r, agent, d.site)) return true;
+  if (allUsable(after, r, agent, d.site)) return false;
+  return before.ghost.outage[agent] === true;
+}
+
+/**
  * Judged on every step from the desktop's site and logins before and after, whatever event
  * moved it. The one exemption is the document's own: a switchover that an outage started (the
  * ghost `outage`, recorded from ground truth since the desktop last had every trigger service)
- * may complete while a failover is also under way there.
+ * may complete while a failover is also under way there. The exemption's record is judged too,
+ * on every step, against this property's own reading of ground truth.
  * Excludes: a desktop that leaves its site because of a local HA failover, at once (on the
- * SDK's disconnect notice) or after a DR timeout shorter than the failover.
- * Shown by: failover-switches-at-once, short-dr-timeout.
+ * SDK's disconnect notice) or after a DR timeout shorter than the failover; an outage recorded
+ * (or forgotten) where ground truth has none (or one).
+ * Shown by: failover-switches-at-once, short-dr-timeout, crash-recorded-as-outage.
  */
 export function haFailoverTransparent(config: BcConfig): Step {
   const r = reading(config);
@@ -188,8 +211,15 @@ export function haFailoverTransparent(config: BcConfig): Step {
     id: 'bc.ha-failover-transparent',
     kind: 'step',
     clauses: ['BC-HA-2', 'BC-SITE-1'],
-    statement: `A local HA failover never moves a desktop: while a DR-trigger service at its site is failing over to its backup and nothing else has been lost there since the desktop last had every such service, the desktop stays at that site (DR wait ${config.detectMs + config.drTimeoutMs} ms against a local failover of ${config.haFailoverMs} ms, A-16).`,
+    statement: `A local HA failover never moves a desktop: while a DR-trigger service at its site is failing over to its backup and nothing else has been lost there since the desktop last had every such service, the desktop stays at that site (DR wait ${config.detectMs + config.drTimeoutMs} ms against a local failover of ${config.haFailoverMs} ms, A-16); the record of what was lost there is judged against ground truth on every step.`,
     check(before, _event, after) {
+      for (const agent of r.agents) {
+        const recorded = after.ghost.outage[agent] === true;
+        if (recorded !== outageRecord(before, after, r, agent))
+          return recorded
+            ? `the record of an outage for ${agent} is set, though its desktop has lost nothing at its site beyond a local failover since it last had every service`
+            : `the record of an outage for ${agent} is clear, though its desktop lost a service at its site beyond a local failover since it last had every service`;
+      }
       for (const { agent, from } of departures(before, after)) {
         if (before.ghost.outage[agent]) continue;
         if (outageAt(before, r, agent, from) || outageAt(after, r, agent, from)) continue;

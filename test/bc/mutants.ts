@@ -9,7 +9,7 @@ import { available, canLogIn, lostTriggers } from '../../model/bc/availability.t
 import { logIn } from '../../model/bc/desktop.ts';
 import { createBc, preferredSite } from '../../model/bc/index.ts';
 import { handlers } from '../../model/bc/reducer.ts';
-import { otherSite } from '../../model/bc/state.ts';
+import { otherSite, parsePair } from '../../model/bc/state.ts';
 import { onlyFailingOver, reading } from '../../properties/bc/reading.ts';
 import { budgetVariants } from '../budget-variants.ts';
 import type { Variant } from '../variant.ts';
@@ -174,6 +174,25 @@ const desktopVariants: readonly Variant[] = [
               return handlers.connectionLost(draft, event, ctx);
             draft.sites[site].agents[agent] = 'loggedOut';
             logIn(draft, ctx, agent, next);
+          },
+        },
+      }),
+  },
+  {
+    id: 'crash-recorded-as-outage',
+    model: 'bc',
+    config: 'small',
+    title:
+      "A pair member's crash is recorded as an outage for the desktops at its site, although the backup takes over locally: the record would excuse a desktop that leaves during the failover",
+    expect: 'bc.ha-failover-transparent',
+    build: () =>
+      createBc({
+        handlers: {
+          processCrashed: (draft, event, ctx) => {
+            handlers.processCrashed(draft, event, ctx);
+            const { site } = parsePair(event.node);
+            for (const agent of ctx.agents)
+              if (draft.desktops[agent]!.site === site) draft.ghost.outage[agent] = true;
           },
         },
       }),
