@@ -6,19 +6,44 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { checksOf, type TargetName } from './targets.ts';
 
-/** The files that judge a target's mutants: its models' properties, the engines, the check. */
-function judges(target: TargetName): string[] {
+/**
+ * The files that judge a target's mutants: its models' properties with every property file they
+ * import (the back end's reuse the recording solution's, for one), the engines, the registry
+ * and the check.
+ */
+function judges(target: TargetName, root: string): string[] {
   return [
-    ...checksOf(target).map((m) => `properties/${m}`),
+    ...imported(
+      checksOf(target).map((m) => `properties/${m}/index.ts`),
+      root,
+    ),
     'properties/engine',
     'properties/registry.ts',
     'test/mutation/checks.ts',
     'test/mutation/kill.ts',
     'mutation/targets.ts',
   ];
+}
+
+/**
+ * The files under properties/ that the entries import, directly or not, the entries included,
+ * sorted. Imports are read from the source text (`from './x.ts'`); model/ is left out, since
+ * Stryker's own diff sees changes there.
+ */
+function imported(entries: readonly string[], root: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || !file.startsWith('properties/') || !existsSync(join(root, file))) return;
+    seen.add(file);
+    const text = readFileSync(join(root, file), 'utf8');
+    for (const [, spec] of text.matchAll(/from '(\.{1,2}\/[^']+)'/g))
+      visit(posix.normalize(posix.join(posix.dirname(file), spec!)));
+  };
+  for (const entry of entries) visit(entry);
+  return [...seen].sort();
 }
 
 function files(path: string): string[] {
@@ -32,7 +57,7 @@ function files(path: string): string[] {
 /** A hash of every file that judges a target's mutants, by path and content. */
 export function judgesHash(target: TargetName, root = '.'): string {
   const hash = createHash('sha256');
-  for (const file of judges(target).flatMap((p) => files(join(root, p)))) {
+  for (const file of judges(target, root).flatMap((p) => files(join(root, p)))) {
     hash.update(file.slice(root.length));
     hash.update('\u0000');
     hash.update(readFileSync(file));
