@@ -33,7 +33,6 @@ const SIP_FAULTS: ReadonlySet<string> = new Set([
   'hostCrashed',
   'partitionStarted',
   'haLinkDropped',
-  'syncLost',
 ]);
 
 /** Before any fault: both hosts up and reachable, both processes running, the HA link sound. */
@@ -47,7 +46,10 @@ export function sipWhole(s: SipHaState): string | undefined {
   );
 }
 
-/** The pair's one fault budget: crashes, partitions, a dropped HA link, a lost sync message. */
+/**
+ * The pair's one fault budget: crashes, partitions, a dropped HA link, and a lost sync message
+ * where the config loses messages (elsewhere no step may lose one).
+ */
 export function sipFaultBudget(config: SipHaConfig) {
   return faultBudgetKept<SipHaState, SipHaEvent>({
     id: 'sip-ha.fault-budget-kept',
@@ -55,7 +57,10 @@ export function sipFaultBudget(config: SipHaConfig) {
     budgets: [
       { name: 'the fault budget', size: config.faultBudget, path: ['faultsLeft'], whole: sipWhole },
     ],
-    spends: (_s, e) => (SIP_FAULTS.has(e.type) ? 'the fault budget' : undefined),
+    spends: (_s, e) =>
+      SIP_FAULTS.has(e.type) || (e.type === 'syncLost' && config.messageLoss)
+        ? 'the fault budget'
+        : undefined,
   });
 }
 

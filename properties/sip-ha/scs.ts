@@ -13,17 +13,24 @@ type Step = StepProperty<SipHaState, SipHaEvent>;
 
 /**
  * Excludes: SCS's view of a process changed while the host is down or cut off from SCS, or set
- * to another status than the process has.
- * Shown by: scs-hears-cut-off-host.
+ * to another status than the process has; SCS's LCA connection to a host restored while the host
+ * is down or cut off; a connection SCS still takes for connected to a host it cannot reach,
+ * with no ADDP timer running to find out.
+ * Shown by: scs-hears-cut-off-host, lca-reconnects-through-partition.
  */
 export const scsLearnsThroughLca: Step = {
   id: 'sip-ha.scs-learns-through-lca',
   kind: 'step',
   clauses: ['BC-HA-1'],
   statement:
-    "SCS's view of a server's process changes only by its host's LCA, which SCS must reach, and then to the status the process really has.",
+    "SCS's view of a server's process changes only by its host's LCA, which SCS must reach, and then to the status the process really has; its LCA connection comes back only to a host it reaches, and one it cannot reach is timed by ADDP while SCS still takes it for connected.",
   check(before, event, after) {
     for (const s of SERVERS) {
+      const reached = after.hosts[s].up && !after.hosts[s].partitioned;
+      if (before.scs.lca[s] !== 'connected' && after.scs.lca[s] === 'connected' && !reached)
+        return `SCS's LCA connection to ${s} came back in a ${event.type} step, although its host is ${after.hosts[s].up ? 'cut off' : 'down'}`;
+      if (after.scs.lca[s] === 'connected' && !reached && after.timers[`detect:${s}`] === undefined)
+        return `SCS takes its LCA connection to ${s} for connected after a ${event.type} step, although its host is ${after.hosts[s].up ? 'cut off' : 'down'} and no ADDP timer runs`;
       if (before.scs.view[s] === after.scs.view[s]) continue;
       const host = after.hosts[s];
       if (!host.up || host.partitioned)

@@ -3,6 +3,7 @@
  * what Solution Control Server learns and decides.
  */
 import { createSipHa } from '../../model/sip-ha/index.ts';
+import { reconnectLca } from '../../model/sip-ha/management.ts';
 import { guards, handlers } from '../../model/sip-ha/reducer.ts';
 import type { Variant } from '../variant.ts';
 
@@ -90,6 +91,23 @@ export const linkVariants: readonly Variant[] = [
               event,
               ctx,
             ),
+        },
+      }),
+  },
+  {
+    id: 'lca-reconnects-through-partition',
+    model: 'sip-ha',
+    config: 'default',
+    title:
+      'A host restarted while cut off from SCS has its LCA connection back at once, as if the partition did not stand between them',
+    expect: 'sip-ha.scs-learns-through-lca',
+    build: () =>
+      createSipHa({
+        handlers: {
+          hostRestarted: (draft, event, ctx) => {
+            handlers.hostRestarted(draft, event, ctx);
+            if (draft.hosts[event.node].partitioned) reconnectLca(draft, event.node);
+          },
         },
       }),
   },
