@@ -37,19 +37,3 @@ export function reachableCount(copies: Copies, nodes: Readonly<Record<CassId, Up
     ([node, r]) => r === 'written' || nodes[node] === 'up',
   ).length;
 }
-
-/**
- * Whether every read at the consistency level returns the row: enough replicas are up to
- * answer, and fewer than `required` of the live ones lack it (any `required` of them include
- * one that has it).
- */
-export function readable(
-  copies: Copies,
-  replicaNodes: readonly CassId[],
-  nodes: Readonly<Record<CassId, Up>>,
-  required: number,
-): boolean {
-  const live = replicaNodes.filter((n) => nodes[n] === 'up');
-  const lacking = live.filter((n) => copies?.[n] !== 'written').length;
-  return live.length >= required && lacking < required;
-}

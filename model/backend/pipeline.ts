@@ -85,6 +85,7 @@ export function callDataAdded(draft: Draft<BackendState>, e: EventOf<'callDataAd
 
 export function stageIs(stage: Stage) {
   return (state: BackendState, e: { rp: RpId; seg: SegKey }): boolean =>
+    // Stryker disable next-line ConditionalExpression: a crashed Processor holds no work (failMember clears it), so no stage of it matches
     state.processors[e.rp].process === 'up' && stageOf(state, e.rp, e.seg) === stage;
 }
 
@@ -132,6 +133,7 @@ export function replicaWritten(draft: Draft<BackendState>, e: EventOf<'replicaWr
 }
 
 export function replicaEnabled(state: BackendState, e: EventOf<'replicaWritten'>): boolean {
+  // Stryker disable next-line ConditionalExpression: copies are pending only on nodes up (writeRow), and a node's crash drops its pending ones
   return state.replicas[e.seg]?.[e.node] === 'pending' && state.cassandra[e.node] === 'up';
 }
 
@@ -150,10 +152,12 @@ export function wsAnswerEnabled(
   e: EventOf<'wsAnswered'>,
   ctx: Context,
 ): boolean {
+  // Stryker disable next-line ConditionalExpression: a crashed Processor holds no work (failMember clears it), so no stage of it matches
   if (state.processors[e.rp].process !== 'up') return false;
   const ws = coordinatorOf(stageOf(state, e.rp, e.seg));
   return (
     ws !== undefined &&
+    // Stryker disable next-line ConditionalExpression: a Web Services node's crash sends its writes back to 'enriched', so a coordinator in a stage is up
     state.webServices[ws] === 'up' &&
     writtenCount(state.replicas[e.seg]) >= ctx.required
   );
@@ -169,6 +173,7 @@ export function wsFailEnabled(
   e: EventOf<'wsRequestFailed'>,
   ctx: Context,
 ): boolean {
+  // Stryker disable next-line ConditionalExpression: a crashed Processor holds no work (failMember clears it), so no stage of it matches
   if (state.processors[e.rp].process !== 'up') return false;
   const ws = coordinatorOf(stageOf(state, e.rp, e.seg));
   if (ws === undefined) return false;

@@ -9,6 +9,7 @@ import { faultBudgetKept, firstDown } from '../fault-budget.ts';
 import { recordingBudgets, recordingFaultOf } from '../recording/index.ts';
 import { backendLifelines } from './diagram.ts';
 import { indexedWithinBound, standbyTakesOver } from './liveness.ts';
+import { onlyLiveMembersAct } from './members.ts';
 import {
   ackedWriteSurvives,
   effectOnce,
@@ -95,6 +96,7 @@ export function backendProperties(config: BackendConfig): Property<BackendState,
     singleActiveScheduler,
     indexedWithinBound(config),
     backendFaultBudget(config),
+    onlyLiveMembersAct(config),
     ...(faults
       ? [
           standbyTakesOver(config),

@@ -18,6 +18,7 @@ import type { SingletonMember } from '../../model/kernel/active-standby.ts';
 import { carriesLoad } from '../../model/kernel/n-plus-one.ts';
 import type { Invariant, StepProperty } from '../engine/property.ts';
 import { upCount } from './common.ts';
+import { replicaNodesOf, requiredOf } from './members.ts';
 
 type Step = StepProperty<BackendState, BackendEvent>;
 type Inv = Invariant<BackendState>;
@@ -161,16 +162,6 @@ export function poolsSized(config: BackendConfig): Inv {
   };
 }
 
-/** Replicas a read must reach at the consistency level, from the config (not the model's helper). */
-function readLevel(config: BackendConfig): number {
-  const rf = config.replicationFactor;
-  return config.consistency === 'one'
-    ? 1
-    : config.consistency === 'all'
-      ? rf
-      : Math.floor(rf / 2) + 1;
-}
-
 /**
  * Whether every read of `required` live replicas of the row meets one that wrote it: enough
  * replicas are up, and fewer than `required` of the live ones lack the row.
@@ -192,7 +183,8 @@ function quorumReadable(
  */
 export function ackedWriteSurvives(config: BackendConfig): Inv {
   const ctx = context(config);
-  const required = readLevel(config);
+  const required = requiredOf(config);
+  const replicaNodes = replicaNodesOf(config);
   return {
     id: 'backend.acked-write-survives',
     kind: 'invariant',
@@ -203,7 +195,7 @@ export function ackedWriteSurvives(config: BackendConfig): Inv {
       if (down > 1) return undefined;
       for (const seg of ctx.segments) {
         if (state.acked[seg] !== true) continue;
-        if (!quorumReadable(state, seg, ctx.replicaNodes, required))
+        if (!quorumReadable(state, seg, replicaNodes, required))
           return `the acknowledged row of ${seg} is not readable at ${config.consistency}: written on ${
             Object.keys(state.replicas[seg] ?? {})
               .filter((n) => state.replicas[seg]?.[n as never] === 'written')

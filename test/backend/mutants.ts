@@ -305,5 +305,48 @@ export const backendVariants: readonly Variant[] = [
         },
       }),
   },
+  {
+    id: 'down-mcp-reposts',
+    model: 'backend',
+    config: 'mcp-failure',
+    title:
+      'A POST that no Processor holds is sent again even when the MCP that must send it has crashed',
+    expect: 'backend.only-live-members-act',
+    build: () =>
+      createBackend({
+        guards: {
+          metadataDelivered: (state, event, ctx) => {
+            const segment = segmentOf(state, event.seg);
+            if (segment === undefined) return false;
+            const up = { ...state.rec.mcps, [segment.mcp]: 'up' as const };
+            return guards.metadataDelivered(
+              { ...state, rec: { ...state.rec, mcps: up } },
+              event,
+              ctx,
+            );
+          },
+        },
+      }),
+  },
+  {
+    id: 'copy-to-down-replica',
+    model: 'backend',
+    config: 'default',
+    title:
+      'Web Services sends a row to every replica node, down or not, so that a node coming back writes a copy it never received',
+    expect: 'backend.only-live-members-act',
+    build: () =>
+      createBackend({
+        handlers: {
+          wsRequested: (draft, event, ctx) => {
+            handlers.wsRequested(draft, event, ctx);
+            const copies = draft.replicas[event.seg];
+            if (copies === undefined) return;
+            for (const node of ctx.replicaNodes)
+              if (copies[node] === undefined) copies[node] = 'pending';
+          },
+        },
+      }),
+  },
   ...budgetVariants.filter((v) => v.model === 'backend'),
 ];

@@ -1,0 +1,121 @@
+/**
+ * What a failed member of the back end can no longer do (GIR: each service "runs in a N+1
+ * cluster" or as an active/standby pair, so the work of a failed member is the survivors'): a
+ * member that is down takes no part in a step, and a row's copies go to the replica nodes the
+ * config sets. Read from the event's own fields and the state around it, with
+ * the replica nodes and the level computed here from the config, not taken from the model's
+ * context.
+ */
+import type { BackendConfig } from '../../model/backend/config.ts';
+import type { BackendEvent } from '../../model/backend/events.ts';
+import { segmentOf } from '../../model/backend/pipeline.ts';
+import type { BackendState, CassId, SegKey } from '../../model/backend/state.ts';
+import type { StepProperty } from '../engine/property.ts';
+
+type Step = StepProperty<BackendState, BackendEvent>;
+
+/** The nodes that hold a row's replicas: the first `replicationFactor` (cassandra.ts). */
+export function replicaNodesOf(config: BackendConfig): CassId[] {
+  return Array.from({ length: config.replicationFactor }, (_, i) => `cass${i + 1}` as CassId);
+}
+
+/** Replicas that must answer at the config's consistency level. */
+export function requiredOf(config: BackendConfig): number {
+  if (config.consistency === 'one') return 1;
+  if (config.consistency === 'all') return config.replicationFactor;
+  return Math.floor(config.replicationFactor / 2) + 1;
+}
+
+const isUp = (table: Readonly<Record<string, string>>, id: string) => table[id] === 'up';
+
+/** The Web Services node a Processor's request of a segment went to, from its stage. */
+function coordinator(state: BackendState, rp: 'rp1' | 'rp2', seg: SegKey): string | undefined {
+  const stage = state.processors[rp].work[seg];
+  return stage?.startsWith('writing:') ? stage.slice('writing:'.length) : undefined;
+}
+
+/** Who must be up for the step to happen, as 'kind id' of the first one that is not. */
+function downActor(before: BackendState, e: BackendEvent, after: BackendState): string | undefined {
+  const rp = (id: 'rp1' | 'rp2') =>
+    before.processors[id].process === 'up' ? undefined : `Recording Processor ${id}`;
+  const mcpOf = (seg: SegKey) => {
+    const segment = segmentOf(before, seg);
+    return segment === undefined || isUp(before.rec.mcps, segment.mcp)
+      ? undefined
+      : `MCP ${segment.mcp}`;
+  };
+  const anyUp = (kind: string, table: Readonly<Record<string, string>>) =>
+    Object.values(table).includes('up') ? undefined : `every ${kind}`;
+  switch (e.type) {
+    case 'metadataDelivered':
+      return mcpOf(e.seg) ?? rp(e.rp);
+    case 'callDataAdded':
+    case 'wsRequestFailed':
+      return rp(e.rp);
+    case 'wsRequested': {
+      const ws = coordinator(after, e.rp, e.seg);
+      return (
+        rp(e.rp) ??
+        (ws === undefined || isUp(before.webServices, ws) ? undefined : `Web Services node ${ws}`)
+      );
+    }
+    case 'wsAnswered': {
+      const ws = coordinator(before, e.rp, e.seg);
+      return (
+        rp(e.rp) ??
+        (ws !== undefined && isUp(before.webServices, ws) ? undefined : `Web Services node ${ws}`)
+      );
+    }
+    case 'replicaWritten':
+      return isUp(before.cassandra, e.node) ? undefined : `Cassandra node ${e.node}`;
+    case 'smSubmitted':
+      return rp(e.rp) ?? anyUp('Interaction Receiver', before.receivers);
+    case 'postAcknowledged':
+      return rp(e.rp) ?? mcpOf(e.seg);
+    case 'recordingIndexed':
+      return before.schedulers[e.sch].process === 'up'
+        ? undefined
+        : `SpeechMiner Scheduler ${e.sch}`;
+    case 'takenOver': {
+      const member =
+        e.node === 'rp1' || e.node === 'rp2'
+          ? before.processors[e.node]
+          : before.schedulers[e.node];
+      return member.process === 'up' ? undefined : `standby ${e.node}`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Excludes: a step taken by (or through) a member that is down: a Processor, the Web Services
+ * node that coordinates a write, a Cassandra replica, every Receiver, a Scheduler, the MCP that
+ * posts or must hear the answer; a copy of a row sent to a node that is down or holds none of
+ * its replicas. (What an acknowledgement needs is backend.acked-write-survives's.)
+ * Shown by: down-mcp-reposts, copy-to-down-replica.
+ */
+export function onlyLiveMembersAct(config: BackendConfig): Step {
+  const replicaNodes = replicaNodesOf(config);
+  return {
+    id: 'backend.only-live-members-act',
+    kind: 'step',
+    clauses: ['GIR-WS-1', 'GIR-RP-1', 'GIR-SM-3'],
+    statement: `A member that is down takes no part in a step (Processors, Web Services, Cassandra, Receivers, Schedulers, the posting MCP); a row's copies go only to its ${config.replicationFactor} replica nodes, and only while they are up.`,
+    check(before, event, after) {
+      const down = downActor(before, event, after);
+      if (down !== undefined) return `${event.type} took place although ${down} is down`;
+      for (const seg of Object.keys(after.replicas) as SegKey[]) {
+        const was = before.replicas[seg] ?? {};
+        const now = after.replicas[seg] ?? {};
+        for (const node of Object.keys(now) as CassId[]) {
+          if (!replicaNodes.includes(node))
+            return `${event.type} put a copy of ${seg} on ${node}, which is not one of its replica nodes`;
+          if (was[node] === undefined && !isUp(before.cassandra, node))
+            return `${event.type} sent a copy of ${seg} to ${node}, which is down`;
+        }
+      }
+      return undefined;
+    },
+  };
+}
