@@ -66,17 +66,14 @@ export function crashBackend(draft: Draft<BackendState>, node: BackendNode, ctx:
   } else {
     simpleTable(draft, node)[node] = 'down';
     // The Processors' requests to a Web Services node break with it; they will send them again.
-    if (node.startsWith('ws')) {
-      for (const rp of PROCESSORS) {
-        const work = draft.processors[rp].work;
-        for (const seg of ctx.segments) if (work[seg] === `writing:${node}`) work[seg] = 'enriched';
-      }
+    for (const rp of PROCESSORS) {
+      const work = draft.processors[rp].work;
+      for (const seg of ctx.segments) if (work[seg] === `writing:${node}`) work[seg] = 'enriched';
     }
-    if (node.startsWith('cass')) {
-      for (const seg of ctx.segments) {
-        const copies = draft.replicas[seg];
-        if (copies?.[node as CassId] === 'pending') delete copies[node as CassId];
-      }
+    // A Cassandra node that crashes loses the copies it had not written yet.
+    for (const seg of ctx.segments) {
+      const copies = draft.replicas[seg];
+      if (copies?.[node as CassId] === 'pending') delete copies[node as CassId];
     }
   }
   rearmAll(draft, ctx);

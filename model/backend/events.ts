@@ -70,7 +70,8 @@ export function backendNodes(config: BackendConfig): BackendNode[] {
 const BACKEND_PREFIXES = ['rp', 'ws', 'cass', 'ir', 'sch', 'ui', 'rcs'];
 
 export function isBackendNode(node: string): node is BackendNode {
-  return BACKEND_PREFIXES.some((p) => node.startsWith(p) && /^\d+$/.test(node.slice(p.length)));
+  // The recording path's nodes (sip, rm, mcp) start with none of these.
+  return BACKEND_PREFIXES.some((p) => node.startsWith(p));
 }
 
 /** The recording path's vocabulary, then the back end's, in a fixed order. */
@@ -90,6 +91,7 @@ export function vocabulary(config: BackendConfig): BackendEvent[] {
     for (const sch of SCHEDULERS) events.push({ type: 'recordingIndexed', sch, seg });
     events.push({ type: 'playbackRequested', seg });
   }
+  // Stryker disable next-line ConditionalExpression: takeoverEnabled refuses a Processor outside active-backup
   if (config.processorMode === 'active-backup')
     for (const node of PROCESSORS) events.push({ type: 'takenOver', node });
   for (const node of SCHEDULERS) events.push({ type: 'takenOver', node });

@@ -9,7 +9,7 @@ import { faultBudgetKept, firstDown } from '../fault-budget.ts';
 import { recordingBudgets, recordingFaultOf } from '../recording/index.ts';
 import { backendLifelines } from './diagram.ts';
 import { indexedWithinBound, standbyTakesOver } from './liveness.ts';
-import { onlyLiveMembersAct } from './members.ts';
+import { faultsHitWhatTheyName, onlyLiveMembersAct } from './members.ts';
 import {
   ackedWriteSurvives,
   effectOnce,
@@ -25,6 +25,7 @@ import {
   ackedWithNodeDown,
   indexedEndToEnd,
   playbackOnSecondCrypto,
+  processorSplit,
   processorTakeover,
   retriedAfterProcessorCrash,
   schedulerTakeover,
@@ -97,10 +98,13 @@ export function backendProperties(config: BackendConfig): Property<BackendState,
     indexedWithinBound(config),
     backendFaultBudget(config),
     onlyLiveMembersAct(config),
+    faultsHitWhatTheyName(config),
     ...(faults
       ? [
           standbyTakesOver(config),
           activeBackup ? processorTakeover : retriedAfterProcessorCrash,
+          // A partition of the Processor pair exists only in active-backup with partitions on.
+          ...(activeBackup && config.partitions ? [processorSplit] : []),
           schedulerTakeover,
           wsRequestRetried,
           storageWriteRetried,

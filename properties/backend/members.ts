@@ -119,3 +119,60 @@ export function onlyLiveMembersAct(config: BackendConfig): Step {
     },
   };
 }
+
+/** A member's status as the adversary's events set it: running or not, and cut off or not. */
+function statusOf(state: BackendState, node: string): { up: boolean; cut: boolean } {
+  if (node === 'rp1' || node === 'rp2' || node === 'sch1' || node === 'sch2') {
+    const m = node.startsWith('rp')
+      ? state.processors[node as 'rp1' | 'rp2']
+      : state.schedulers[node as 'sch1' | 'sch2'];
+    return { up: m.process === 'up', cut: m.cut };
+  }
+  const table = [state.webServices, state.cassandra, state.receivers, state.ui, state.crypto].find(
+    (t) => node in t,
+  ) as Readonly<Record<string, string>>;
+  return { up: table[node] === 'up', cut: false };
+}
+
+const BACKEND_NODE = /^(rp|ws|cass|ir|sch|ui|rcs)\d+$/;
+
+/**
+ * Excludes: a crash, restart, partition or heal of the back end that misses the member it names
+ * or changes another one's status (a fault of the wrong member is a run the verdicts do not
+ * describe).
+ * Shown by: heal-joins-wrong-pair.
+ */
+export function faultsHitWhatTheyName(config: BackendConfig): Step {
+  const nodes = (state: BackendState) =>
+    [
+      ...Object.keys(state.processors),
+      ...Object.keys(state.schedulers),
+      ...[state.webServices, state.cassandra, state.receivers, state.ui, state.crypto].flatMap(
+        (t) => Object.keys(t),
+      ),
+    ].filter((n) => BACKEND_NODE.test(n));
+  const effect: Readonly<Record<string, { up?: boolean; cut?: boolean }>> = {
+    processCrashed: { up: false },
+    processRestarted: { up: true },
+    partitionStarted: { cut: true },
+    partitionHealed: { cut: false },
+  };
+  return {
+    id: 'backend.faults-hit-what-they-name',
+    kind: 'step',
+    clauses: ['GIR-RP-1', 'GIR-SM-4'],
+    statement: `A crash takes the back-end member it names down and a restart brings it up; a partition cuts it off and a heal joins it again (partitions${config.partitions ? '' : ' are off in this config'}); no other member's status changes in those steps, and no other step changes a member's status.`,
+    check(before, event, after) {
+      const node = 'node' in event ? (event.node as string) : undefined;
+      const named = node !== undefined && BACKEND_NODE.test(node) ? effect[event.type] : undefined;
+      for (const n of nodes(after)) {
+        const was = statusOf(before, n);
+        const now = statusOf(after, n);
+        const want = n === node && named !== undefined ? { ...was, ...named } : was;
+        if (now.up !== want.up || now.cut !== want.cut)
+          return `${event.type}${node === undefined ? '' : ` ${node}`} left ${n} ${now.up ? 'running' : 'down'}${now.cut ? ', cut off' : ''}, not ${want.up ? 'running' : 'down'}${want.cut ? ', cut off' : ''}`;
+      }
+      return undefined;
+    },
+  };
+}

@@ -17,6 +17,22 @@ export const processorTakeover: W = {
   reached: (_b, e) => e.type === 'takenOver' && (e.node === 'rp1' || e.node === 'rp2'),
 };
 
+/**
+ * The exemption of backend.single-active-processor is reachable: a partition cuts the active
+ * Processor off and the backup, seeing no active, takes over, so that both are active.
+ */
+export const processorSplit: W = {
+  id: 'backend.witness.processor-split',
+  kind: 'witness',
+  clauses: ['GIR-RP-1'],
+  statement:
+    'In active-backup mode a partition cuts a Recording Processor off and both end up active.',
+  reached: (_b, _e, after) =>
+    (after.processors.rp1.cut || after.processors.rp2.cut) &&
+    after.processors.rp1.role === 'active' &&
+    after.processors.rp2.role === 'active',
+};
+
 export const schedulerTakeover: W = {
   id: 'backend.witness.scheduler-takeover',
   kind: 'witness',

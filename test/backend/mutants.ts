@@ -348,5 +348,24 @@ export const backendVariants: readonly Variant[] = [
         },
       }),
   },
+  {
+    id: 'heal-joins-wrong-pair',
+    model: 'backend',
+    config: 'active-backup',
+    title:
+      'A healed partition of the Scheduler pair reconnects the Processor pair instead: the Scheduler stays cut off for good',
+    expect: 'backend.faults-hit-what-they-name',
+    build: () =>
+      createBackend({
+        handlers: {
+          partitionHealed: (draft, event, ctx) =>
+            handlers.partitionHealed(
+              draft,
+              { ...event, node: event.node.startsWith('sch') ? 'rp1' : 'sch1' },
+              ctx,
+            ),
+        },
+      }),
+  },
   ...budgetVariants.filter((v) => v.model === 'backend'),
 ];
