@@ -45,6 +45,11 @@ function at(state: unknown, path: readonly string[]): unknown {
   return path.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], state);
 }
 
+/** Deep equality of two plain-data states (objects, arrays, primitives; undefined fields left out). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return sameBeyond(a, b, []);
+}
+
 /** Deep equality of two plain-data states, leaving out the fields at `skip` (paths). */
 function sameBeyond(a: unknown, b: unknown, skip: readonly (readonly string[])[]): boolean {
   if (skip.some((p) => p.length === 0)) return true;

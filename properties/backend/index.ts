@@ -6,6 +6,7 @@ import {
 } from '../../model/backend/index.ts';
 import type { Property, Suite } from '../engine/property.ts';
 import { faultBudgetKept, firstDown } from '../fault-budget.ts';
+import { noIdleSteps } from '../idle-steps.ts';
 import { recordingBudgets, recordingFaultOf } from '../recording/index.ts';
 import { backendLifelines } from './diagram.ts';
 import { indexedWithinBound, standbyTakesOver } from './liveness.ts';
@@ -99,6 +100,11 @@ export function backendProperties(config: BackendConfig): Property<BackendState,
     backendFaultBudget(config),
     onlyLiveMembersAct(config),
     faultsHitWhatTheyName(config),
+    noIdleSteps<BackendState, BackendEvent>({
+      id: 'backend.no-idle-steps',
+      clauses: ['GIR-RP-1'],
+      mayIdle: { playbackRequested: 'a request played again gets the same answer' },
+    }),
     ...(faults
       ? [
           standbyTakesOver(config),

@@ -2,6 +2,7 @@ import type { BcConfig } from '../../model/bc/config.ts';
 import { type BcEvent, type BcState, bc } from '../../model/bc/index.ts';
 import type { Property, Suite } from '../engine/property.ts';
 import { faultBudgetKept, firstDown } from '../fault-budget.ts';
+import { noIdleSteps } from '../idle-steps.ts';
 import { bcLifelines } from './diagram.ts';
 import { drSwitchoverWithinBound } from './liveness.ts';
 import {
@@ -81,6 +82,11 @@ export function bcProperties(config: BcConfig): Property<BcState, BcEvent>[] {
     survivorTakesNewCalls,
     noStateAcrossPeers,
     bcFaultBudget(config),
+    noIdleSteps<BcState, BcEvent>({
+      id: 'bc.no-idle-steps',
+      clauses: ['BC-SITE-1'],
+      mayIdle: { callArrived: 'a call offered where no agent can take it is lost' },
+    }),
     ...drSwitchoverWithinBound(config),
     siteFailureSwitchover,
     initialLoginSwitchover,

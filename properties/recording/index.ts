@@ -6,6 +6,7 @@ import {
 } from '../../model/recording/index.ts';
 import type { Property, Suite } from '../engine/property.ts';
 import { type FaultBudget, faultBudgetKept, firstDown } from '../fault-budget.ts';
+import { noIdleSteps } from '../idle-steps.ts';
 import { sipWhole } from '../sip-ha/index.ts';
 import { mcpBalancing } from './balancing.ts';
 import { sipFailoverKeepsRecording, sipFailoverWhileRecording } from './composition.ts';
@@ -92,6 +93,10 @@ export function recordingProperties(
     mcpBalancing(config),
     mcpCrashEndsSegments(config),
     mcpServesAnyTenant(config),
+    noIdleSteps<RecordingState, RecordingEvent>({
+      id: 'recording.no-idle-steps',
+      clauses: ['GIR-MCP-5'],
+    }),
     faultBudgetKept<RecordingState, RecordingEvent>({
       id: 'recording.fault-budget-kept',
       clauses: ['GIR-RM-3', 'GIR-MCP-4'],

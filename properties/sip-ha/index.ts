@@ -6,6 +6,7 @@ import {
 } from '../../model/sip-ha/index.ts';
 import type { Property, Suite } from '../engine/property.ts';
 import { faultBudgetKept, firstDown } from '../fault-budget.ts';
+import { noIdleSteps } from '../idle-steps.ts';
 import { sipHaLifelines } from './diagram.ts';
 import { syncLinkJoinsPair } from './link.ts';
 import { failoverWithinBound, onePrimaryAfterHeal, pairResynchronizes } from './liveness.ts';
@@ -86,6 +87,7 @@ export function sipHaProperties(config: SipHaConfig): Property<SipHaState, SipHa
     splitBrainOnlyWhenSplit,
     promotesSeenUp,
     sipFaultBudget(config),
+    noIdleSteps<SipHaState, SipHaEvent>({ id: 'sip-ha.no-idle-steps', clauses: ['GIR-SIP-1'] }),
     failoverWithinBound(config),
     pairResynchronizes(config),
     ...witnesses,

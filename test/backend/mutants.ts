@@ -10,7 +10,7 @@ import { segmentOf } from '../../model/backend/pipeline.ts';
 import { decrypt } from '../../model/backend/playback.ts';
 import { guards, handlers } from '../../model/backend/reducer.ts';
 import { PROCESSORS, segKey } from '../../model/backend/state.ts';
-import { budgetVariants } from '../budget-variants.ts';
+import { boundsVariants } from '../bounds-variants.ts';
 import type { Variant } from '../variant.ts';
 
 /** A standby that takes over whenever it is up, whether or not the active one failed. */
@@ -367,5 +367,5 @@ export const backendVariants: readonly Variant[] = [
         },
       }),
   },
-  ...budgetVariants.filter((v) => v.model === 'backend'),
+  ...boundsVariants.filter((v) => v.model === 'backend'),
 ];

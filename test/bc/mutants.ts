@@ -11,7 +11,7 @@ import { createBc, preferredSite } from '../../model/bc/index.ts';
 import { handlers } from '../../model/bc/reducer.ts';
 import { otherSite, parsePair } from '../../model/bc/state.ts';
 import { onlyFailingOver, reading } from '../../properties/bc/reading.ts';
-import { budgetVariants } from '../budget-variants.ts';
+import { boundsVariants } from '../bounds-variants.ts';
 import type { Variant } from '../variant.ts';
 import { callVariants } from './mutants-calls.ts';
 import { livenessVariants } from './mutants-liveness.ts';
@@ -259,5 +259,5 @@ export const bcVariants: readonly Variant[] = [
   ...desktopVariants,
   ...callVariants,
   ...livenessVariants,
-  ...budgetVariants.filter((v) => v.model === 'bc'),
+  ...boundsVariants.filter((v) => v.model === 'bc'),
 ];

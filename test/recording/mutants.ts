@@ -20,7 +20,7 @@ import {
 import { dispatch, handlers as sipHandlers } from '../../model/sip-ha/reducer.ts';
 import type { CallId } from '../../model/sip-ha/state.ts';
 import { isServingPrimary, SERVERS } from '../../model/sip-ha/state.ts';
-import { budgetVariants } from '../budget-variants.ts';
+import { boundsVariants } from '../bounds-variants.ts';
 import type { Variant } from '../variant.ts';
 import { auditVariants } from './mutants-audit.ts';
 import { mcpVariants } from './mutants-mcp.ts';
@@ -263,5 +263,5 @@ export const recordingVariants: readonly Variant[] = [
   ...pathVariants,
   ...auditVariants,
   ...mcpVariants,
-  ...budgetVariants.filter((v) => v.model === 'recording'),
+  ...boundsVariants.filter((v) => v.model === 'recording'),
 ];

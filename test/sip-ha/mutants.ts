@@ -7,13 +7,12 @@ import { createSipHa } from '../../model/sip-ha/index.ts';
 import { guards, handlers } from '../../model/sip-ha/reducer.ts';
 import {
   isCallKey,
-  isReachable,
   otherServer,
   SERVERS,
   type SipHaState,
   type SyncKey,
 } from '../../model/sip-ha/state.ts';
-import { budgetVariants } from '../budget-variants.ts';
+import { boundsVariants } from '../bounds-variants.ts';
 import type { Variant } from '../variant.ts';
 import { linkVariants } from './mutants-link.ts';
 
@@ -166,24 +165,6 @@ const pairVariants: readonly Variant[] = [
       }),
   },
   {
-    id: 'scs-busy-demoting',
-    model: 'sip-ha',
-    config: 'small',
-    title:
-      'SCS takes the reported crash of the primary it chose for a split brain, and may keep demoting the other server, the very backup it should promote',
-    expect: 'sip-ha.failover-within-bound',
-    liveness: 'other-order',
-    build: () =>
-      createSipHa({
-        guards: {
-          splitBrainResolved: (state, event, ctx) =>
-            guards.splitBrainResolved(state, event, ctx) ||
-            (state.scs.view[state.scs.primary] === 'down' &&
-              isReachable(state, otherServer(state.scs.primary))),
-        },
-      }),
-  },
-  {
     id: 'switchover-leaves-vip',
     model: 'sip-ha',
     config: 'small',
@@ -285,5 +266,5 @@ const pairVariants: readonly Variant[] = [
 export const sipHaVariants: readonly Variant[] = [
   ...pairVariants,
   ...linkVariants,
-  ...budgetVariants.filter((v) => v.model === 'sip-ha'),
+  ...boundsVariants.filter((v) => v.model === 'sip-ha'),
 ];

@@ -1,7 +1,9 @@
 /**
- * Broken variants of the fault budgets, one per model: each miscounts the faults a run takes in
- * a different way, so that a verdict's "with at most N faults" would be a bound it was not
- * checked under. Each is caught by the model's `fault-budget-kept` property.
+ * Broken variants of what a verdict's bounds rest on. The fault budgets, one per model: each
+ * miscounts the faults a run takes in a different way, so that "with at most N faults" would be
+ * a bound it was not checked under (caught by the model's `fault-budget-kept`). And idle steps:
+ * a guard that lets an event through where its handler does nothing (caught by the model's
+ * `no-idle-steps`).
  */
 import { createBackend } from '../model/backend/index.ts';
 import { segmentOf } from '../model/backend/pipeline.ts';
@@ -14,7 +16,7 @@ import { createSipHa } from '../model/sip-ha/index.ts';
 import { handlers as sipHandlers } from '../model/sip-ha/reducer.ts';
 import type { Variant } from './variant.ts';
 
-export const budgetVariants: readonly Variant[] = [
+export const boundsVariants: readonly Variant[] = [
   {
     id: 'crash-beyond-budget',
     model: 'sip-ha',
@@ -100,6 +102,46 @@ export const budgetVariants: readonly Variant[] = [
             (s.writeFailed[e.seg] === true &&
               s.faultsLeft > 0 &&
               s.rec.mcps[segmentOf(s, e.seg)!.mcp] === 'up'),
+        },
+      }),
+  },
+  {
+    id: 'link-repaired-when-sound',
+    model: 'sip-ha',
+    config: 'small',
+    title: 'The HA link may be "repaired" while it is not broken',
+    expect: 'sip-ha.no-idle-steps',
+    build: () => createSipHa({ guards: { haLinkRepaired: () => true } }),
+  },
+  {
+    id: 'wan-healed-when-whole',
+    model: 'bc',
+    config: 'small',
+    title: 'The WAN partition may "heal" while the WAN is whole',
+    expect: 'bc.no-idle-steps',
+    build: () => createBc({ guards: { partitionHealed: () => true } }),
+  },
+  {
+    id: 'mcp-recovery-noticed-twice',
+    model: 'recording',
+    config: 'small',
+    title: 'RM may detect the recovery of an MCP it already believes up',
+    expect: 'recording.no-idle-steps',
+    build: () =>
+      createRecording({ guards: { mcpRecoveryDetected: (s, e) => s.mcps[e.mcp] === 'up' } }),
+  },
+  {
+    id: 'ws-request-to-empty-pool',
+    model: 'backend',
+    config: 'default',
+    title:
+      'A Processor may send its Web Services request when no Web Services node is up; the request goes nowhere',
+    expect: 'backend.no-idle-steps',
+    build: () =>
+      createBackend({
+        guards: {
+          wsRequested: (s, e) =>
+            s.processors[e.rp].process === 'up' && s.processors[e.rp].work[e.seg] === 'enriched',
         },
       }),
   },
