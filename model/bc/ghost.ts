@@ -40,7 +40,8 @@ export function recordGhost(draft: Draft<BcState>, event: BcEvent, ctx: Context)
   const state = draft as BcState;
   for (const agent of ctx.agents) {
     const desktop = state.desktops[agent]!;
-    if (desktop.phase === 'loggedOut' || desktop.site === null) {
+    // A desktop is at no site exactly when it is logged out (Desktop.site).
+    if (desktop.site === null) {
       draft.ghost.outage[agent] = false;
       continue;
     }

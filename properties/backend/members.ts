@@ -83,6 +83,13 @@ function downActor(before: BackendState, e: BackendEvent, after: BackendState): 
           : before.schedulers[e.node];
       return member.process === 'up' ? undefined : `standby ${e.node}`;
     }
+    case 'playbackRequested': {
+      // The answer names the UI instance and the Crypto Server that served it, if any did.
+      const p = after.playback;
+      if (p === undefined) return undefined;
+      if (p.ui !== 'none' && !isUp(before.ui, p.ui)) return `SpeechMiner UI ${p.ui}`;
+      return p.rcs !== 'none' && !isUp(before.crypto, p.rcs) ? `Crypto Server ${p.rcs}` : undefined;
+    }
     default:
       return undefined;
   }
@@ -91,7 +98,7 @@ function downActor(before: BackendState, e: BackendEvent, after: BackendState): 
 /**
  * Excludes: a step taken by (or through) a member that is down: a Processor, the Web Services
  * node that coordinates a write, a Cassandra replica, every Receiver, a Scheduler, the MCP that
- * posts or must hear the answer; a copy of a row sent to a node that is down or holds none of
+ * posts or must hear the answer, the UI instance or Crypto Server that answers a playback; a copy of a row sent to a node that is down or holds none of
  * its replicas. (What an acknowledgement needs is backend.acked-write-survives's.)
  * Shown by: down-mcp-reposts, copy-to-down-replica.
  */
@@ -101,7 +108,7 @@ export function onlyLiveMembersAct(config: BackendConfig): Step {
     id: 'backend.only-live-members-act',
     kind: 'step',
     clauses: ['GIR-WS-1', 'GIR-RP-1', 'GIR-SM-3'],
-    statement: `A member that is down takes no part in a step (Processors, Web Services, Cassandra, Receivers, Schedulers, the posting MCP); a row's copies go only to its ${config.replicationFactor} replica nodes, and only while they are up.`,
+    statement: `A member that is down takes no part in a step (Processors, Web Services, Cassandra, Receivers, Schedulers, the posting MCP, the UI and Crypto Server that answer a playback); a row's copies go only to its ${config.replicationFactor} replica nodes, and only while they are up.`,
     check(before, event, after) {
       const down = downActor(before, event, after);
       if (down !== undefined) return `${event.type} took place although ${down} is down`;
