@@ -25,6 +25,7 @@ import {
 import {
   ackedWithNodeDown,
   indexedEndToEnd,
+  memberRestarted,
   playbackOnSecondCrypto,
   processorSplit,
   processorTakeover,
@@ -112,6 +113,7 @@ export function backendProperties(config: BackendConfig): Property<BackendState,
           // A partition of the Processor pair exists only in active-backup with partitions on.
           ...(activeBackup && config.partitions ? [processorSplit] : []),
           schedulerTakeover,
+          memberRestarted,
           wsRequestRetried,
           storageWriteRetried,
           ackedWithNodeDown,

@@ -99,7 +99,8 @@ function downActor(before: BackendState, e: BackendEvent, after: BackendState): 
  * Excludes: a step taken by (or through) a member that is down: a Processor, the Web Services
  * node that coordinates a write, a Cassandra replica, every Receiver, a Scheduler, the MCP that
  * posts or must hear the answer, the UI instance or Crypto Server that answers a playback; a copy of a row sent to a node that is down or holds none of
- * its replicas. (What an acknowledgement needs is backend.acked-write-survives's.)
+ * its replicas; a takeover by a member that is not standby, or that sees a live active peer.
+ * (What an acknowledgement needs is backend.acked-write-survives's.)
  * Shown by: down-mcp-reposts, copy-to-down-replica.
  */
 export function onlyLiveMembersAct(config: BackendConfig): Step {
@@ -108,10 +109,25 @@ export function onlyLiveMembersAct(config: BackendConfig): Step {
     id: 'backend.only-live-members-act',
     kind: 'step',
     clauses: ['GIR-WS-1', 'GIR-RP-1', 'GIR-SM-3'],
-    statement: `A member that is down takes no part in a step (Processors, Web Services, Cassandra, Receivers, Schedulers, the posting MCP, the UI and Crypto Server that answer a playback); a row's copies go only to its ${config.replicationFactor} replica nodes, and only while they are up.`,
+    statement: `A member that is down takes no part in a step (Processors, Web Services, Cassandra, Receivers, Schedulers, the posting MCP, the UI and Crypto Server that answer a playback); a row's copies go only to its ${config.replicationFactor} replica nodes, and only while they are up; only a standby that sees no live active takes over.`,
     check(before, event, after) {
       const down = downActor(before, event, after);
       if (down !== undefined) return `${event.type} took place although ${down} is down`;
+      if (event.type === 'takenOver') {
+        const pair: Readonly<Record<string, (typeof before.schedulers)['sch1']>> =
+          event.node === 'rp1' || event.node === 'rp2' ? before.processors : before.schedulers;
+        const member = pair[event.node]!;
+        if (member.role !== 'standby') return `${event.node} took over, but it was already active`;
+        const seen = Object.keys(pair).find(
+          (id) =>
+            id !== event.node &&
+            pair[id]!.process === 'up' &&
+            pair[id]!.role === 'active' &&
+            !pair[id]!.cut &&
+            !member.cut,
+        );
+        if (seen !== undefined) return `${event.node} took over while it could see ${seen} active`;
+      }
       for (const seg of Object.keys(after.replicas) as SegKey[]) {
         const was = before.replicas[seg] ?? {};
         const now = after.replicas[seg] ?? {};

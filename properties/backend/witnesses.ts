@@ -33,6 +33,30 @@ export const processorSplit: W = {
     after.processors.rp2.role === 'active',
 };
 
+/** A crashed member of a standby pair comes back and is running again. */
+export const memberRestarted: W = {
+  id: 'backend.witness.member-restarted',
+  kind: 'witness',
+  clauses: ['GIR-RP-1', 'GIR-SM-4'],
+  statement: 'A crashed Recording Processor or Scheduler restarts and is running again.',
+  reached: (before, e, after) => {
+    if (e.type !== 'processRestarted') return false;
+    const pair: Readonly<Record<string, { readonly process: 'up' | 'down' }>> | undefined =
+      e.node === 'rp1' || e.node === 'rp2'
+        ? before.processors
+        : e.node === 'sch1' || e.node === 'sch2'
+          ? before.schedulers
+          : undefined;
+    const now: Readonly<Record<string, { readonly process: 'up' | 'down' }>> | undefined =
+      pair === undefined
+        ? undefined
+        : pair === before.processors
+          ? after.processors
+          : after.schedulers;
+    return pair?.[e.node]?.process === 'down' && now?.[e.node]?.process === 'up';
+  },
+};
+
 export const schedulerTakeover: W = {
   id: 'backend.witness.scheduler-takeover',
   kind: 'witness',
