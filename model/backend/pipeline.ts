@@ -85,8 +85,9 @@ export function callDataAdded(draft: Draft<BackendState>, e: EventOf<'callDataAd
 
 export function stageIs(stage: Stage) {
   return (state: BackendState, e: { rp: RpId; seg: SegKey }): boolean =>
+    stageOf(state, e.rp, e.seg) === stage &&
     // Stryker disable next-line ConditionalExpression: a crashed Processor holds no work (failMember clears it), so no stage of it matches
-    state.processors[e.rp].process === 'up' && stageOf(state, e.rp, e.seg) === stage;
+    state.processors[e.rp].process === 'up';
 }
 
 /** The Web Services node a request goes to: the first that answers (N+1 pool). */
@@ -133,8 +134,11 @@ export function replicaWritten(draft: Draft<BackendState>, e: EventOf<'replicaWr
 }
 
 export function replicaEnabled(state: BackendState, e: EventOf<'replicaWritten'>): boolean {
-  // Stryker disable next-line ConditionalExpression: copies are pending only on nodes up (writeRow), and a node's crash drops its pending ones
-  return state.replicas[e.seg]?.[e.node] === 'pending' && state.cassandra[e.node] === 'up';
+  return (
+    state.replicas[e.seg]?.[e.node] === 'pending' &&
+    // Stryker disable next-line ConditionalExpression: copies are pending only on nodes up (writeRow), and a node's crash drops its pending ones
+    state.cassandra[e.node] === 'up'
+  );
 }
 
 function coordinatorOf(stage: Stage | undefined): WsId | undefined {
@@ -152,14 +156,14 @@ export function wsAnswerEnabled(
   e: EventOf<'wsAnswered'>,
   ctx: Context,
 ): boolean {
-  // Stryker disable next-line ConditionalExpression: a crashed Processor holds no work (failMember clears it), so no stage of it matches
-  if (state.processors[e.rp].process !== 'up') return false;
   const ws = coordinatorOf(stageOf(state, e.rp, e.seg));
   return (
     ws !== undefined &&
+    writtenCount(state.replicas[e.seg]) >= ctx.required &&
     // Stryker disable next-line ConditionalExpression: a Web Services node's crash sends its writes back to 'enriched', so a coordinator in a stage is up
     state.webServices[ws] === 'up' &&
-    writtenCount(state.replicas[e.seg]) >= ctx.required
+    // Stryker disable next-line ConditionalExpression: a crashed Processor holds no work (failMember clears it), so no stage of it matches
+    state.processors[e.rp].process === 'up'
   );
 }
 
@@ -173,11 +177,13 @@ export function wsFailEnabled(
   e: EventOf<'wsRequestFailed'>,
   ctx: Context,
 ): boolean {
-  // Stryker disable next-line ConditionalExpression: a crashed Processor holds no work (failMember clears it), so no stage of it matches
-  if (state.processors[e.rp].process !== 'up') return false;
   const ws = coordinatorOf(stageOf(state, e.rp, e.seg));
-  if (ws === undefined) return false;
-  return reachableCount(state.replicas[e.seg], state.cassandra) < ctx.required;
+  return (
+    ws !== undefined &&
+    reachableCount(state.replicas[e.seg], state.cassandra) < ctx.required &&
+    // Stryker disable next-line ConditionalExpression: a crashed Processor holds no work (failMember clears it), so no stage of it matches
+    state.processors[e.rp].process === 'up'
+  );
 }
 
 /** An Interaction Receiver stores the recording in the shared storage, keyed by the segment. */

@@ -7,7 +7,7 @@ import {
 import type { Property, Suite } from '../engine/property.ts';
 import { faultBudgetKept, firstDown } from '../fault-budget.ts';
 import { noIdleSteps } from '../idle-steps.ts';
-import { recordingBudgets, recordingFaultOf } from '../recording/index.ts';
+import { recordingBudgets, recordingFaultOf } from '../recording/budget.ts';
 import { backendLifelines } from './diagram.ts';
 import { indexedWithinBound, standbyTakesOver } from './liveness.ts';
 import { faultsHitWhatTheyName, onlyLiveMembersAct } from './members.ts';

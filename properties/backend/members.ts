@@ -1,14 +1,13 @@
 /**
  * What a failed member of the back end can no longer do (GIR: each service "runs in a N+1
  * cluster" or as an active/standby pair, so the work of a failed member is the survivors'): a
- * member that is down takes no part in a step, and a row's copies go to the replica nodes the
- * config sets. Read from the event's own fields and the state around it, with
- * the replica nodes and the level computed here from the config, not taken from the model's
- * context.
+ * member that is down takes no part in a step, a row's copies go only to the replica nodes the
+ * config sets, and the adversary's crashes and partitions strike the member they name. Read from
+ * the event's own fields and the state around it, with the replica nodes and the consistency
+ * level computed here from the config, not taken from the model's context.
  */
 import type { BackendConfig } from '../../model/backend/config.ts';
 import type { BackendEvent } from '../../model/backend/events.ts';
-import { segmentOf } from '../../model/backend/pipeline.ts';
 import type { BackendState, CassId, SegKey } from '../../model/backend/state.ts';
 import type { StepProperty } from '../engine/property.ts';
 
@@ -39,7 +38,9 @@ function downActor(before: BackendState, e: BackendEvent, after: BackendState): 
   const rp = (id: 'rp1' | 'rp2') =>
     before.processors[id].process === 'up' ? undefined : `Recording Processor ${id}`;
   const mcpOf = (seg: SegKey) => {
-    const segment = segmentOf(before, seg);
+    // The segment a key names, read here from the key ('c1.0': call c1, its first segment).
+    const [call, index] = seg.split('.');
+    const segment = before.rec.calls[call as 'c1']?.segments[Number(index)];
     return segment === undefined || isUp(before.rec.mcps, segment.mcp)
       ? undefined
       : `MCP ${segment.mcp}`;
@@ -63,7 +64,11 @@ function downActor(before: BackendState, e: BackendEvent, after: BackendState): 
       const ws = coordinator(before, e.rp, e.seg);
       return (
         rp(e.rp) ??
-        (ws !== undefined && isUp(before.webServices, ws) ? undefined : `Web Services node ${ws}`)
+        (ws === undefined
+          ? 'the Web Services node coordinating the write (there is none)'
+          : isUp(before.webServices, ws)
+            ? undefined
+            : `Web Services node ${ws}`)
       );
     }
     case 'replicaWritten':
@@ -98,9 +103,10 @@ function downActor(before: BackendState, e: BackendEvent, after: BackendState): 
 /**
  * Excludes: a step taken by (or through) a member that is down: a Processor, the Web Services
  * node that coordinates a write, a Cassandra replica, every Receiver, a Scheduler, the MCP that
- * posts or must hear the answer, the UI instance or Crypto Server that answers a playback; a copy of a row sent to a node that is down or holds none of
- * its replicas; a takeover by a member that is not standby, or that sees a live active peer.
- * (What an acknowledgement needs is backend.acked-write-survives's.)
+ * posts or must hear the answer, the UI instance or Crypto Server that answers a playback; a copy
+ * of a row sent to a node that is down or holds none of its replicas; a takeover by a member that
+ * is not standby, or that sees a live active peer. (What an acknowledgement needs is
+ * backend.acked-write-survives's.)
  * Shown by: down-mcp-reposts, copy-to-down-replica.
  */
 export function onlyLiveMembersAct(config: BackendConfig): Step {
@@ -157,6 +163,9 @@ function statusOf(state: BackendState, node: string): { up: boolean; cut: boolea
   return { up: table[node] === 'up', cut: false };
 }
 
+const describeStatus = (s: { up: boolean; cut: boolean }) =>
+  `${s.up ? 'running' : 'down'}${s.cut ? ' and cut off' : ''}`;
+
 const BACKEND_NODE = /^(rp|ws|cass|ir|sch|ui|rcs)\d+$/;
 
 /**
@@ -193,7 +202,7 @@ export function faultsHitWhatTheyName(config: BackendConfig): Step {
         const now = statusOf(after, n);
         const want = n === node && named !== undefined ? { ...was, ...named } : was;
         if (now.up !== want.up || now.cut !== want.cut)
-          return `${event.type}${node === undefined ? '' : ` ${node}`} left ${n} ${now.up ? 'running' : 'down'}${now.cut ? ', cut off' : ''}, not ${want.up ? 'running' : 'down'}${want.cut ? ', cut off' : ''}`;
+          return `${event.type}${node === undefined ? '' : ` ${node}`} left ${n} ${describeStatus(now)}, rather than ${describeStatus(want)}`;
       }
       return undefined;
     },

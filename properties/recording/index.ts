@@ -5,12 +5,12 @@ import {
   recording,
 } from '../../model/recording/index.ts';
 import type { Property, Suite } from '../engine/property.ts';
-import { type FaultBudget, faultBudgetKept, firstDown } from '../fault-budget.ts';
 import { noIdleSteps } from '../idle-steps.ts';
-import { sipWhole } from '../sip-ha/index.ts';
 import { mcpBalancing } from './balancing.ts';
+import { recordingFaultBudget } from './budget.ts';
 import { sipFailoverKeepsRecording, sipFailoverWhileRecording } from './composition.ts';
 import { recordingLifelines } from './diagram.ts';
+import { faultsHitWhatTheyName, retriesSpent, segmentLifecycle } from './lifecycle.ts';
 import { notifiedWithinBound, reRecordedWithinBound, survivorAcceptsRequests } from './liveness.ts';
 import {
   callSurvivesMcpFailure,
@@ -36,52 +36,6 @@ import {
   tenantOnMcp,
 } from './witnesses.ts';
 
-const SIP_BUDGET = "the SIP Server pair's fault budget";
-const REC_BUDGET = 'the RM and MCP fault budget';
-
-/**
- * The recording solution's two budgets, kept at `at` in the state (the back end embeds the
- * solution), whose recording state `rec` reads.
- */
-export function recordingBudgets<S>(
-  config: RecordingConfig,
-  rec: (state: S) => RecordingState,
-  at: readonly string[] = [],
-): FaultBudget<S>[] {
-  return [
-    {
-      name: SIP_BUDGET,
-      size: config.sip.faultBudget,
-      path: [...at, 'sip', 'faultsLeft'],
-      whole: (s) => sipWhole(rec(s).sip),
-    },
-    {
-      name: REC_BUDGET,
-      size: config.faultBudget,
-      path: [...at, 'faultsLeft'],
-      // Before any RM or MCP fault: both RMs and every MCP running, and RM believes every MCP up.
-      whole: (s) =>
-        firstDown(
-          'RM',
-          rec(s).rms,
-          (rm) => (rm as RecordingState['rms']['rm1']).process === 'up',
-        ) ??
-        firstDown('MCP', rec(s).mcps) ??
-        firstDown("in RM's view MCP", rec(s).mcpView),
-    },
-  ];
-}
-
-/** The budget a crash spends: SIP Server's for its own nodes, the solution's for RMs and MCPs. */
-export function recordingFaultOf(
-  rec: RecordingState,
-  event: { readonly type: string; readonly node?: string },
-): string | undefined {
-  if (event.type !== 'processCrashed' && event.type !== 'hostCrashed') return undefined;
-  if (event.node! in rec.sip.servers) return SIP_BUDGET;
-  return event.node! in rec.rms || event.node! in rec.mcps ? REC_BUDGET : undefined;
-}
-
 export function recordingProperties(
   config: RecordingConfig,
 ): Property<RecordingState, RecordingEvent>[] {
@@ -92,17 +46,15 @@ export function recordingProperties(
     selectsBelievedUpMcp,
     mcpBalancing(config),
     mcpCrashEndsSegments(config),
+    segmentLifecycle,
+    retriesSpent(config),
+    faultsHitWhatTheyName,
     mcpServesAnyTenant(config),
     noIdleSteps<RecordingState, RecordingEvent>({
       id: 'recording.no-idle-steps',
-      clauses: ['GIR-MCP-5'],
+      clauses: ['GIR-MCP-1'],
     }),
-    faultBudgetKept<RecordingState, RecordingEvent>({
-      id: 'recording.fault-budget-kept',
-      clauses: ['GIR-RM-3', 'GIR-MCP-4'],
-      budgets: recordingBudgets(config, (s: RecordingState) => s),
-      spends: (s, e) => recordingFaultOf(s, e as { type: string; node?: string }),
-    }),
+    recordingFaultBudget(config),
     callSurvivesMcpFailure,
     joinedBeforeReRecord,
     sameParameters,

@@ -353,7 +353,7 @@ export const backendVariants: readonly Variant[] = [
     model: 'backend',
     config: 'active-backup',
     title:
-      'A healed partition of the Scheduler pair reconnects the Processor pair instead: the Scheduler stays cut off for good',
+      "A heal of either pair's partition joins the other pair instead: the pair that was cut off stays cut off for good",
     expect: 'backend.faults-hit-what-they-name',
     build: () =>
       createBackend({

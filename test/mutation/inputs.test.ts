@@ -35,7 +35,7 @@ describe('mutation judges', () => {
   it('should follow the imports of a suite: a shared property file judges every model that uses it', () => {
     const root = judgesCopy();
     for (const t of ['sip-ha', 'bc', 'recording', 'backend'] as const) recordJudges(t, root);
-    writeFileSync(join(root, 'properties/recording/index.ts'), '// changed\n', { flag: 'a' });
+    writeFileSync(join(root, 'properties/recording/budget.ts'), '// changed\n', { flag: 'a' });
     // The back end's properties reuse the recording solution's budgets.
     expect([isCurrent('recording', root), isCurrent('backend', root)]).toEqual([false, false]);
     expect([isCurrent('sip-ha', root), isCurrent('bc', root)]).toEqual([true, true]);

@@ -6,7 +6,7 @@ import type { Draft } from 'immer';
 import type { Context } from '../../model/recording/context.ts';
 import { createRecording } from '../../model/recording/index.ts';
 import { handlers } from '../../model/recording/reducer.ts';
-import type { RecordingState } from '../../model/recording/state.ts';
+import { type RecordingState, recordOf } from '../../model/recording/state.ts';
 import type { Variant } from '../variant.ts';
 
 /** The open segments an MCP holds, as [call, index] pairs. */
@@ -98,5 +98,78 @@ export const mcpVariants: readonly Variant[] = [
       "Where the audio before a crash is lost, a crashed MCP's segments are counted as stored all the same",
     expect: 'recording.mcp-crash-ends-segments',
     build: () => crashLeaves('stored'),
+  },
+  {
+    id: 'close-ends-stored-segments',
+    model: 'recording',
+    config: 'small',
+    title:
+      "The call's BYE closes every segment of the call, the ones already stored among them, which are then written again",
+    expect: 'recording.segment-lifecycle',
+    build: () =>
+      createRecording({
+        handlers: {
+          byeRouted: (draft, event, ctx) => {
+            handlers.byeRouted(draft, event, ctx);
+            for (const segment of recordOf(draft.calls, event.call).segments)
+              if (segment.state === 'stored') segment.state = 'closed';
+          },
+        },
+      }),
+  },
+  {
+    id: 'dead-mcp-stores',
+    model: 'recording',
+    config: 'small',
+    title: 'A finished segment is written to storage by its MCP even after that MCP crashed',
+    expect: 'recording.segment-lifecycle',
+    build: () =>
+      createRecording({
+        guards: {
+          segmentStored: (state, event) =>
+            recordOf(state.calls, event.call).segments[event.segment]?.state === 'closed',
+        },
+      }),
+  },
+  {
+    id: 'retry-spends-two',
+    model: 'recording',
+    config: 'single-mcp',
+    title:
+      'A retry of a recording request that found no RM or MCP counts twice against maxRecordRetries',
+    expect: 'recording.gives-up-after-retries',
+    build: () =>
+      createRecording({
+        handlers: {
+          recordingRequested: (draft, event, ctx) => {
+            handlers.recordingRequested(draft, event, ctx);
+            const rec = recordOf(draft.calls, event.call);
+            if (rec.status === 'waiting') rec.retriesLeft -= 1;
+          },
+          reRecordRequested: (draft, event, ctx) => {
+            handlers.reRecordRequested(draft, event, ctx);
+            const rec = recordOf(draft.calls, event.call);
+            if (rec.status === 'waiting') rec.retriesLeft -= 1;
+          },
+        },
+      }),
+  },
+  {
+    id: 'rm2-crash-hits-mcp',
+    model: 'recording',
+    config: 'small',
+    title:
+      'A crash of rm2 is taken for the crash of an MCP of that name: rm2 goes on running, and the pool gains a dead member',
+    expect: 'recording.faults-hit-what-they-name',
+    build: () =>
+      createRecording({
+        handlers: {
+          processCrashed: (draft, event, ctx) => {
+            if (event.node !== 'rm2') return handlers.processCrashed(draft, event, ctx);
+            (draft.mcps as Record<string, 'up' | 'down'>).rm2 = 'down';
+            draft.faultsLeft -= 1;
+          },
+        },
+      }),
   },
 ];
