@@ -14,7 +14,6 @@
  * Cassandra write it receives.
  */
 import type { Draft } from 'immer';
-import { seesActive } from '../kernel/active-standby.ts';
 import { firstUp } from '../kernel/n-plus-one.ts';
 import { isDue } from '../kernel/timers.ts';
 import { recordOf } from '../recording/state.ts';
@@ -22,10 +21,8 @@ import { reachableCount, writtenCount } from './cassandra.ts';
 import type { Context, EventOf } from './context.ts';
 import {
   type BackendState,
-  PROCESSORS,
   parseSegKey,
   type RpId,
-  SCHEDULERS,
   type SegKey,
   type Stage,
   segKey,
@@ -187,12 +184,8 @@ export function wsFailEnabled(
 }
 
 /** An Interaction Receiver stores the recording in the shared storage, keyed by the segment. */
-export function smSubmitted(
-  draft: Draft<BackendState>,
-  e: EventOf<'smSubmitted'>,
-  ctx: Context,
-): void {
-  if (firstUp(ctx.receivers, (ir) => draft.receivers[ir] === 'up') === undefined) return;
+export function smSubmitted(draft: Draft<BackendState>, e: EventOf<'smSubmitted'>): void {
+  // The guard (smSubmitEnabled) requires a live Interaction Receiver.
   draft.smEntries[e.seg] = 1;
   advance(draft, e.rp, e.seg, 'submitted');
 }
@@ -230,28 +223,19 @@ export function recordingIndexed(draft: Draft<BackendState>, e: EventOf<'recordi
 export function indexEnabled(state: BackendState, e: EventOf<'recordingIndexed'>): boolean {
   const sch = state.schedulers[e.sch];
   return (
-    sch.process === 'up' &&
     sch.role === 'active' &&
+    // Stryker disable next-line ConditionalExpression: a member that is down is a standby (singleton.fail), so an active one is up
+    sch.process === 'up' &&
     (state.smEntries[e.seg] ?? 0) > 0 &&
     state.indexed[e.seg] === undefined
   );
 }
 
-/** Whether the standby can take over: its takeover timer ran out and it still sees no active. */
-export function takeoverEnabled(
-  state: BackendState,
-  e: EventOf<'takenOver'>,
-  ctx: Context,
-): boolean {
-  if (!isDue(state.timers, `takeover:${e.node}`)) return false;
-  if (e.node === 'rp1' || e.node === 'rp2') {
-    return (
-      ctx.config.processorMode === 'active-backup' &&
-      state.processors[e.node].role === 'standby' &&
-      !seesActive(PROCESSORS, state.processors, e.node)
-    );
-  }
-  return (
-    state.schedulers[e.node].role === 'standby' && !seesActive(SCHEDULERS, state.schedulers, e.node)
-  );
+/** Whether the standby can take over: its takeover timer ran out. */
+export function takeoverEnabled(state: BackendState, e: EventOf<'takenOver'>): boolean {
+  // The timer runs only while the member is up, a standby, and sees no live active: rearmAll
+  // (environment.ts) sets or clears it after every change to a pair, and arms the Processors'
+  // only in active-backup. So its running out is the whole guard; only-live-members-act judges
+  // the takeover against the members themselves.
+  return isDue(state.timers, `takeover:${e.node}`);
 }

@@ -11,6 +11,7 @@ import { recordingBudgets, recordingFaultOf } from '../recording/budget.ts';
 import { backendLifelines } from './diagram.ts';
 import { indexedWithinBound, standbyTakesOver } from './liveness.ts';
 import { faultsHitWhatTheyName, onlyLiveMembersAct } from './members.ts';
+import { writtenCopiesKept } from './storage.ts';
 import {
   ackedWriteSurvives,
   effectOnce,
@@ -94,6 +95,7 @@ export function backendProperties(config: BackendConfig): Property<BackendState,
     poolsAnswer,
     poolsSized(config),
     ackedWriteSurvives(config),
+    writtenCopiesKept,
     playbackDecrypts(config),
     ...(activeBackup ? [singleActiveProcessor] : []),
     singleActiveScheduler,

@@ -349,6 +349,23 @@ export const backendVariants: readonly Variant[] = [
       }),
   },
   {
+    id: 'retry-forgets-copies',
+    model: 'backend',
+    config: 'default',
+    title:
+      'A Processor that sends a failed write again starts the row afresh: the copies already written are forgotten and written again',
+    expect: 'backend.written-copies-kept',
+    build: () =>
+      createBackend({
+        handlers: {
+          wsRequested: (draft, event, ctx) => {
+            delete draft.replicas[event.seg];
+            handlers.wsRequested(draft, event, ctx);
+          },
+        },
+      }),
+  },
+  {
     id: 'heal-joins-wrong-pair',
     model: 'backend',
     config: 'active-backup',
