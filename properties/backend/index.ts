@@ -11,7 +11,6 @@ import { recordingBudgets, recordingFaultOf } from '../recording/budget.ts';
 import { backendLifelines } from './diagram.ts';
 import { indexedWithinBound, standbyTakesOver } from './liveness.ts';
 import { faultsHitWhatTheyName, onlyLiveMembersAct } from './members.ts';
-import { writtenCopiesKept } from './storage.ts';
 import {
   ackedWriteSurvives,
   effectOnce,
@@ -23,6 +22,7 @@ import {
   singleActiveProcessor,
   singleActiveScheduler,
 } from './safety.ts';
+import { writtenCopiesKept } from './storage.ts';
 import {
   ackedWithNodeDown,
   indexedEndToEnd,
