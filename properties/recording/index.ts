@@ -8,9 +8,15 @@ import type { Property, Suite } from '../engine/property.ts';
 import { noIdleSteps } from '../idle-steps.ts';
 import { mcpBalancing } from './balancing.ts';
 import { recordingFaultBudget } from './budget.ts';
+import { clientOnPrimary, timeWaitsForSip } from './client.ts';
 import { sipFailoverKeepsRecording, sipFailoverWhileRecording } from './composition.ts';
 import { recordingLifelines } from './diagram.ts';
-import { faultsHitWhatTheyName, retriesSpent, segmentLifecycle } from './lifecycle.ts';
+import {
+  downRmFrozen,
+  faultsHitWhatTheyName,
+  retriesSpent,
+  segmentLifecycle,
+} from './lifecycle.ts';
 import { notifiedWithinBound, reRecordedWithinBound, survivorAcceptsRequests } from './liveness.ts';
 import {
   callSurvivesMcpFailure,
@@ -49,6 +55,9 @@ export function recordingProperties(
     segmentLifecycle,
     retriesSpent(config),
     faultsHitWhatTheyName,
+    downRmFrozen,
+    clientOnPrimary,
+    timeWaitsForSip,
     mcpServesAnyTenant(config),
     noIdleSteps<RecordingState, RecordingEvent>({
       id: 'recording.no-idle-steps',

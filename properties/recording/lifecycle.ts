@@ -8,6 +8,7 @@ import type { RecordingConfig } from '../../model/recording/config.ts';
 import type { RecordingEvent } from '../../model/recording/events.ts';
 import { type RecordingState, recordOf, type Segment } from '../../model/recording/state.ts';
 import type { StepProperty } from '../engine/property.ts';
+import { sameValue } from '../fault-budget.ts';
 import { callsOf } from './common.ts';
 
 type Step = StepProperty<RecordingState, RecordingEvent>;
@@ -130,6 +131,33 @@ export const faultsHitWhatTheyName: Step = {
     }
     if (event.type === 'hostCrashed' && after.sip.hosts[event.node as 'sip1'].up)
       return `hostCrashed ${event.node} left the host up`;
+    return undefined;
+  },
+};
+
+/**
+ * Excludes: a Resource Manager that is down yet changes its session table, its replication
+ * state, its role or its round-robin place, or comes back into SIP Server's rotation (as the
+ * active-standby takeover of a dead standby would).
+ * Shown by: dead-standby-takes-vip.
+ */
+export const downRmFrozen: Step = {
+  id: 'recording.down-rm-frozen',
+  kind: 'step',
+  clauses: ['GIR-RM-1', 'GIR-RM-2'],
+  statement:
+    'A Resource Manager that is down changes nothing of its own: not its session table, replication state, role or round-robin place; it can only leave the rotation, never join it.',
+  check(before, event, after) {
+    for (const [id, rm] of Object.entries(before.rms)) {
+      if (rm.process !== 'down') continue;
+      const now = after.rms[id as 'rm1'];
+      const fields = ['role', 'readiness', 'lastMcp'] as const;
+      for (const f of fields)
+        if (now[f] !== rm[f]) return `${event.type} changed the ${f} of ${id}, which is down`;
+      if (!sameValue(now.table, rm.table) || !sameValue(now.acked, rm.acked))
+        return `${event.type} changed the session table of ${id}, which is down`;
+      if (now.serving && !rm.serving) return `${event.type} put ${id}, which is down, in rotation`;
+    }
     return undefined;
   },
 };

@@ -3,6 +3,7 @@
  * crash does to the segments it was recording.
  */
 import type { Draft } from 'immer';
+import { canAdvanceAll } from '../../model/kernel/clock.ts';
 import type { Context } from '../../model/recording/context.ts';
 import { createRecording } from '../../model/recording/index.ts';
 import { handlers } from '../../model/recording/reducer.ts';
@@ -168,6 +169,61 @@ export const mcpVariants: readonly Variant[] = [
             if (event.node !== 'rm2') return handlers.processCrashed(draft, event, ctx);
             (draft.mcps as Record<string, 'up' | 'down'>).rm2 = 'down';
             draft.faultsLeft -= 1;
+          },
+        },
+      }),
+  },
+  {
+    id: 'backup-joins-endpoints',
+    model: 'recording',
+    config: 'small',
+    title:
+      'SIP Server joins the endpoints of a call whose MCP failed from any running instance that has the call established, the backup included',
+    expect: 'recording.client-on-primary',
+    build: () =>
+      createRecording({
+        guards: {
+          endpointsJoined: (state, event) =>
+            recordOf(state.calls, event.call).status === 'notified' &&
+            (['sip1', 'sip2'] as const).some(
+              (s) =>
+                state.sip.servers[s].process === 'up' &&
+                ['established', 'recording'].includes(state.sip.servers[s].table[event.call] ?? ''),
+            ),
+        },
+      }),
+  },
+  {
+    id: 'time-before-join',
+    model: 'recording',
+    config: 'small',
+    title:
+      'Time runs on while SIP Server could join the endpoints of a call whose MCP failed, so the gap grows by a whole timer',
+    expect: 'recording.time-waits-for-sip',
+    build: () =>
+      createRecording({
+        guards: {
+          timeAdvanced: (state) => canAdvanceAll([state.sip.timers, state.timers]),
+        },
+      }),
+  },
+  {
+    id: 'dead-standby-takes-vip',
+    model: 'recording',
+    config: 'active-standby',
+    title:
+      'When the active RM is declared failed, the standby takes the Virtual IP whether or not it still runs',
+    expect: 'recording.down-rm-frozen',
+    build: () =>
+      createRecording({
+        handlers: {
+          rmFailureDetected: (draft, event, ctx) => {
+            handlers.rmFailureDetected(draft, event, ctx);
+            const peer = draft.rms[event.rm === 'rm1' ? 'rm2' : 'rm1'];
+            if (peer.process === 'down' && peer.role === 'backup') {
+              peer.role = 'primary';
+              peer.serving = true;
+            }
           },
         },
       }),
