@@ -11,6 +11,7 @@ import { recordingFaultBudget } from './budget.ts';
 import { clientOnPrimary, timeWaitsForSip } from './client.ts';
 import { sipFailoverKeepsRecording, sipFailoverWhileRecording } from './composition.ts';
 import { recordingLifelines } from './diagram.ts';
+import { byeClearsSession, failoverEndsLostCalls, openSegmentsLive } from './ending.ts';
 import {
   downRmFrozen,
   faultsHitWhatTheyName,
@@ -56,6 +57,9 @@ export function recordingProperties(
     retriesSpent(config),
     faultsHitWhatTheyName,
     downRmFrozen,
+    failoverEndsLostCalls,
+    openSegmentsLive,
+    byeClearsSession,
     clientOnPrimary,
     timeWaitsForSip,
     mcpServesAnyTenant(config),

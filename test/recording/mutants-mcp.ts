@@ -4,6 +4,7 @@
  */
 import type { Draft } from 'immer';
 import { canAdvanceAll } from '../../model/kernel/clock.ts';
+import { sipOnly } from '../../model/recording/composition.ts';
 import type { Context } from '../../model/recording/context.ts';
 import { createRecording } from '../../model/recording/index.ts';
 import { handlers } from '../../model/recording/reducer.ts';
@@ -224,6 +225,55 @@ export const mcpVariants: readonly Variant[] = [
               peer.role = 'primary';
               peer.serving = true;
             }
+          },
+        },
+      }),
+  },
+  {
+    id: 'lost-call-keeps-recording',
+    model: 'recording',
+    config: 'small',
+    title:
+      'A SIP Server failover leaves every recording alone, those of calls the new primary does not have included',
+    expect: 'recording.failover-ends-lost-calls',
+    build: () => createRecording({ handlers: { switchoverPerformed: sipOnly } }),
+  },
+  {
+    id: 'bye-leaves-segment-open',
+    model: 'recording',
+    config: 'small',
+    title: "The BYE of a recording session ends the call's recording but leaves its segment open",
+    expect: 'recording.open-segments-live',
+    build: () =>
+      createRecording({
+        handlers: {
+          byeRouted: (draft, event, ctx) => {
+            const segments = recordOf(draft.calls, event.call).segments;
+            const open = segments.flatMap((s, i) => (s.state === 'open' ? [i] : []));
+            handlers.byeRouted(draft, event, ctx);
+            for (const i of open) segments[i]!.state = 'open';
+          },
+        },
+      }),
+  },
+  {
+    id: 'bye-keeps-session',
+    model: 'recording',
+    config: 'small',
+    title: 'An RM routes the BYE of a recording session and keeps the session in its table',
+    expect: 'recording.bye-clears-session',
+    build: () =>
+      createRecording({
+        handlers: {
+          byeRouted: (draft, event, ctx) => {
+            const held = {
+              rm1: draft.rms.rm1.table[event.call],
+              rm2: draft.rms.rm2.table[event.call],
+            };
+            handlers.byeRouted(draft, event, ctx);
+            const bye = recordOf(draft.calls, event.call).bye;
+            if (bye !== undefined && held[bye.rm] !== undefined)
+              draft.rms[bye.rm].table[event.call] = held[bye.rm]!;
           },
         },
       }),
