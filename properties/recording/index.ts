@@ -10,6 +10,7 @@ import { mcpBalancing } from './balancing.ts';
 import { recordingFaultBudget } from './budget.ts';
 import { clientOnPrimary, timeWaitsForSip } from './client.ts';
 import { sipFailoverKeepsRecording, sipFailoverWhileRecording } from './composition.ts';
+import { detectionAccurate } from './detection.ts';
 import { recordingLifelines } from './diagram.ts';
 import { byeClearsSession, failoverEndsLostCalls, openSegmentsLive } from './ending.ts';
 import {
@@ -57,6 +58,7 @@ export function recordingProperties(
     retriesSpent(config),
     faultsHitWhatTheyName,
     downRmFrozen,
+    detectionAccurate,
     failoverEndsLostCalls,
     openSegmentsLive,
     byeClearsSession,

@@ -278,4 +278,23 @@ export const mcpVariants: readonly Variant[] = [
         },
       }),
   },
+  {
+    id: 'redetect-known-failure',
+    model: 'recording',
+    config: 'active-active',
+    title:
+      'An MCP that crashes again before RM noticed it was back is put under detection again, and RM declares it failed a second time',
+    expect: 'recording.detection-accurate',
+    build: () =>
+      createRecording({
+        handlers: {
+          processCrashed: (draft, event, ctx) => {
+            const known =
+              event.node.startsWith('mcp') && draft.mcpView[event.node as 'mcp1'] === 'down';
+            handlers.processCrashed(draft, event, ctx);
+            if (known) draft.timers[`mcpDetect:${event.node as 'mcp1'}`] = ctx.config.mcpDetectMs;
+          },
+        },
+      }),
+  },
 ];
