@@ -7,6 +7,7 @@
  */
 import type { RecordingEvent } from '../../model/recording/events.ts';
 import type { RecordingState } from '../../model/recording/state.ts';
+import type { CallId } from '../../model/sip-ha/state.ts';
 import type { Invariant, StepProperty } from '../engine/property.ts';
 import { callsOf } from './common.ts';
 
@@ -15,15 +16,16 @@ const inProgress = (status: string) =>
 
 /**
  * Excludes: a SIP Server failover after which a call the new primary does not have established
- * is still being recorded, or its recording waits for a BYE no SIP Server will send.
- * Shown by: lost-call-keeps-recording.
+ * is still being recorded, or its recording waits for a BYE no SIP Server will send; a failover
+ * that ends the recording of a call the new primary has established.
+ * Shown by: lost-call-keeps-recording, failover-ends-unsynced-recording.
  */
 export const failoverEndsLostCalls: StepProperty<RecordingState, RecordingEvent> = {
   id: 'recording.failover-ends-lost-calls',
   kind: 'step',
   clauses: ['GIR-SIP-2'],
   statement:
-    'After a SIP Server failover, every call still being recorded is established on the new primary; the recording of a call it does not have is over, with no media and no BYE left to send.',
+    'After a SIP Server failover, every call still being recorded is established on the new primary, and no call it has established lost its recording in the failover; the recording of a call it does not have is over, with no media and no BYE left to send.',
   check(before, event, after) {
     if (event.type !== 'switchoverPerformed') return undefined;
     const table = after.sip.servers[event.node].table;
@@ -36,6 +38,8 @@ export const failoverEndsLostCalls: StepProperty<RecordingState, RecordingEvent>
       const was = before.calls[call]!.status;
       if (inProgress(was) && !kept && (rec.status !== 'done' || rec.media !== 'none'))
         return `${call}, lost in the failover to ${event.node}, ended its recording as ${rec.status} with media ${rec.media}`;
+      if (inProgress(was) && kept && !inProgress(rec.status))
+        return `${call} is ${phase} on the new primary ${event.node}, yet the failover ended its recording`;
     }
     return undefined;
   },
@@ -86,6 +90,48 @@ export const byeClearsSession: Invariant<RecordingState> = {
       const held = state.rms[bye.rm].table[call];
       if (held !== 'none')
         return `${bye.rm} routed the BYE of ${call} and still holds its session ${held}`;
+    }
+    return undefined;
+  },
+};
+
+/** No serving RM that runs still holds a session for the call (RM dropped it: its MCP failed). */
+function sessionDropped(state: RecordingState, call: CallId): boolean {
+  return Object.values(state.rms).every(
+    (rm) => rm.process !== 'up' || !rm.serving || rm.table[call] === 'none',
+  );
+}
+
+/**
+ * Excludes: a recording waiting for its BYE that ends without one (a SIP Server failover that
+ * drops the BYE), or a segment closed before its recording ends (at the release, not the BYE).
+ * Shown by: failover-drops-bye, release-closes-before-bye.
+ */
+export const releaseEndsWithBye: StepProperty<RecordingState, RecordingEvent> = {
+  id: 'recording.release-ends-with-bye',
+  kind: 'step',
+  clauses: ['GIR-RM-3', 'GIR-MCP-1'],
+  statement:
+    "A recording waiting for its BYE ends only when RM routes the BYE, or when RM has dropped its session because its MCP failed (no BYE is then needed); a segment closes only in the step its call's recording ends.",
+  check(before, event, after) {
+    for (const call of callsOf(after)) {
+      const was = before.calls[call]!;
+      const now = after.calls[call]!;
+      if (
+        was.status === 'releasing' &&
+        now.status !== 'releasing' &&
+        event.type !== 'byeRouted' &&
+        !sessionDropped(after, call)
+      )
+        return `the recording of ${call} went from releasing to ${now.status} without its BYE (${event.type})`;
+      for (const [i, segment] of now.segments.entries()) {
+        if (
+          segment.state === 'closed' &&
+          was.segments[i]?.state === 'open' &&
+          now.status !== 'done'
+        )
+          return `${event.type} closed segment ${i} of ${call} while its recording is ${now.status}`;
+      }
     }
     return undefined;
   },

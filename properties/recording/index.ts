@@ -12,7 +12,12 @@ import { clientOnPrimary, timeWaitsForSip } from './client.ts';
 import { sipFailoverKeepsRecording, sipFailoverWhileRecording } from './composition.ts';
 import { detectionAccurate } from './detection.ts';
 import { recordingLifelines } from './diagram.ts';
-import { byeClearsSession, failoverEndsLostCalls, openSegmentsLive } from './ending.ts';
+import {
+  byeClearsSession,
+  failoverEndsLostCalls,
+  openSegmentsLive,
+  releaseEndsWithBye,
+} from './ending.ts';
 import {
   downRmFrozen,
   faultsHitWhatTheyName,
@@ -62,6 +67,7 @@ export function recordingProperties(
     failoverEndsLostCalls,
     openSegmentsLive,
     byeClearsSession,
+    releaseEndsWithBye,
     clientOnPrimary,
     timeWaitsForSip,
     mcpServesAnyTenant(config),

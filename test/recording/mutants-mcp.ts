@@ -4,6 +4,7 @@
  */
 import type { Draft } from 'immer';
 import { canAdvanceAll } from '../../model/kernel/clock.ts';
+import { endRecording } from '../../model/recording/client.ts';
 import { sipOnly } from '../../model/recording/composition.ts';
 import type { Context } from '../../model/recording/context.ts';
 import { createRecording } from '../../model/recording/index.ts';
@@ -293,6 +294,78 @@ export const mcpVariants: readonly Variant[] = [
               event.node.startsWith('mcp') && draft.mcpView[event.node as 'mcp1'] === 'down';
             handlers.processCrashed(draft, event, ctx);
             if (known) draft.timers[`mcpDetect:${event.node as 'mcp1'}`] = ctx.config.mcpDetectMs;
+          },
+        },
+      }),
+  },
+  {
+    id: 'failover-drops-bye',
+    model: 'recording',
+    config: 'small',
+    title:
+      'A SIP Server failover ends the recording of a released call the new primary does not have, so its BYE never reaches RM',
+    expect: 'recording.release-ends-with-bye',
+    build: () =>
+      createRecording({
+        handlers: {
+          switchoverPerformed: (draft, event, ctx) => {
+            handlers.switchoverPerformed(draft, event, ctx);
+            const table = draft.sip.servers[event.node].table;
+            for (const call of ctx.calls) {
+              const phase = table[call];
+              if (
+                recordOf(draft.calls, call).status === 'releasing' &&
+                phase !== 'established' &&
+                phase !== 'recording'
+              )
+                endRecording(draft, call, false);
+            }
+          },
+        },
+      }),
+  },
+  {
+    id: 'release-closes-before-bye',
+    model: 'recording',
+    config: 'small',
+    title: 'The release of a recorded call closes its segment at once, before the BYE reaches RM',
+    expect: 'recording.release-ends-with-bye',
+    build: () =>
+      createRecording({
+        handlers: {
+          callReleased: (draft, event, ctx) => {
+            handlers.callReleased(draft, event, ctx);
+            const rec = recordOf(draft.calls, event.call);
+            if (rec.status !== 'releasing') return;
+            for (const segment of rec.segments)
+              if (segment.state === 'open') segment.state = 'closed';
+          },
+        },
+      }),
+  },
+  {
+    id: 'failover-ends-unsynced-recording',
+    model: 'recording',
+    config: 'small',
+    title:
+      'A SIP Server failover ends the recording of a call the new primary has established but not yet as recording (its sync lagged)',
+    expect: 'recording.failover-ends-lost-calls',
+    build: () =>
+      createRecording({
+        handlers: {
+          switchoverPerformed: (draft, event, ctx) => {
+            handlers.switchoverPerformed(draft, event, ctx);
+            const table = draft.sip.servers[event.node].table;
+            for (const call of ctx.calls) {
+              const status = recordOf(draft.calls, call).status;
+              if (
+                status !== 'off' &&
+                status !== 'done' &&
+                status !== 'releasing' &&
+                table[call] !== 'recording'
+              )
+                endRecording(draft, call, false);
+            }
           },
         },
       }),
