@@ -91,7 +91,6 @@ export function vocabulary(config: BackendConfig): BackendEvent[] {
     for (const sch of SCHEDULERS) events.push({ type: 'recordingIndexed', sch, seg });
     events.push({ type: 'playbackRequested', seg });
   }
-  // Stryker disable next-line ConditionalExpression: takeoverEnabled refuses a Processor outside active-backup (only the random engine's weights differ)
   if (config.processorMode === 'active-backup')
     for (const node of PROCESSORS) events.push({ type: 'takenOver', node });
   for (const node of SCHEDULERS) events.push({ type: 'takenOver', node });

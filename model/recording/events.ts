@@ -94,7 +94,6 @@ export function vocabulary(config: RecordingConfig): RecordingEvent[] {
     }
   }
   for (const call of calls) events.push({ type: 'syncDelivered', key: call });
-  // Stryker disable next-line ConditionalExpression: without lag no session waits to be delivered, so these events would never be enabled
   if (config.replication === 'lagged') {
     for (const rm of RMS)
       for (const call of calls) events.push({ type: 'sessionSyncDelivered', rm, call });

@@ -65,11 +65,9 @@ export function selectMcp(
   if (candidates.length === 0) return undefined;
   if (ctx.config.balancing === 'least-used') {
     let best = candidates[0]!;
-    // Stryker disable next-line EqualityOperator: which of several equally loaded MCPs is taken is left open (domain notes §2.2, least used); the last of them is as least used as the first
     for (const m of candidates) if (load(rm, m) < load(rm, best)) best = m;
     return best;
   }
-  // Stryker disable next-line UnaryOperator: where the rotation starts is left open (domain notes §2.2, round robin); starting after mcp2 is the same rotation
   const after = rm.lastMcp === 'none' ? -1 : ctx.mcps.indexOf(rm.lastMcp);
   return candidates.find((m) => ctx.mcps.indexOf(m) > after) ?? candidates[0];
 }

@@ -34,11 +34,13 @@ const someoneActs = (state: RecordingState, call: CallId) =>
  * Excludes: a recording request, a join of the endpoints or a new request made while no SIP
  * Server serves the call as primary with the Virtual IP (a backup, a dead process or host, a
  * call it does not have established).
- * Shown by: backup-joins-endpoints.
+ * Guarded: the client's guards read the same fields. Shown by: backup-joins-endpoints.
  */
 export const clientOnPrimary: Step = {
   id: 'recording.client-on-primary',
   kind: 'step',
+  guarded:
+    "The client's guards (model/recording/client.ts, sipCanAct) read the same SIP Server fields, so only a changed guard can break it; that SIP Server acts for the call after a failover is judged by recording.rerecorded-within-bound.",
   clauses: ['GIR-MCP-3', 'GIR-MCP-4'],
   statement:
     'Only a SIP Server that runs as primary on a live host, holds the Virtual IP and has the call established asks RM to record it, joins its endpoints or asks again.',
@@ -56,11 +58,13 @@ export const clientOnPrimary: Step = {
 /**
  * Excludes: time that passes while SIP Server can join a notified call's endpoints or ask again
  * for a joined one.
- * Shown by: time-before-join.
+ * Guarded: time's guard waits for the same steps. Shown by: time-before-join.
  */
 export const timeWaitsForSip: Step = {
   id: 'recording.time-waits-for-sip',
   kind: 'step',
+  guarded:
+    "Time's guard (model/recording/environment.ts, sipMustActFirst) waits for exactly these SIP Server steps, so only a changed guard can break it; what the urgency buys is judged by recording.gap-within-bound.",
   clauses: ['GIR-MCP-3', 'GIR-MCP-4'],
   statement:
     "Time does not pass while SIP Server can join the endpoints of a call whose MCP failed or ask again for a joined one: SIP Server's reaction is immediate next to every timer.",

@@ -17,7 +17,7 @@ const inProgress = (status: string) =>
 /**
  * Excludes: a SIP Server failover after which a call the new primary does not have established
  * is still being recorded, or its recording waits for a BYE no SIP Server will send; a failover
- * that ends the recording of a call the new primary has established.
+ * that ends the recording of a call the new primary has established (and not yet as recording).
  * Shown by: lost-call-keeps-recording, failover-ends-unsynced-recording.
  */
 export const failoverEndsLostCalls: StepProperty<RecordingState, RecordingEvent> = {
@@ -25,7 +25,7 @@ export const failoverEndsLostCalls: StepProperty<RecordingState, RecordingEvent>
   kind: 'step',
   clauses: ['GIR-SIP-2'],
   statement:
-    'After a SIP Server failover, every call still being recorded is established on the new primary, and no call it has established lost its recording in the failover; the recording of a call it does not have is over, with no media and no BYE left to send.',
+    'After a SIP Server failover, every call still being recorded is established on the new primary, and no call it has established lost its recording in the failover; the recording of a call that was being recorded and that it lacks is over, with no media and no BYE left to send.',
   check(before, event, after) {
     if (event.type !== 'switchoverPerformed') return undefined;
     const table = after.sip.servers[event.node].table;
@@ -38,8 +38,9 @@ export const failoverEndsLostCalls: StepProperty<RecordingState, RecordingEvent>
       const was = before.calls[call]!.status;
       if (inProgress(was) && !kept && (rec.status !== 'done' || rec.media !== 'none'))
         return `${call}, lost in the failover to ${event.node}, ended its recording as ${rec.status} with media ${rec.media}`;
-      if (inProgress(was) && kept && !inProgress(rec.status))
-        return `${call} is ${phase} on the new primary ${event.node}, yet the failover ended its recording`;
+      // A call recording on the new primary is sip-failover-keeps-recording's to judge.
+      if (inProgress(was) && phase === 'established' && !inProgress(rec.status))
+        return `${call} is established on the new primary ${event.node}, yet the failover ended its recording`;
     }
     return undefined;
   },
@@ -95,10 +96,27 @@ export const byeClearsSession: Invariant<RecordingState> = {
   },
 };
 
-/** No serving RM that runs still holds a session for the call (RM dropped it: its MCP failed). */
-function sessionDropped(state: RecordingState, call: CallId): boolean {
-  return Object.values(state.rms).every(
-    (rm) => rm.process !== 'up' || !rm.serving || rm.table[call] === 'none',
+/** How many RMs that run (and, if asked, serve) hold a session for the call. */
+function holders(state: RecordingState, call: CallId, serving: boolean): number {
+  return Object.values(state.rms).filter(
+    (rm) => rm.process === 'up' && (rm.serving || !serving) && rm.table[call] !== 'none',
+  ).length;
+}
+
+/**
+ * A detection step in which RM dropped the call's session: a running RM held it before (the
+ * standby that takes over included), and no running RM that serves holds it after.
+ */
+function sessionDropped(
+  before: RecordingState,
+  event: RecordingEvent,
+  after: RecordingState,
+  call: CallId,
+): boolean {
+  return (
+    (event.type === 'mcpFailureDetected' || event.type === 'rmFailureDetected') &&
+    holders(before, call, false) > 0 &&
+    holders(after, call, true) === 0
   );
 }
 
@@ -112,7 +130,7 @@ export const releaseEndsWithBye: StepProperty<RecordingState, RecordingEvent> = 
   kind: 'step',
   clauses: ['GIR-RM-3', 'GIR-MCP-1'],
   statement:
-    "A recording waiting for its BYE ends only when RM routes the BYE, or when RM has dropped its session because its MCP failed (no BYE is then needed); a segment closes only in the step its call's recording ends.",
+    "A recording waiting for its BYE ends only when RM routes the BYE, or when a detected failure makes RM drop its session (no BYE is then needed); a segment closes only in a step after which its call's recording is over.",
   check(before, event, after) {
     for (const call of callsOf(after)) {
       const was = before.calls[call]!;
@@ -121,7 +139,7 @@ export const releaseEndsWithBye: StepProperty<RecordingState, RecordingEvent> = 
         was.status === 'releasing' &&
         now.status !== 'releasing' &&
         event.type !== 'byeRouted' &&
-        !sessionDropped(after, call)
+        !sessionDropped(before, event, after, call)
       )
         return `the recording of ${call} went from releasing to ${now.status} without its BYE (${event.type})`;
       for (const [i, segment] of now.segments.entries()) {

@@ -23,6 +23,7 @@ import { isServingPrimary, SERVERS } from '../../model/sip-ha/state.ts';
 import { boundsVariants } from '../bounds-variants.ts';
 import type { Variant } from '../variant.ts';
 import { auditVariants } from './mutants-audit.ts';
+import { clientVariants } from './mutants-client.ts';
 import { mcpVariants } from './mutants-mcp.ts';
 
 /** The session a survivor would make of an in-dialog request if it treated it as new. */
@@ -263,5 +264,6 @@ export const recordingVariants: readonly Variant[] = [
   ...pathVariants,
   ...auditVariants,
   ...mcpVariants,
+  ...clientVariants,
   ...boundsVariants.filter((v) => v.model === 'recording'),
 ];

@@ -22,10 +22,10 @@ const budget = { maxStates: 20_000, runs: 300, seed: 7, workers: 1, log: () => {
 
 describe('review: clause verdicts from both engines and the kill matrix', () => {
   let review: Review;
+  // The review's work is bounded by its budget in states and runs; the hook's timeout of 0 turns
+  // vitest's clock off, so a slow or shared machine takes longer instead of failing.
   beforeAll(async () => {
     review = await collectReview({ docs: seeds, ...budget });
-    // The review's work is bounded by its budget in states and runs; 0 turns vitest's clock off,
-    // so a slow or shared machine takes longer instead of failing.
   }, 0);
 
   it('should give every clause of the catalog a verdict, and pass on the real documents', () => {
