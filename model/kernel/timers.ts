@@ -12,7 +12,7 @@ export function nextDeadlineMs<Id extends string>(timers: Timers<Id>): number | 
   let best: number | undefined;
   for (const id in timers) {
     const left = timers[id];
-    if (left !== undefined && (best === undefined || left < best)) best = left;
+    if (left !== undefined) best = best === undefined ? left : Math.min(best, left);
   }
   return best;
 }
