@@ -10,7 +10,7 @@ export function earliestDeadlineMs(sets: readonly Timers<string>[]): number | un
   let best: number | undefined;
   for (const timers of sets) {
     const next = nextDeadlineMs(timers);
-    if (next !== undefined) best = best === undefined ? next : Math.min(best, next);
+    if (next !== undefined && (best === undefined || next < best)) best = next;
   }
   return best;
 }
