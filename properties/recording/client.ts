@@ -40,7 +40,7 @@ export const clientOnPrimary: Step = {
   id: 'recording.client-on-primary',
   kind: 'step',
   guarded:
-    "The client's guards (model/recording/client.ts, sipCanAct) read the same SIP Server fields, so only a changed guard can break it; that SIP Server acts for the call after a failover is judged by recording.rerecorded-within-bound.",
+    "The client's guards (model/recording/client.ts sipCanAct; for a first request, sip-ha's recordingStarted guard through composition.ts) read the same SIP Server fields, so only a changed guard can break it; that SIP Server acts for the call after a failover is judged by recording.rerecorded-within-bound.",
   clauses: ['GIR-MCP-3', 'GIR-MCP-4'],
   statement:
     'Only a SIP Server that runs as primary on a live host, holds the Virtual IP and has the call established asks RM to record it, joins its endpoints or asks again.',

@@ -25,7 +25,7 @@ export const failoverEndsLostCalls: StepProperty<RecordingState, RecordingEvent>
   kind: 'step',
   clauses: ['GIR-SIP-2'],
   statement:
-    'After a SIP Server failover, every call still being recorded is established on the new primary, and no call it has established lost its recording in the failover; the recording of a call that was being recorded and that it lacks is over, with no media and no BYE left to send.',
+    'After a SIP Server failover, every call still being recorded is established on the new primary, and no call it has established (not yet as recording) lost its recording in the failover; the recording of a call that was being recorded and that it lacks is over, with no media and no BYE left to send.',
   check(before, event, after) {
     if (event.type !== 'switchoverPerformed') return undefined;
     const table = after.sip.servers[event.node].table;
@@ -96,16 +96,17 @@ export const byeClearsSession: Invariant<RecordingState> = {
   },
 };
 
-/** How many RMs that run (and, if asked, serve) hold a session for the call. */
-function holders(state: RecordingState, call: CallId, serving: boolean): number {
-  return Object.values(state.rms).filter(
-    (rm) => rm.process === 'up' && (rm.serving || !serving) && rm.table[call] !== 'none',
-  ).length;
+/** The sessions that RMs that run (and, if asked, serve) hold for the call. */
+function held(state: RecordingState, call: CallId, serving: boolean): string[] {
+  return Object.values(state.rms)
+    .filter((rm) => rm.process === 'up' && (rm.serving || !serving) && rm.table[call] !== 'none')
+    .map((rm) => rm.table[call]!);
 }
 
 /**
  * A detection step in which RM dropped the call's session: a running RM held it before (the
- * standby that takes over included), and no running RM that serves holds it after.
+ * standby that takes over included) on an MCP that RM now believes down, and no running RM that
+ * serves holds it after.
  */
 function sessionDropped(
   before: RecordingState,
@@ -115,8 +116,8 @@ function sessionDropped(
 ): boolean {
   return (
     (event.type === 'mcpFailureDetected' || event.type === 'rmFailureDetected') &&
-    holders(before, call, false) > 0 &&
-    holders(after, call, true) === 0
+    held(before, call, false).some((s) => after.mcpView[s.split('|')[0] as 'mcp1'] === 'down') &&
+    held(after, call, true).length === 0
   );
 }
 
