@@ -9,8 +9,27 @@ import { endRecording } from '../../model/recording/client.ts';
 import { sipOnly } from '../../model/recording/composition.ts';
 import { createRecording } from '../../model/recording/index.ts';
 import { handlers } from '../../model/recording/reducer.ts';
-import { recordOf } from '../../model/recording/state.ts';
+import { type RecordingStatus, recordOf } from '../../model/recording/state.ts';
+import type { SyncValue } from '../../model/sip-ha/state.ts';
 import type { Variant } from '../variant.ts';
+
+/**
+ * The real model, except that after each SIP Server failover the recordings of the calls `ends`
+ * picks (by recording status and phase on the new primary) are ended without a BYE.
+ */
+function failoverEnds(ends: (status: RecordingStatus, phase: SyncValue | undefined) => boolean) {
+  return createRecording({
+    handlers: {
+      switchoverPerformed: (draft, event, ctx) => {
+        handlers.switchoverPerformed(draft, event, ctx);
+        const table = draft.sip.servers[event.node].table;
+        for (const call of ctx.calls)
+          if (ends(recordOf(draft.calls, call).status, table[call]))
+            endRecording(draft, call, false);
+      },
+    },
+  });
+}
 
 export const clientVariants: readonly Variant[] = [
   {
@@ -144,23 +163,10 @@ export const clientVariants: readonly Variant[] = [
       'A SIP Server failover ends the recording of a released call the new primary does not have, so its BYE never reaches RM',
     expect: 'recording.release-ends-with-bye',
     build: () =>
-      createRecording({
-        handlers: {
-          switchoverPerformed: (draft, event, ctx) => {
-            handlers.switchoverPerformed(draft, event, ctx);
-            const table = draft.sip.servers[event.node].table;
-            for (const call of ctx.calls) {
-              const phase = table[call];
-              if (
-                recordOf(draft.calls, call).status === 'releasing' &&
-                phase !== 'established' &&
-                phase !== 'recording'
-              )
-                endRecording(draft, call, false);
-            }
-          },
-        },
-      }),
+      failoverEnds(
+        (status, phase) =>
+          status === 'releasing' && phase !== 'established' && phase !== 'recording',
+      ),
   },
   {
     id: 'release-closes-before-bye',
@@ -189,23 +195,9 @@ export const clientVariants: readonly Variant[] = [
       'A SIP Server failover ends the recording of a call the new primary has established but not yet as recording (its sync lagged)',
     expect: 'recording.failover-ends-lost-calls',
     build: () =>
-      createRecording({
-        handlers: {
-          switchoverPerformed: (draft, event, ctx) => {
-            handlers.switchoverPerformed(draft, event, ctx);
-            const table = draft.sip.servers[event.node].table;
-            for (const call of ctx.calls) {
-              const status = recordOf(draft.calls, call).status;
-              if (
-                status !== 'off' &&
-                status !== 'done' &&
-                status !== 'releasing' &&
-                table[call] !== 'recording'
-              )
-                endRecording(draft, call, false);
-            }
-          },
-        },
-      }),
+      failoverEnds(
+        (status, phase) =>
+          status !== 'off' && status !== 'done' && status !== 'releasing' && phase !== 'recording',
+      ),
   },
 ];
