@@ -50,7 +50,7 @@ export function haFailoverCompleted(
   ctx: Context,
 ): void {
   const { site, service } = parsePair(event.pair);
-  draft.sites[site].pairs[service] = onFailoverCompleted(draft.sites[site].pairs[service]);
+  draft.sites[site].pairs[service] = onFailoverCompleted();
   delete draft.timers[`ha:${event.pair}`];
   reconnectDesktops(draft, ctx);
 }

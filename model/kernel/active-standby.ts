@@ -37,12 +37,11 @@ export function initialMembers<Id extends string>(ids: readonly Id[]): DraftMemb
 
 /** Members that are up and active. */
 export function actives<Id extends string>(ids: readonly Id[], members: Members<Id>): Id[] {
-  return ids.filter((id) => members[id].process === 'up' && members[id].role === 'active');
-}
-
-/** Whether the partition between the members is in force. */
-export function partitioned<Id extends string>(ids: readonly Id[], members: Members<Id>): boolean {
-  return ids.some((id) => members[id].cut);
+  return ids.filter(
+    (id) =>
+      // Stryker disable next-line ConditionalExpression: a member that is down is a standby (fail, restart), so an active one is up
+      members[id].process === 'up' && members[id].role === 'active',
+  );
 }
 
 /** Whether `id` can see an active member (itself included). */
@@ -52,16 +51,12 @@ export function seesActive<Id extends string>(
   id: Id,
 ): boolean {
   const self = members[id];
-  return ids.some((other) => {
-    const m = members[other];
-    if (m.process !== 'up' || m.role !== 'active') return false;
-    return other === id || (!self.cut && !m.cut);
-  });
+  return actives(ids, members).some((other) => other === id || (!self.cut && !members[other].cut));
 }
 
 /**
  * Arms the takeover timer of every standby that is up and sees no active member, and disarms it
- * for every other member. Call after each change to the members.
+ * for every other member (an active member sees itself). Call after each change to the members.
  */
 export function rearm<Id extends string, T extends string>(
   ids: readonly Id[],
@@ -72,7 +67,7 @@ export function rearm<Id extends string, T extends string>(
 ): void {
   for (const id of ids) {
     const m = members[id];
-    const watching = m.process === 'up' && m.role === 'standby' && !seesActive(ids, members, id);
+    const watching = m.process === 'up' && !seesActive(ids, members, id);
     const timer = timerOf(id);
     if (!watching) delete timers[timer];
     else if (timers[timer] === undefined) timers[timer] = takeoverMs;
@@ -104,7 +99,7 @@ export function restart<Id extends string>(members: DraftMembers<Id>, id: Id): v
 export function heal<Id extends string>(ids: readonly Id[], members: DraftMembers<Id>): void {
   for (const id of ids) members[id].cut = false;
   const up = actives(ids, members);
-  if (up.length < 2) return;
+  // With one active (or none) the keeper is that one: nobody steps down.
   const newest = Math.max(...up.map((id) => members[id].epoch));
   const keeper = up.find((id) => members[id].epoch === newest);
   for (const id of up) if (id !== keeper) members[id].role = 'standby';

@@ -7,12 +7,8 @@ import { nextDeadlineMs, type Timers } from './timers.ts';
 
 /** Milliseconds to the earliest pending deadline over all sets, or undefined when none is pending. */
 export function earliestDeadlineMs(sets: readonly Timers<string>[]): number | undefined {
-  let best: number | undefined;
-  for (const timers of sets) {
-    const next = nextDeadlineMs(timers);
-    if (next !== undefined && (best === undefined || next < best)) best = next;
-  }
-  return best;
+  const pending = sets.map(nextDeadlineMs).filter((ms) => ms !== undefined);
+  return pending.length === 0 ? undefined : Math.min(...pending);
 }
 
 /** Time may advance when some timer of some set is pending and none is already due. */

@@ -89,10 +89,9 @@ export function deliver<K extends string, V extends string>(
 
 /**
  * The link breaks: whatever was in flight is gone. Messages are only ever in flight on a
- * connected link, so a link that is already down has nothing to clear.
+ * connected link, so on a link that is already down this changes nothing.
  */
 export function disconnect<K extends string, V extends string>(link: LinkDraft<K, V>): void {
-  if (!link.connected) return;
   link.connected = false;
   link.inflight = {};
 }

@@ -35,23 +35,24 @@ export function onPrimaryFailed(status: PairStatus): {
       return { status: 'failingOver', armFailover: true };
     case 'solo':
     case 'failingOver':
-      // The last member (or the backup taking over) fails: nobody is left.
-      return { status: 'down', armFailover: false };
     case 'down':
+      // The last member (or the backup taking over) fails: nobody is left.
       return { status: 'down', armFailover: false };
   }
 }
 
-/** The backup has taken over; the failed member stays down until it restarts. */
-export function onFailoverCompleted(status: PairStatus): PairStatus {
-  return status === 'failingOver' ? 'solo' : status;
+/**
+ * The backup has taken over; the failed member stays down until it restarts. The failover timer
+ * runs only while the pair is failing over (onPrimaryFailed arms it, every other change clears
+ * it), so this is the status after a failover.
+ */
+export function onFailoverCompleted(): PairStatus {
+  return 'solo';
 }
 
-/** A failed member restarts. */
+/** A failed member of a pair that is solo or down (canRestart) restarts. */
 export function onMemberRestarted(status: PairStatus): PairStatus {
-  if (status === 'solo') return 'serving';
-  if (status === 'down') return 'solo';
-  return status;
+  return status === 'solo' ? 'serving' : 'solo';
 }
 
 /** Whether some member of the pair is down and could restart. */

@@ -17,19 +17,10 @@ export function firstUp<Id extends string>(
   return members.find(isUp);
 }
 
+/** A pool's sizing, as a deployment states it; the properties check that it is N+1. */
 export interface PoolSizing {
   /** Requests per second the service must carry. */
   readonly load: number;
   /** Requests per second one member carries. */
   readonly capacity: number;
-}
-
-/** Whether the members that are up carry the load. */
-export function carriesLoad(upMembers: number, sizing: PoolSizing): boolean {
-  return upMembers * sizing.capacity >= sizing.load;
-}
-
-/** Whether a pool of `size` members carries its load with any one member failed (N+1). */
-export function isNPlusOne(size: number, sizing: PoolSizing): boolean {
-  return carriesLoad(size - 1, sizing);
 }

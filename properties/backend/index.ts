@@ -11,6 +11,7 @@ import { recordingBudgets, recordingFaultOf } from '../recording/budget.ts';
 import { backendLifelines } from './diagram.ts';
 import { indexedWithinBound, standbyTakesOver } from './liveness.ts';
 import { faultsHitWhatTheyName, onlyLiveMembersAct } from './members.ts';
+import { healKeepsNewestActive, processorCrashResends, takeoverTakesNewestEpoch } from './pairs.ts';
 import {
   ackedWriteSurvives,
   effectOnce,
@@ -99,6 +100,9 @@ export function backendProperties(config: BackendConfig): Property<BackendState,
     playbackDecrypts(config),
     ...(activeBackup ? [singleActiveProcessor] : []),
     singleActiveScheduler,
+    takeoverTakesNewestEpoch,
+    healKeepsNewestActive,
+    processorCrashResends,
     indexedWithinBound(config),
     backendFaultBudget(config),
     onlyLiveMembersAct(config),

@@ -15,7 +15,6 @@ import {
   type SegKey,
 } from '../../model/backend/state.ts';
 import type { SingletonMember } from '../../model/kernel/active-standby.ts';
-import { carriesLoad } from '../../model/kernel/n-plus-one.ts';
 import type { Invariant, StepProperty } from '../engine/property.ts';
 import { upCount } from './common.ts';
 import { replicaNodesOf, requiredOf } from './members.ts';
@@ -132,7 +131,7 @@ export const poolsAnswer: Step = {
 
 /**
  * Excludes: a pool that cannot carry its load with one member down (sized N, not N+1).
- * Guarded: a property of the deployment's sizing, computed with the kernel's carriesLoad; only a
+ * Guarded: a property of the deployment's sizing (members up × capacity against the load); only a
  * config can break it. Shown by: web-services-sized-n.
  */
 export function poolsSized(config: BackendConfig): Inv {
@@ -154,7 +153,7 @@ export function poolsSized(config: BackendConfig): Inv {
         const members = Object.keys(table).length;
         const upNow = upCount(table);
         const sizing = config.sizing[name as keyof typeof pools];
-        if (members - upNow <= 1 && !carriesLoad(upNow, sizing))
+        if (members - upNow <= 1 && upNow * sizing.capacity < sizing.load)
           return `${name}: ${upNow} of ${members} members up carry ${upNow * sizing.capacity}/s, below the load of ${sizing.load}/s`;
       }
       return undefined;

@@ -5,6 +5,7 @@ import { faultBudgetKept, firstDown } from '../fault-budget.ts';
 import { noIdleSteps } from '../idle-steps.ts';
 import { bcLifelines } from './diagram.ts';
 import { drSwitchoverWithinBound } from './liveness.ts';
+import { deadPairRestarts, deadPairRevivesByRestart, memberRejoinsPair } from './pairs.ts';
 import {
   connectionsOneSite,
   haFailoverTransparent,
@@ -81,6 +82,7 @@ export function bcProperties(config: BcConfig): Property<BcState, BcEvent>[] {
     survivingSiteCallsSurvive,
     survivorTakesNewCalls,
     noStateAcrossPeers,
+    deadPairRevivesByRestart,
     bcFaultBudget(config),
     noIdleSteps<BcState, BcEvent>({
       id: 'bc.no-idle-steps',
@@ -97,6 +99,8 @@ export function bcProperties(config: BcConfig): Property<BcState, BcEvent>[] {
     haFailoverUnnoticed,
     survivorTakesNewCall,
     outageSwitchoverDuringFailover(config),
+    memberRejoinsPair,
+    deadPairRestarts,
   ];
 }
 

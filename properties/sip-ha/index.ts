@@ -8,7 +8,7 @@ import type { Property, Suite } from '../engine/property.ts';
 import { noIdleSteps } from '../idle-steps.ts';
 import { sipFaultBudget } from './budget.ts';
 import { sipHaLifelines } from './diagram.ts';
-import { syncLinkJoinsPair } from './link.ts';
+import { acksMatchBackup, syncLinkJoinsPair } from './link.ts';
 import { failoverWithinBound, onePrimaryAfterHeal, pairResynchronizes } from './liveness.ts';
 import { callModel, switchoverOnSyncedPair } from './procedure.ts';
 import {
@@ -47,6 +47,7 @@ export function sipHaProperties(config: SipHaConfig): Property<SipHaState, SipHa
     callModel,
     switchoverOnSyncedPair,
     syncLinkJoinsPair,
+    acksMatchBackup,
     scsLearnsThroughLca,
     splitBrainOnlyWhenSplit,
     promotesSeenUp,

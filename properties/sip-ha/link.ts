@@ -38,3 +38,49 @@ export const syncLinkJoinsPair: StepProperty<SipHaState, SipHaEvent> = {
     return undefined;
   },
 };
+
+/**
+ * Judged from the tables themselves, not from the bookkeeping: the failover properties take an
+ * entry the primary counts as acknowledged (common.ts, syncedLiveCalls) as one the backup holds,
+ * so this checks that the count is true and complete while the link is up.
+ * Excludes: an acknowledgement of a value the backup does not hold; an entry the backup holds
+ * with the primary's value, nothing for it in flight, that the primary does not count as
+ * acknowledged (forgotten by a reconnection, a resync or a switchover; a lost sync message leaves
+ * the backup without the value, and the entry unsynchronized); a reconnection that makes the
+ * backup resynchronize although it already holds everything the primary holds.
+ * Shown by: reconnect-acks-everything, ack-before-sync, agent-sync-ignored, resync-drops-recording
+ * (acknowledgements of values the backup lacks), resync-forgets-acks, reconnect-always-resyncs.
+ */
+export const acksMatchBackup: StepProperty<SipHaState, SipHaEvent> = {
+  id: 'sip-ha.acks-match-backup',
+  kind: 'step',
+  clauses: ['BC-HA-3'],
+  statement:
+    'While the HA link is up, the primary counts an entry as acknowledged only with the value the backup holds, and every entry with nothing in flight that the backup holds as it does; on reconnection the backup resynchronizes only if it lacks something the primary holds.',
+  check(before, event, after) {
+    if (!after.link.connected) return undefined;
+    const { sip1, sip2 } = after.servers;
+    if (sip1.role === sip2.role) return undefined; // sync-link-joins-pair's finding
+    const [pName, p, b] = sip1.role === 'primary' ? ['sip1', sip1, sip2] : ['sip2', sip2, sip1];
+    const keys = Object.keys(p.table) as (keyof typeof p.table)[];
+    for (const k of keys) {
+      const acked = p.acked[k];
+      if (acked !== undefined && b.table[k] !== acked)
+        return `after ${event.type}, ${pName} counts ${k} = ${acked} as acknowledged, but its backup holds ${b.table[k]}`;
+    }
+    for (const k of keys)
+      if (
+        after.link.inflight[k] === undefined &&
+        b.table[k] === p.table[k] &&
+        p.acked[k] !== p.table[k]
+      )
+        return `after ${event.type}, the backup holds ${k} = ${p.table[k]} as ${pName} does and nothing for it is in flight, but ${pName} counts it as ${p.acked[k] ?? 'not'} acknowledged`;
+    if (
+      !before.link.connected &&
+      b.readiness === 'resyncing' &&
+      keys.every((k) => b.table[k] === p.table[k])
+    )
+      return `${event.type} brought the HA link up and made the backup resynchronize, though it holds everything ${pName} holds`;
+    return undefined;
+  },
+};

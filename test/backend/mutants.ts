@@ -12,6 +12,7 @@ import { guards, handlers } from '../../model/backend/reducer.ts';
 import { PROCESSORS, segKey } from '../../model/backend/state.ts';
 import { boundsVariants } from '../bounds-variants.ts';
 import type { Variant } from '../variant.ts';
+import { pairVariants } from './mutants-pairs.ts';
 
 /** A standby that takes over whenever it is up, whether or not the active one failed. */
 const eagerTakeover =
@@ -384,5 +385,6 @@ export const backendVariants: readonly Variant[] = [
         },
       }),
   },
+  ...pairVariants,
   ...boundsVariants.filter((v) => v.model === 'backend'),
 ];

@@ -253,6 +253,32 @@ const desktopVariants: readonly Variant[] = [
         },
       }),
   },
+  {
+    id: 'failover-revives-dead-pair',
+    model: 'bc',
+    config: 'small',
+    title:
+      "The backup's failure during a local failover leaves the failover timer running, and its completion revives the pair that has no member left",
+    expect: 'bc.dead-pair-revives-by-restart',
+    build: () =>
+      createBc({
+        handlers: {
+          processCrashed: (draft, event, ctx) => {
+            const { site, service } = parsePair(event.node);
+            const timer = draft.timers[`ha:${event.node}`];
+            handlers.processCrashed(draft, event, ctx);
+            if (timer !== undefined && draft.sites[site].pairs[service] === 'down')
+              draft.timers[`ha:${event.node}`] = timer;
+          },
+          haFailoverCompleted: (draft, event, ctx) => {
+            const { site, service } = parsePair(event.pair);
+            const down = draft.sites[site].pairs[service] === 'down';
+            handlers.haFailoverCompleted(draft, event, ctx);
+            if (down) draft.sites[site].pairs[service] = 'solo';
+          },
+        },
+      }),
+  },
 ];
 
 export const bcVariants: readonly Variant[] = [

@@ -5,7 +5,9 @@
  * by Stryker's time-out, which its results report as such):
  *
  * - `KILLED <model>/<config>: <property> (<how>), ...`: a property is violated, a witness is not
- *   reached by either engine, or a liveness property is triggered by neither; or, named
+ *   reached by either engine, or a liveness property is triggered by neither, or (over all the
+ *   model's configs) no step either engine measured took model time, so no liveness bound in ms
+ *   was put to the test (each such property is named, `ms bound not exercised`); or, named
  *   `coverage:<event type> (never takes effect)`, an event type of the vocabulary changed no state
  *   on any step either engine took in any of the model's configs (the mutant removed a behaviour of the model: TLC's
  *   action coverage, checked as a witness of every event type). Only these count as kills in the
@@ -47,6 +49,10 @@ export interface Findings {
   readonly effective: ReadonlySet<string>;
   /** The event types enabled in some state either engine visited. */
   readonly enabled: ReadonlySet<string>;
+  /** The liveness properties with a bound in model time. */
+  readonly msBounded: readonly string[];
+  /** Whether some step the engines measured took model time (elapsedMs > 0). */
+  readonly timed: boolean;
 }
 
 export function findings(modelId: string, configName: string, budget: MutationBudget): Findings {
@@ -60,8 +66,16 @@ export function findings(modelId: string, configName: string, budget: MutationBu
   // that writes a fresh copy of what was there changes nothing.
   const effective = new Set<string>();
   const enabled = new Set<string>();
+  // Whether model time passed on some step the engines measured: without it a liveness bound in
+  // ms is never put to the test (a mutant that makes every step take no time passes them all).
+  let timed = false;
   const watched = {
     ...system,
+    elapsedMs(state: unknown, event: { readonly type: string }) {
+      const ms = system.elapsedMs(state, event);
+      if (ms > 0) timed = true;
+      return ms;
+    },
     isEnabled(state: unknown, event: { readonly type: string }) {
       const on = system.isEnabled(state, event);
       if (on) enabled.add(event.type);
@@ -101,7 +115,10 @@ export function findings(modelId: string, configName: string, budget: MutationBu
     )
       found.push(`${p.id} (not exercised)`);
   }
-  return { found, effective, enabled };
+  const msBounded = properties
+    .filter((p) => p.kind === 'eventually' && Number.isFinite(p.boundMs))
+    .map((p) => p.id);
+  return { found, effective, enabled, msBounded, timed };
 }
 
 /**

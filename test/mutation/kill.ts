@@ -6,13 +6,15 @@ import { it } from 'vitest';
 import { type Findings, findings, MUTATION_CHECKS } from './checks.ts';
 
 /**
- * One test per model: each config's check in turn (a failure names the config), then coverage
- * over all of them, judged only when every property passed everywhere.
+ * One test per model: each config's check in turn (a failure names the config), then, over all
+ * of them and only when every property passed everywhere, model time and coverage.
  */
 export function mutationChecks(modelId: string): void {
   const { configs, budget, eventTypes, neverEnabled = {} } = MUTATION_CHECKS[modelId]!;
-  it(`${modelId}: no property fails, every event type takes effect`, () => {
+  it(`${modelId}: no property fails, time passes, every event type takes effect`, () => {
     const effective = new Set<string>();
+    const msBounded = new Set<string>();
+    let timed = false;
     for (const configName of configs) {
       let f: Findings;
       try {
@@ -23,6 +25,8 @@ export function mutationChecks(modelId: string): void {
       if (f.found.length > 0)
         throw new Error(`KILLED ${modelId}/${configName}: ${f.found.join(', ')}`);
       for (const t of f.effective) effective.add(t);
+      for (const id of f.msBounded) msBounded.add(id);
+      timed ||= f.timed;
       // The exemption is checked on every run, the real model's dry run included, where a wrong
       // one stops Stryker before any mutant is tested.
       const wrong = [...f.enabled].filter((t) => t in neverEnabled);
@@ -31,6 +35,10 @@ export function mutationChecks(modelId: string): void {
           `${modelId}/${configName} enables ${wrong.join(', ')}, listed as never enabled`,
         );
     }
+    if (msBounded.size > 0 && !timed)
+      throw new Error(
+        `KILLED ${modelId}/${configs.join('+')}: ${[...msBounded].map((id) => `${id} (ms bound not exercised: no measured step took model time)`).join(', ')}`,
+      );
     const missing = eventTypes.filter((t) => !effective.has(t) && !(t in neverEnabled));
     if (missing.length > 0)
       throw new Error(

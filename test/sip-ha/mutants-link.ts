@@ -3,6 +3,7 @@
  * what Solution Control Server learns and decides.
  */
 import { createSipHa } from '../../model/sip-ha/index.ts';
+import { linkEnds } from '../../model/sip-ha/link.ts';
 import { reconnectLca } from '../../model/sip-ha/management.ts';
 import { guards, handlers } from '../../model/sip-ha/reducer.ts';
 import type { Variant } from '../variant.ts';
@@ -107,6 +108,60 @@ export const linkVariants: readonly Variant[] = [
           hostRestarted: (draft, event, ctx) => {
             handlers.hostRestarted(draft, event, ctx);
             if (draft.hosts[event.node].partitioned) reconnectLca(draft, event.node);
+          },
+        },
+      }),
+  },
+  {
+    id: 'reconnect-acks-everything',
+    model: 'sip-ha',
+    config: 'small',
+    title:
+      'On reconnection the primary counts its whole table as acknowledged, though the backup is still missing what changed while the link was down',
+    expect: 'sip-ha.acks-match-backup',
+    build: () =>
+      createSipHa({
+        handlers: {
+          haLinkConnected: (draft, event, ctx) => {
+            handlers.haLinkConnected(draft, event, ctx);
+            const ends = linkEnds(draft);
+            if (ends !== undefined) ends.primary.acked = { ...ends.primary.table };
+          },
+        },
+      }),
+  },
+  {
+    id: 'resync-forgets-acks',
+    model: 'sip-ha',
+    config: 'small',
+    title:
+      'The resync batch leaves the primary without the acknowledgements it carries: the backup is ready, yet the primary counts nothing as synchronized',
+    expect: 'sip-ha.acks-match-backup',
+    build: () =>
+      createSipHa({
+        handlers: {
+          resyncDelivered: (draft, event, ctx) => {
+            handlers.resyncDelivered(draft, event, ctx);
+            const ends = linkEnds(draft);
+            if (ends !== undefined) ends.primary.acked = {};
+          },
+        },
+      }),
+  },
+  {
+    id: 'reconnect-always-resyncs',
+    model: 'sip-ha',
+    config: 'small',
+    title:
+      'Every reconnection puts the backup into a resync, even when it already holds everything the primary holds',
+    expect: 'sip-ha.acks-match-backup',
+    build: () =>
+      createSipHa({
+        handlers: {
+          haLinkConnected: (draft, event, ctx) => {
+            handlers.haLinkConnected(draft, event, ctx);
+            const ends = linkEnds(draft);
+            if (ends !== undefined) ends.backup.readiness = 'resyncing';
           },
         },
       }),

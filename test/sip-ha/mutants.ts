@@ -35,7 +35,7 @@ const pairVariants: readonly Variant[] = [
     config: 'small',
     title:
       'The primary counts a call as synced as soon as it is answered, before the backup has it',
-    expect: 'sip-ha.no-lost-established-call',
+    expect: 'sip-ha.acks-match-backup',
     build: () =>
       createSipHa({
         handlers: {
@@ -70,8 +70,7 @@ const pairVariants: readonly Variant[] = [
     model: 'sip-ha',
     config: 'small',
     title: 'The batch resync pushes missing calls but not their recording sessions',
-    expect: 'sip-ha.recording-survives-failover',
-    deep: true,
+    expect: 'sip-ha.acks-match-backup',
     build: () =>
       createSipHa({
         handlers: {
@@ -91,7 +90,7 @@ const pairVariants: readonly Variant[] = [
     model: 'sip-ha',
     config: 'small',
     title: 'The backup acknowledges agent-state sync messages without applying them',
-    expect: 'sip-ha.agent-state-survives-failover',
+    expect: 'sip-ha.acks-match-backup',
     build: () =>
       createSipHa({
         handlers: {
@@ -101,6 +100,44 @@ const pairVariants: readonly Variant[] = [
             handlers.syncDelivered(draft, event, ctx);
             if (backup !== undefined && before !== undefined && event.key.startsWith('a'))
               backup.table[event.key] = before;
+          },
+        },
+      }),
+  },
+  {
+    id: 'promote-drops-recording',
+    model: 'sip-ha',
+    config: 'small',
+    title:
+      'The promoted backup takes over its calls but not their recording sessions: a recorded call goes on unrecorded',
+    expect: 'sip-ha.recording-survives-failover',
+    build: () =>
+      createSipHa({
+        handlers: {
+          switchoverPerformed: (draft, event, ctx) => {
+            handlers.switchoverPerformed(draft, event, ctx);
+            const table = draft.servers[event.node].table;
+            for (const key of Object.keys(table) as (keyof typeof table)[])
+              if (table[key] === 'recording') table[key] = 'established';
+          },
+        },
+      }),
+  },
+  {
+    id: 'promote-logs-agents-out',
+    model: 'sip-ha',
+    config: 'small',
+    title:
+      'SCS promotes the backup, which starts with every agent logged out instead of the states it holds',
+    expect: 'sip-ha.agent-state-survives-failover',
+    build: () =>
+      createSipHa({
+        handlers: {
+          switchoverPerformed: (draft, event, ctx) => {
+            handlers.switchoverPerformed(draft, event, ctx);
+            const table = draft.servers[event.node].table;
+            for (const key of Object.keys(table) as (keyof typeof table)[])
+              if (key.startsWith('a')) table[key] = 'loggedOut';
           },
         },
       }),
