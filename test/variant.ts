@@ -10,8 +10,6 @@ export interface Variant {
   readonly expect: string;
   /** Config name it is checked under by the tests and the benchmark. */
   readonly config: string;
-  /** Its shortest counterexample is at least 8 steps deep. */
-  readonly deep?: boolean;
   /**
    * For a liveness variant, what it shows about the every-path check: 'other-order', the goal is
    * missed only on a fair path other than the vocabulary-order schedule (so the old one-schedule

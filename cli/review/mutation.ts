@@ -50,7 +50,7 @@ export function mutationMarkdown(m: MutationReview): string[] {
   const lines = [
     '## Mutation score',
     '',
-    `StrykerJS mutates model/ and runs each model's property check on every mutant (mutation/README.md). ${mutationSummary(m)}. Killed means a property failed (a violation, a witness not reached, a liveness property not exercised) or, when every property passed, an event type of the vocabulary took effect on no step of either engine in any config (coverage); crashes and time-outs are counted apart.`,
+    `StrykerJS mutates model/ and runs each model's property check on every mutant (mutation/README.md). ${mutationSummary(m)}. Killed means a property failed (a violation, a witness not reached, a liveness property not exercised, or its bound in ms never put to the test because no step took model time) or, when every property passed, an event type of the vocabulary took effect on no step of either engine in any config (coverage); crashes and time-outs are counted apart.`,
     '',
     '| target | mutants | killed | survived | equivalent | crashed | timed out | rejected by the type checker | excluded by the run options | score |',
     '|---|---|---|---|---|---|---|---|---|---|',

@@ -43,8 +43,9 @@ export function onPrimaryFailed(status: PairStatus): {
 
 /**
  * The backup has taken over; the failed member stays down until it restarts. The failover timer
- * runs only while the pair is failing over (onPrimaryFailed arms it, every other change clears
- * it), so this is the status after a failover.
+ * runs only while the pair is failing over (onPrimaryFailed arms it; the pair's next failure,
+ * its site's failure and the completion clear it; no restart happens while it runs), so this is
+ * the status after a failover.
  */
 export function onFailoverCompleted(): PairStatus {
   return 'solo';

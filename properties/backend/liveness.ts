@@ -14,7 +14,6 @@ import {
   SCHEDULERS,
   type SegKey,
 } from '../../model/backend/state.ts';
-import { actives } from '../../model/kernel/active-standby.ts';
 import type { Eventually } from '../engine/property.ts';
 import { isPending, pipelineCanRun } from './common.ts';
 
@@ -68,8 +67,9 @@ function leaderless<Id extends string>(
   ids: readonly Id[],
   members: BackendState['schedulers'] | BackendState['processors'],
 ): boolean {
-  const m = members as Readonly<Record<Id, { process: 'up' | 'down' }>>;
-  return ids.some((id) => m[id].process === 'up') && actives(ids, members as never).length === 0;
+  const m = members as Readonly<Record<Id, { process: 'up' | 'down'; role: 'active' | 'standby' }>>;
+  const up = ids.filter((id) => m[id].process === 'up');
+  return up.length > 0 && !up.some((id) => m[id].role === 'active');
 }
 
 /**

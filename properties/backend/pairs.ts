@@ -29,7 +29,7 @@ const activeIn = (pair: Pair): string[] =>
 /**
  * Excludes: a takeover that reuses an epoch (or takes an older one), and an epoch that changes in
  * a step where its member does not become active from standby.
- * Shown by: takeover-keeps-epoch.
+ * Shown by: takeover-keeps-epoch, restart-bumps-epoch.
  */
 export const takeoverTakesNewestEpoch: Step = {
   id: 'backend.takeover-takes-newest-epoch',
@@ -59,7 +59,7 @@ export const takeoverTakesNewestEpoch: Step = {
 /**
  * Excludes: a heal that leaves both actives active, demotes both (or the only one), or keeps the
  * older one.
- * Shown by: heal-keeps-older, heal-demotes-both.
+ * Shown by: heal-keeps-both, heal-demotes-both, heal-keeps-older.
  */
 export const healKeepsNewestActive: Step = {
   id: 'backend.heal-keeps-newest-active',

@@ -43,8 +43,8 @@ function firstDropped(
 /**
  * Excludes: an established call the backup had acknowledged (or held itself) that is gone on the
  * new primary after the failover.
- * Shown by: promote-without-replica, promote-resyncing-empty (inside the double-failure
- * exemption).
+ * Shown by: unsynced-call-counted-synced (acknowledged on the old primary), promote-without-replica,
+ * promote-resyncing-empty (inside the double-failure exemption).
  */
 export const noLostEstablishedCall: Step = {
   id: 'sip-ha.no-lost-established-call',
@@ -78,7 +78,8 @@ export const noLostEstablishedCall: Step = {
 /**
  * Excludes: a recording session the backup had acknowledged (or held itself) that is no longer
  * recording on the new primary.
- * Shown by: promote-drops-recording, promote-resyncing-empty.
+ * Shown by: unsynced-recording-counted-synced (acknowledged on the old primary),
+ * promote-drops-recording, promote-resyncing-empty.
  */
 export const recordingSurvivesFailover: Step = {
   id: 'sip-ha.recording-survives-failover',
@@ -113,7 +114,8 @@ export const recordingSurvivesFailover: Step = {
 
 /**
  * Excludes: an agent whose acknowledged (or held) state differs on the new primary.
- * Shown by: promote-logs-agents-out.
+ * Shown by: unsynced-agent-state-counted-synced (acknowledged on the old primary),
+ * promote-logs-agents-out.
  */
 export const agentStateSurvivesFailover: Step = {
   id: 'sip-ha.agent-state-survives-failover',

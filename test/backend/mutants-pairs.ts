@@ -75,6 +75,42 @@ export const pairVariants: readonly Variant[] = [
       }),
   },
   {
+    id: 'restart-bumps-epoch',
+    model: 'backend',
+    config: 'default',
+    title:
+      'A restarted member of a standby pair comes back as standby with a newer epoch, as if it had taken over',
+    expect: 'backend.takeover-takes-newest-epoch',
+    build: () =>
+      createBackend({
+        handlers: {
+          processRestarted: (draft, event, ctx) => {
+            handlers.processRestarted(draft, event, ctx);
+            if (/^(rp|sch)\d$/.test(event.node)) pairOf(draft, event.node)[event.node]!.epoch += 1;
+          },
+        },
+      }),
+  },
+  {
+    id: 'heal-keeps-both',
+    model: 'backend',
+    config: 'active-backup',
+    title:
+      'A heal joins the pair again but leaves both members that were active during the partition active',
+    expect: 'backend.heal-keeps-newest-active',
+    build: () =>
+      createBackend({
+        handlers: {
+          partitionHealed: (draft, event, ctx) => {
+            const pair = pairOf(draft, event.node);
+            const roles = Object.fromEntries(Object.keys(pair).map((id) => [id, pair[id]!.role]));
+            handlers.partitionHealed(draft, event, ctx);
+            for (const id of Object.keys(pair)) pair[id]!.role = roles[id]!;
+          },
+        },
+      }),
+  },
+  {
     id: 'crash-keeps-processor-work',
     model: 'backend',
     config: 'default',

@@ -270,12 +270,6 @@ const desktopVariants: readonly Variant[] = [
             if (timer !== undefined && draft.sites[site].pairs[service] === 'down')
               draft.timers[`ha:${event.node}`] = timer;
           },
-          haFailoverCompleted: (draft, event, ctx) => {
-            const { site, service } = parsePair(event.pair);
-            const down = draft.sites[site].pairs[service] === 'down';
-            handlers.haFailoverCompleted(draft, event, ctx);
-            if (down) draft.sites[site].pairs[service] = 'solo';
-          },
         },
       }),
   },

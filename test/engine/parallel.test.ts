@@ -24,8 +24,8 @@ describe('engine: the parallel explorer agrees with the single-threaded one', ()
     expect(parallel.triggered).toEqual(single.triggered);
   });
 
-  it('should find a shortest counterexample of a deep broken variant, as long as the single-threaded one', async () => {
-    const variant = findVariant('sip-ha', 'resync-drops-recording')!;
+  it('should find a shortest counterexample of a broken variant seven steps deep, as long as the single-threaded one', async () => {
+    const variant = findVariant('sip-ha', 'unsynced-recording-counted-synced')!;
     const broken = variant.build();
     const config = broken.configs[variant.config];
     const properties = findSuite('sip-ha')!.properties(config);

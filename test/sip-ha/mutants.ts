@@ -105,6 +105,60 @@ const pairVariants: readonly Variant[] = [
       }),
   },
   {
+    id: 'unsynced-call-counted-synced',
+    model: 'sip-ha',
+    config: 'default',
+    title:
+      'A call answered while the HA link is down is counted as synced, though no sync message could leave',
+    expect: 'sip-ha.no-lost-established-call',
+    build: () =>
+      createSipHa({
+        handlers: {
+          callAnswered: (draft, event, ctx) => {
+            handlers.callAnswered(draft, event, ctx);
+            if (!draft.link.connected)
+              draft.servers[event.server].acked[event.call] = 'established';
+          },
+        },
+      }),
+  },
+  {
+    id: 'unsynced-recording-counted-synced',
+    model: 'sip-ha',
+    config: 'recheck',
+    title:
+      'A recording started while the HA link is down, on a call the backup holds, is counted as synced, though no sync message could leave',
+    expect: 'sip-ha.recording-survives-failover',
+    build: () =>
+      createSipHa({
+        handlers: {
+          recordingStarted: (draft, event, ctx) => {
+            handlers.recordingStarted(draft, event, ctx);
+            const peer = draft.servers[event.server === 'sip1' ? 'sip2' : 'sip1'];
+            if (!draft.link.connected && peer.table[event.call] === 'established')
+              draft.servers[event.server].acked[event.call] = 'recording';
+          },
+        },
+      }),
+  },
+  {
+    id: 'unsynced-agent-state-counted-synced',
+    model: 'sip-ha',
+    config: 'default',
+    title:
+      'An agent state changed while the HA link is down is counted as synced, though no sync message could leave',
+    expect: 'sip-ha.agent-state-survives-failover',
+    build: () =>
+      createSipHa({
+        handlers: {
+          agentStateChanged: (draft, event, ctx) => {
+            handlers.agentStateChanged(draft, event, ctx);
+            if (!draft.link.connected) draft.servers[event.server].acked[event.agent] = event.to;
+          },
+        },
+      }),
+  },
+  {
     id: 'promote-drops-recording',
     model: 'sip-ha',
     config: 'small',
