@@ -30,16 +30,17 @@ export function context(config: SipHaConfig): Context {
 
 /** Both servers up; sip1 primary holding the VIP; the HA link connected; nothing in progress. */
 export function initialState(ctx: Context): SipHaState {
-  const server = (role: 'primary' | 'backup'): SipServer => ({
+  // Only a primary's acknowledgements are read (a promotion starts them afresh).
+  const server = (role: 'primary' | 'backup', acked: SipServer['acked']): SipServer => ({
     role,
     table: { ...ctx.empty },
-    acked: role === 'primary' ? { ...ctx.empty } : {},
+    acked,
     readiness: 'ready',
     process: 'up',
     vip: role === 'primary',
   });
   return {
-    servers: { sip1: server('primary'), sip2: server('backup') },
+    servers: { sip1: server('primary', { ...ctx.empty }), sip2: server('backup', {}) },
     hosts: { sip1: { up: true, partitioned: false }, sip2: { up: true, partitioned: false } },
     link: { connected: true, inflight: {}, fault: false },
     scs: {
