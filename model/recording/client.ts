@@ -79,10 +79,8 @@ export function startSession(
   // The ghost gap runs from the failure, or from a session that never recorded anything.
   // Stryker disable next-line all: the ghost gap, gap-within-bound's measure: no model step reads it
   if (alive) delete rec.gapMs;
-  else {
-    // Stryker disable next-line all: the ghost gap, gap-within-bound's measure: no model step reads it
-    rec.gapMs ??= 0;
-  }
+  // Stryker disable next-line all: the ghost gap, gap-within-bound's measure: no model step reads it
+  if (!alive) rec.gapMs ??= 0;
   writeSession(draft, ctx, rm, call, sessionValue(mcp, params));
 }
 
