@@ -25,7 +25,6 @@ export function sipCanAct(state: RecordingState, call: CallId): boolean {
     return (
       isServingPrimary(state.sip, s) &&
       state.sip.servers[s].vip &&
-      // Stryker disable next-line ConditionalExpression: a recording starts with SIP Server's recordingStarted (the call recording on the primary) and ends when the call is released or a failover loses it (composition.ts), so the serving primary has the call established or recording
       (phase === 'established' || phase === 'recording')
     );
   });

@@ -94,7 +94,6 @@ export function vocabulary(config: RecordingConfig): RecordingEvent[] {
     }
   }
   for (const call of calls) events.push({ type: 'syncDelivered', key: call });
-  // Stryker disable next-line ConditionalExpression: under synchronous replication each write is delivered at once (writeSession), so nothing is in flight and the guard refuses these events
   if (config.replication === 'lagged') {
     for (const rm of RMS)
       for (const call of calls) events.push({ type: 'sessionSyncDelivered', rm, call });

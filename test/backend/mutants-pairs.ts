@@ -79,14 +79,14 @@ export const pairVariants: readonly Variant[] = [
     model: 'backend',
     config: 'default',
     title:
-      'A restarted member of a standby pair comes back as standby with a newer epoch, as if it had taken over',
+      'A restarted Scheduler comes back as standby with a newer epoch, as if it had taken over',
     expect: 'backend.takeover-takes-newest-epoch',
     build: () =>
       createBackend({
         handlers: {
           processRestarted: (draft, event, ctx) => {
             handlers.processRestarted(draft, event, ctx);
-            if (/^(rp|sch)\d$/.test(event.node)) pairOf(draft, event.node)[event.node]!.epoch += 1;
+            if (/^sch\d$/.test(event.node)) pairOf(draft, event.node)[event.node]!.epoch += 1;
           },
         },
       }),
