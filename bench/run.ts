@@ -19,15 +19,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { setAutoFreeze } from 'immer';
-import { DEFAULT_MAX_STATES } from '../cli/run.ts';
-import { targetSpec } from '../cli/target.ts';
 import type { AnyModel } from '../model/kernel/model.ts';
 import { explore } from '../properties/engine/explore.ts';
 import { defaultWorkers, exploreParallel } from '../properties/engine/explore-parallel.ts';
 import { randomCheck } from '../properties/engine/random.ts';
 import { randomParallel } from '../properties/engine/random-parallel.ts';
 import { findSuite } from '../properties/registry.ts';
-import { variants } from '../test/variants.ts';
+import { DEFAULT_MAX_STATES, targetSpec } from '../properties/targets.ts';
+import { variants } from '../properties/variants.ts';
 import { livenessCost } from './liveness.ts';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);

@@ -10,8 +10,10 @@ import { DEFAULT_EXPLORE_MAX_STATES } from '../properties/engine/explore.ts';
 import { defaultWorkers, EngineLimitError } from '../properties/engine/explore-parallel.ts';
 import { DEFAULT_FAIR_SAMPLES } from '../properties/engine/random.ts';
 import { suites } from '../properties/registry.ts';
-import { variants } from '../test/variants.ts';
-import { BASELINE, parseTrace, TraceError } from '../traces/format.ts';
+import { DEFAULT_MAX_STATES } from '../properties/targets.ts';
+import { BASELINE } from '../properties/variant.ts';
+import { variants } from '../properties/variants.ts';
+import { parseTrace, TraceError } from '../traces/format.ts';
 import { itf, mermaidSequence, stepTable } from '../traces/render.ts';
 import { replay } from '../traces/replay.ts';
 import { CliError, intFlag, parseArgs, parseInteger, stringFlag } from './args.ts';
@@ -21,7 +23,7 @@ import { collectReview } from './review/collect.ts';
 import { reviewHtml } from './review/html.ts';
 import { reviewMarkdown, summaryLine } from './review/markdown.ts';
 import { collectMutation, mutationSummary } from './review/mutation.ts';
-import { type CheckOutcome, checkOne, DEFAULT_MAX_STATES, DEFAULT_RUNS, isFailing } from './run.ts';
+import { type CheckOutcome, checkOne, DEFAULT_RUNS, isFailing } from './run.ts';
 
 const USAGE = `usage: ha-verify <command>
   list                                   models, configs, properties and broken variants

@@ -3,8 +3,8 @@ import type { AnyModel } from '../model/kernel/model.ts';
 import { ConfigError } from '../model/kernel/model.ts';
 import type { AnySuite } from '../properties/engine/property.ts';
 import { findSuite, suites } from '../properties/registry.ts';
-import { findVariant, variants } from '../test/variants.ts';
-import { BASELINE } from '../traces/format.ts';
+import { BASELINE } from '../properties/variant.ts';
+import { findVariant, variants } from '../properties/variants.ts';
 import { CliError } from './args.ts';
 
 export function suiteOf(id: string): AnySuite {

@@ -16,10 +16,9 @@ import {
 export { DEFAULT_RUNS };
 
 import { randomParallel } from '../properties/engine/random-parallel.ts';
+import { targetSpec } from '../properties/targets.ts';
 import { counterexampleTrace, type Found, saveTrace } from '../traces/counterexample.ts';
-import { targetSpec } from './target.ts';
 
-export const DEFAULT_MAX_STATES = 400_000;
 export const COUNTEREXAMPLE_DIR = '.ha-verify/counterexamples';
 
 export type Verdict =

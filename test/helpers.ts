@@ -6,11 +6,11 @@ import { explore } from '../properties/engine/explore.ts';
 import { Judge } from '../properties/engine/judge.ts';
 import type { Property } from '../properties/engine/property.ts';
 import { DEFAULT_RUNS, randomCheck } from '../properties/engine/random.ts';
+import type { Variant } from '../properties/variant.ts';
 import { counterexampleTrace } from '../traces/counterexample.ts';
 import { mermaidSequence, stepTable } from '../traces/render.ts';
 import { replay } from '../traces/replay.ts';
 import { withOneSchedule } from './one-schedule.ts';
-import type { Variant } from './variant.ts';
 
 export interface Run<S> {
   readonly states: readonly S[];

@@ -6,7 +6,6 @@
 import type { ModelEvent } from '../model/kernel/model.ts';
 
 export const TRACE_FORMAT = 'ha-verify-trace/1';
-export const BASELINE = 'baseline';
 
 export interface Trace<E extends ModelEvent = ModelEvent> {
   readonly format: typeof TRACE_FORMAT;

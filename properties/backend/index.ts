@@ -63,7 +63,7 @@ function backendWhole(s: BackendState): string | undefined {
  * Three budgets: the back end's own (its crashes, partitions, failed storage writes) and the
  * recording solution's two, which its crashes of RMs, MCPs and SIP Servers spend.
  */
-function backendFaultBudget(config: BackendConfig) {
+export function backendFaultBudget(config: BackendConfig) {
   return faultBudgetKept<BackendState, BackendEvent>({
     id: 'backend.fault-budget-kept',
     clauses: ['GIR-RP-1'],
@@ -84,6 +84,12 @@ function backendFaultBudget(config: BackendConfig) {
     },
   });
 }
+
+export const backendNoIdleSteps = noIdleSteps<BackendState, BackendEvent>({
+  id: 'backend.no-idle-steps',
+  clauses: ['GIR-RP-1'],
+  mayIdle: { playbackRequested: 'a request played again gets the same answer' },
+});
 
 export function backendProperties(config: BackendConfig): Property<BackendState, BackendEvent>[] {
   const activeBackup = config.processorMode === 'active-backup';
@@ -108,11 +114,7 @@ export function backendProperties(config: BackendConfig): Property<BackendState,
     backendFaultBudget(config),
     onlyLiveMembersAct(config),
     faultsHitWhatTheyName(config),
-    noIdleSteps<BackendState, BackendEvent>({
-      id: 'backend.no-idle-steps',
-      clauses: ['GIR-RP-1'],
-      mayIdle: { playbackRequested: 'a request played again gets the same answer' },
-    }),
+    backendNoIdleSteps,
     ...(faults
       ? [
           standbyTakesOver(config),

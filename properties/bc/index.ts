@@ -41,7 +41,7 @@ const BC_FAULTS: ReadonlySet<string> = new Set([
 ]);
 
 /** One budget for crashes of a pair member, site failures and the WAN partition. */
-function bcFaultBudget(config: BcConfig) {
+export function bcFaultBudget(config: BcConfig) {
   return faultBudgetKept<BcState, BcEvent>({
     id: 'bc.fault-budget-kept',
     clauses: ['BC-SITE-1'],
@@ -67,6 +67,12 @@ function bcFaultBudget(config: BcConfig) {
   });
 }
 
+export const bcNoIdleSteps = noIdleSteps<BcState, BcEvent>({
+  id: 'bc.no-idle-steps',
+  clauses: ['BC-SITE-1'],
+  mayIdle: { callArrived: 'a call offered where no agent can take it is lost' },
+});
+
 export function bcProperties(config: BcConfig): Property<BcState, BcEvent>[] {
   return [
     onePeerLogin,
@@ -84,11 +90,7 @@ export function bcProperties(config: BcConfig): Property<BcState, BcEvent>[] {
     noStateAcrossPeers,
     deadPairRevivesByRestart,
     bcFaultBudget(config),
-    noIdleSteps<BcState, BcEvent>({
-      id: 'bc.no-idle-steps',
-      clauses: ['BC-SITE-1'],
-      mayIdle: { callArrived: 'a call offered where no agent can take it is lost' },
-    }),
+    bcNoIdleSteps,
     ...drSwitchoverWithinBound(config),
     siteFailureSwitchover,
     initialLoginSwitchover,

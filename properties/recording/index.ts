@@ -50,6 +50,11 @@ import {
   tenantOnMcp,
 } from './witnesses.ts';
 
+export const recordingNoIdleSteps = noIdleSteps<RecordingState, RecordingEvent>({
+  id: 'recording.no-idle-steps',
+  clauses: ['GIR-MCP-1'],
+});
+
 export function recordingProperties(
   config: RecordingConfig,
 ): Property<RecordingState, RecordingEvent>[] {
@@ -72,10 +77,7 @@ export function recordingProperties(
     clientOnPrimary,
     timeWaitsForSip,
     mcpServesAnyTenant(config),
-    noIdleSteps<RecordingState, RecordingEvent>({
-      id: 'recording.no-idle-steps',
-      clauses: ['GIR-MCP-1'],
-    }),
+    recordingNoIdleSteps,
     recordingFaultBudget(config),
     callSurvivesMcpFailure,
     joinedBeforeReRecord,

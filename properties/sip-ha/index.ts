@@ -29,6 +29,11 @@ import {
   splitBrain,
 } from './witnesses.ts';
 
+export const sipNoIdleSteps = noIdleSteps<SipHaState, SipHaEvent>({
+  id: 'sip-ha.no-idle-steps',
+  clauses: ['GIR-SIP-1'],
+});
+
 export function sipHaProperties(config: SipHaConfig): Property<SipHaState, SipHaEvent>[] {
   const witnesses = [
     failoverWithLiveCalls,
@@ -52,7 +57,7 @@ export function sipHaProperties(config: SipHaConfig): Property<SipHaState, SipHa
     splitBrainOnlyWhenSplit,
     promotesSeenUp,
     sipFaultBudget(config),
-    noIdleSteps<SipHaState, SipHaEvent>({ id: 'sip-ha.no-idle-steps', clauses: ['GIR-SIP-1'] }),
+    sipNoIdleSteps,
     failoverWithinBound(config),
     pairResynchronizes(config),
     ...witnesses,

@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bc } from '../../model/bc/index.ts';
 import { bcProperties } from '../../properties/bc/index.ts';
-import { BASELINE, parseTrace } from '../../traces/format.ts';
+import { BASELINE } from '../../properties/variant.ts';
+import { variantsOf } from '../../properties/variants.ts';
+import { parseTrace } from '../../traces/format.ts';
 import { replay } from '../../traces/replay.ts';
-import { bcVariants } from './mutants.ts';
+
+const bcVariants = variantsOf('bc');
 
 const root = new URL('../../traces/bc/', import.meta.url).pathname;
 const saved = (['good', 'bad'] as const).flatMap((folder) =>

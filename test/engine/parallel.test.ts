@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { targetSpec } from '../../cli/target.ts';
 import type { AnyModel } from '../../model/kernel/model.ts';
 import { explore } from '../../properties/engine/explore.ts';
 import { exploreParallel } from '../../properties/engine/explore-parallel.ts';
 import { idleWorkers } from '../../properties/engine/pool.ts';
 import { randomParallel } from '../../properties/engine/random-parallel.ts';
 import { findSuite } from '../../properties/registry.ts';
-import { findVariant } from '../variants.ts';
+import { targetSpec } from '../../properties/targets.ts';
+import { findVariant } from '../../properties/variants.ts';
 
 describe('engine: the parallel explorer agrees with the single-threaded one', () => {
   it('should find the same states, transitions, witnesses and liveness triggers on sip-ha small', async () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findSuite } from '../../properties/registry.ts';
+import { findVariant } from '../../properties/variants.ts';
 import { parseTrace, type Trace, TraceError } from '../../traces/format.ts';
 import { replay } from '../../traces/replay.ts';
-import { findVariant } from '../variants.ts';
 
 const root = new URL('../../traces/', import.meta.url).pathname;
 

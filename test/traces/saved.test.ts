@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findSuite } from '../../properties/registry.ts';
-import { BASELINE, parseTrace } from '../../traces/format.ts';
+import { BASELINE } from '../../properties/variant.ts';
+import { findVariant } from '../../properties/variants.ts';
+import { parseTrace } from '../../traces/format.ts';
 import { replay } from '../../traces/replay.ts';
-import { findVariant } from '../variants.ts';
 
 const root = new URL('../../traces/', import.meta.url).pathname;
 

@@ -3,24 +3,26 @@
  * old oracle (a model helper, an event label, a status flag, a wide exemption) let a mistake
  * through, or a liveness miss only the every-path check sees. Each replaces one handler.
  */
-import { endRecording, failAttempt } from '../../model/recording/client.ts';
-import { createRecording } from '../../model/recording/index.ts';
-import { handlers } from '../../model/recording/reducer.ts';
-import { writeSession } from '../../model/recording/rm.ts';
-import { eligibleMcps, reachableRm, selectMcp } from '../../model/recording/selection.ts';
-import { mcpOf, RMS, recordOf } from '../../model/recording/state.ts';
-import { dispatch, handlers as sipHandlers } from '../../model/sip-ha/reducer.ts';
-import { type CallId, isServingPrimary, SERVERS } from '../../model/sip-ha/state.ts';
-import type { Variant } from '../variant.ts';
+import { endRecording, failAttempt } from '../../../model/recording/client.ts';
+import { createRecording } from '../../../model/recording/index.ts';
+import { handlers } from '../../../model/recording/reducer.ts';
+import { writeSession } from '../../../model/recording/rm.ts';
+import { eligibleMcps, reachableRm, selectMcp } from '../../../model/recording/selection.ts';
+import { mcpOf, RMS, recordOf } from '../../../model/recording/state.ts';
+import { dispatch, handlers as sipHandlers } from '../../../model/sip-ha/reducer.ts';
+import { type CallId, isServingPrimary, SERVERS } from '../../../model/sip-ha/state.ts';
+import type { VariantSpec } from '../../variant.ts';
+import { notifiedWithinBound, reRecordedWithinBound } from '../liveness.ts';
+import { callSurvivesMcpFailure, inDialogAffinity, mcpServesAnyTenant } from '../safety.ts';
 
-export const auditVariants: readonly Variant[] = [
+export const auditVariants: readonly VariantSpec[] = [
   {
     id: 'rm-drops-session-silently',
     model: 'recording',
     config: 'lagged',
     title:
       'RM drops the sessions on a failed MCP from its table but never notifies SIP Server, which goes on believing the call is recorded',
-    expect: 'recording.mcp-failure-notified',
+    breaks: notifiedWithinBound,
     build: () =>
       createRecording({
         handlers: {
@@ -43,7 +45,7 @@ export const auditVariants: readonly Variant[] = [
     config: 'no-retry',
     title:
       "RM records the second tenant's sessions only on the first MCP: a request the group's method would place elsewhere is refused, as if no other MCP could record for it",
-    expect: 'recording.mcp-serves-any-tenant',
+    breaks: mcpServesAnyTenant,
     build: () =>
       createRecording({
         handlers: {
@@ -74,7 +76,7 @@ export const auditVariants: readonly Variant[] = [
     config: 'no-retry',
     title:
       "RM places the second tenant's sessions only on the first MCP and refuses them while that MCP is down, though another MCP is up",
-    expect: 'recording.mcp-serves-any-tenant',
+    breaks: mcpServesAnyTenant,
     build: () =>
       createRecording({
         handlers: {
@@ -96,7 +98,7 @@ export const auditVariants: readonly Variant[] = [
     config: 'small',
     title:
       'SIP Server asks for the new session on the failed MCP and, each time RM refuses it, asks again at once without counting a retry',
-    expect: 'recording.rerecorded-within-bound',
+    breaks: reRecordedWithinBound,
     liveness: 'lasso',
     build: () =>
       createRecording({
@@ -120,7 +122,7 @@ export const auditVariants: readonly Variant[] = [
     config: 'lagged',
     title:
       "The SIP Server pair's sync of a call that RM has just reported overwrites the recording client's state with the stale 'recording', so the call is never recorded again",
-    expect: 'recording.rerecorded-within-bound',
+    breaks: reRecordedWithinBound,
     liveness: 'other-order',
     build: () =>
       createRecording({
@@ -139,7 +141,7 @@ export const auditVariants: readonly Variant[] = [
     config: 'small',
     title:
       'When the heartbeat declares an RM failed, SIP Server releases the calls whose recording sessions that RM had accepted',
-    expect: 'recording.call-survives-mcp-failure',
+    breaks: callSurvivesMcpFailure,
     build: () =>
       createRecording({
         handlers: {
@@ -163,7 +165,7 @@ export const auditVariants: readonly Variant[] = [
     config: 'lagged',
     title:
       'The standby RM acknowledges a replicated session but never stores it, so after a failover it rejects the BYE of a session it had acknowledged',
-    expect: 'recording.in-dialog-affinity',
+    breaks: inDialogAffinity,
     build: () =>
       createRecording({
         handlers: {
@@ -183,7 +185,7 @@ export const auditVariants: readonly Variant[] = [
     config: 'small',
     title:
       "RM ends the recording leg of a call on a failed MCP as if the call were over, instead of notifying SIP Server of the MCP's failure",
-    expect: 'recording.mcp-failure-notified',
+    breaks: notifiedWithinBound,
     build: () =>
       createRecording({
         handlers: {
@@ -209,7 +211,7 @@ export const auditVariants: readonly Variant[] = [
     config: 'small',
     title:
       'After joining the endpoints SIP Server gives up recording the call at once, with its retries unused and an MCP available',
-    expect: 'recording.rerecorded-within-bound',
+    breaks: reRecordedWithinBound,
     build: () =>
       createRecording({
         handlers: {

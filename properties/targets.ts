@@ -1,8 +1,12 @@
 /** The loader worker threads call to rebuild a model (or broken variant) with its properties. */
-import type { Target, TargetSpec } from '../properties/engine/target.ts';
-import { findSuite } from '../properties/registry.ts';
-import { findVariant } from '../test/variants.ts';
-import { BASELINE } from '../traces/format.ts';
+
+import type { Target, TargetSpec } from './engine/target.ts';
+import { findSuite } from './registry.ts';
+import { BASELINE } from './variant.ts';
+import { findVariant } from './variants.ts';
+
+/** The state limit of a `check` (and of `npm start`, and the bench's runs of the same). */
+export const DEFAULT_MAX_STATES = 400_000;
 
 export interface TargetArg {
   readonly model: string;

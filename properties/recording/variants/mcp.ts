@@ -3,11 +3,14 @@
  * crash does to the segments it was recording.
  */
 import type { Draft } from 'immer';
-import type { Context } from '../../model/recording/context.ts';
-import { createRecording } from '../../model/recording/index.ts';
-import { handlers } from '../../model/recording/reducer.ts';
-import { type RecordingState, recordOf } from '../../model/recording/state.ts';
-import type { Variant } from '../variant.ts';
+import type { Context } from '../../../model/recording/context.ts';
+import { createRecording } from '../../../model/recording/index.ts';
+import { handlers } from '../../../model/recording/reducer.ts';
+import { type RecordingState, recordOf } from '../../../model/recording/state.ts';
+import type { VariantSpec } from '../../variant.ts';
+import { mcpBalancing } from '../balancing.ts';
+import { faultsHitWhatTheyName, retriesSpent, segmentLifecycle } from '../lifecycle.ts';
+import { mcpCrashEndsSegments } from '../segments.ts';
 
 /** The open segments an MCP holds, as [call, index] pairs. */
 function openOn(draft: Draft<RecordingState>, mcp: string): [string, number][] {
@@ -32,14 +35,14 @@ function crashLeaves(state: 'open' | 'stored') {
   });
 }
 
-export const mcpVariants: readonly Variant[] = [
+export const mcpVariants: readonly VariantSpec[] = [
   {
     id: 'least-used-ignores-load',
     model: 'recording',
     config: 'no-retry',
     title:
       'The group is set to least used, but RM never reads the option and goes round robin, giving a session to a busier MCP',
-    expect: 'recording.mcp-balancing',
+    breaks: mcpBalancing,
     build: () => {
       const rotating = (ctx: Context): Context => ({
         ...ctx,
@@ -61,7 +64,7 @@ export const mcpVariants: readonly Variant[] = [
     config: 'small',
     title:
       'RM forgets its place in the round robin: every new session starts again from the first MCP it believes up',
-    expect: 'recording.mcp-balancing',
+    breaks: mcpBalancing,
     build: () => {
       const forget = (draft: Draft<RecordingState>) => {
         draft.rms.rm1.lastMcp = 'none';
@@ -87,7 +90,7 @@ export const mcpVariants: readonly Variant[] = [
     config: 'small',
     title:
       "An MCP's crash is not seen by the segments it was recording: they stay open on a dead MCP",
-    expect: 'recording.mcp-crash-ends-segments',
+    breaks: mcpCrashEndsSegments,
     build: () => crashLeaves('open'),
   },
   {
@@ -96,7 +99,7 @@ export const mcpVariants: readonly Variant[] = [
     config: 'audio-lost',
     title:
       "Where the audio before a crash is lost, a crashed MCP's segments are counted as stored all the same",
-    expect: 'recording.mcp-crash-ends-segments',
+    breaks: mcpCrashEndsSegments,
     build: () => crashLeaves('stored'),
   },
   {
@@ -105,7 +108,7 @@ export const mcpVariants: readonly Variant[] = [
     config: 'small',
     title:
       "The call's BYE closes every segment of the call, the ones already stored among them, which are then written again",
-    expect: 'recording.segment-lifecycle',
+    breaks: segmentLifecycle,
     build: () =>
       createRecording({
         handlers: {
@@ -122,7 +125,7 @@ export const mcpVariants: readonly Variant[] = [
     model: 'recording',
     config: 'small',
     title: 'A finished segment is written to storage by its MCP even after that MCP crashed',
-    expect: 'recording.segment-lifecycle',
+    breaks: segmentLifecycle,
     build: () =>
       createRecording({
         guards: {
@@ -137,7 +140,7 @@ export const mcpVariants: readonly Variant[] = [
     config: 'single-mcp',
     title:
       'A retry of a recording request that found no RM or MCP counts twice against maxRecordRetries',
-    expect: 'recording.gives-up-after-retries',
+    breaks: retriesSpent,
     build: () =>
       createRecording({
         handlers: {
@@ -160,7 +163,7 @@ export const mcpVariants: readonly Variant[] = [
     config: 'small',
     title:
       'A crash of rm2 is taken for the crash of an MCP of that name: rm2 goes on running, and the pool gains a dead member',
-    expect: 'recording.faults-hit-what-they-name',
+    breaks: faultsHitWhatTheyName,
     build: () =>
       createRecording({
         handlers: {

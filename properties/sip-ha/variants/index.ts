@@ -3,18 +3,27 @@
  * guard) of the real model with a plausible mistake, and names the property that must catch it.
  */
 import type { Draft } from 'immer';
-import { createSipHa } from '../../model/sip-ha/index.ts';
-import { guards, handlers } from '../../model/sip-ha/reducer.ts';
+import { createSipHa } from '../../../model/sip-ha/index.ts';
+import { guards, handlers } from '../../../model/sip-ha/reducer.ts';
 import {
   isCallKey,
   otherServer,
   SERVERS,
   type SipHaState,
   type SyncKey,
-} from '../../model/sip-ha/state.ts';
-import { boundsVariants } from '../bounds-variants.ts';
-import type { Variant } from '../variant.ts';
-import { linkVariants } from './mutants-link.ts';
+} from '../../../model/sip-ha/state.ts';
+import { boundsVariants } from '../../bounds-variants.ts';
+import type { VariantSpec } from '../../variant.ts';
+import { acksMatchBackup } from '../link.ts';
+import { failoverWithinBound, onePrimaryAfterHeal } from '../liveness.ts';
+import { callModel, switchoverOnSyncedPair } from '../procedure.ts';
+import {
+  agentStateSurvivesFailover,
+  noLostEstablishedCall,
+  recordingSurvivesFailover,
+  singlePrimary,
+} from '../safety.ts';
+import { linkVariants } from './link.ts';
 
 /** The backup end of a connected link, if any. */
 function backupOf(draft: Draft<SipHaState>) {
@@ -28,14 +37,14 @@ function backupReady(state: SipHaState): boolean {
   );
 }
 
-const pairVariants: readonly Variant[] = [
+const pairVariants: readonly VariantSpec[] = [
   {
     id: 'ack-before-sync',
     model: 'sip-ha',
     config: 'small',
     title:
       'The primary counts a call as synced as soon as it is answered, before the backup has it',
-    expect: 'sip-ha.acks-match-backup',
+    breaks: acksMatchBackup,
     build: () =>
       createSipHa({
         handlers: {
@@ -52,7 +61,7 @@ const pairVariants: readonly Variant[] = [
     config: 'small',
     title:
       'SCS promotes a backup that serves calls from an empty call table instead of its replica',
-    expect: 'sip-ha.no-lost-established-call',
+    breaks: noLostEstablishedCall,
     build: () =>
       createSipHa({
         handlers: {
@@ -70,7 +79,7 @@ const pairVariants: readonly Variant[] = [
     model: 'sip-ha',
     config: 'small',
     title: 'The batch resync pushes missing calls but not their recording sessions',
-    expect: 'sip-ha.acks-match-backup',
+    breaks: acksMatchBackup,
     build: () =>
       createSipHa({
         handlers: {
@@ -90,7 +99,7 @@ const pairVariants: readonly Variant[] = [
     model: 'sip-ha',
     config: 'small',
     title: 'The backup acknowledges agent-state sync messages without applying them',
-    expect: 'sip-ha.acks-match-backup',
+    breaks: acksMatchBackup,
     build: () =>
       createSipHa({
         handlers: {
@@ -110,7 +119,7 @@ const pairVariants: readonly Variant[] = [
     config: 'default',
     title:
       'A call answered while the HA link is down is counted as synced, though no sync message could leave',
-    expect: 'sip-ha.no-lost-established-call',
+    breaks: noLostEstablishedCall,
     build: () =>
       createSipHa({
         handlers: {
@@ -128,7 +137,7 @@ const pairVariants: readonly Variant[] = [
     config: 'recheck',
     title:
       'A recording started while the HA link is down, on a call the backup holds, is counted as synced, though no sync message could leave',
-    expect: 'sip-ha.recording-survives-failover',
+    breaks: recordingSurvivesFailover,
     build: () =>
       createSipHa({
         handlers: {
@@ -147,7 +156,7 @@ const pairVariants: readonly Variant[] = [
     config: 'default',
     title:
       'An agent state changed while the HA link is down is counted as synced, though no sync message could leave',
-    expect: 'sip-ha.agent-state-survives-failover',
+    breaks: agentStateSurvivesFailover,
     build: () =>
       createSipHa({
         handlers: {
@@ -164,7 +173,7 @@ const pairVariants: readonly Variant[] = [
     config: 'small',
     title:
       'The promoted backup takes over its calls but not their recording sessions: a recorded call goes on unrecorded',
-    expect: 'sip-ha.recording-survives-failover',
+    breaks: recordingSurvivesFailover,
     build: () =>
       createSipHa({
         handlers: {
@@ -183,7 +192,7 @@ const pairVariants: readonly Variant[] = [
     config: 'small',
     title:
       'SCS promotes the backup, which starts with every agent logged out instead of the states it holds',
-    expect: 'sip-ha.agent-state-survives-failover',
+    breaks: agentStateSurvivesFailover,
     build: () =>
       createSipHa({
         handlers: {
@@ -202,7 +211,7 @@ const pairVariants: readonly Variant[] = [
     config: 'small',
     title:
       'After a partition heals, SCS reconnects to the old primary without noticing it still serves',
-    expect: 'sip-ha.single-primary',
+    breaks: singlePrimary,
     build: () =>
       createSipHa({
         handlers: {
@@ -219,7 +228,7 @@ const pairVariants: readonly Variant[] = [
     config: 'small',
     title:
       'SCS notices the ADDP timeout but never declares the host lost, so no failover follows a host crash',
-    expect: 'sip-ha.failover-within-bound',
+    breaks: failoverWithinBound,
     build: () =>
       createSipHa({
         handlers: {
@@ -234,7 +243,7 @@ const pairVariants: readonly Variant[] = [
     model: 'sip-ha',
     config: 'small',
     title: 'SCS sees two primaries after a heal and takes no action',
-    expect: 'sip-ha.one-primary-after-heal',
+    breaks: onePrimaryAfterHeal,
     liveness: 'lasso',
     build: () => createSipHa({ handlers: { splitBrainResolved: () => {} } }),
   },
@@ -244,7 +253,7 @@ const pairVariants: readonly Variant[] = [
     config: 'small',
     title:
       'When ADDP runs out SCS polls the silent host again instead of declaring it lost, forever',
-    expect: 'sip-ha.failover-within-bound',
+    breaks: failoverWithinBound,
     liveness: 'lasso',
     build: () =>
       createSipHa({
@@ -261,7 +270,7 @@ const pairVariants: readonly Variant[] = [
     config: 'small',
     title:
       "A manual switchover swaps the roles, but the Virtual IP stays on the old primary's host and is not enabled on the new one",
-    expect: 'sip-ha.single-primary',
+    breaks: singlePrimary,
     build: () =>
       createSipHa({
         handlers: {
@@ -281,7 +290,7 @@ const pairVariants: readonly Variant[] = [
     config: 'small',
     title:
       'SCS resolves the split brain by demoting the extra primary, but its Virtual IP is never removed',
-    expect: 'sip-ha.one-primary-after-heal',
+    breaks: onePrimaryAfterHeal,
     build: () =>
       createSipHa({
         handlers: {
@@ -299,7 +308,7 @@ const pairVariants: readonly Variant[] = [
     config: 'small',
     title:
       'When the failed primary has already restarted as a backup, SCS promotes the other backup as a cold start that discards the calls its replica held',
-    expect: 'sip-ha.no-lost-established-call',
+    breaks: noLostEstablishedCall,
     build: () =>
       createSipHa({
         handlers: {
@@ -320,7 +329,7 @@ const pairVariants: readonly Variant[] = [
     config: 'small',
     title:
       'The primary takes an answer for a call in any phase, so a call being recorded is answered again and drops back to established',
-    expect: 'sip-ha.call-model',
+    breaks: callModel,
     build: () =>
       createSipHa({
         guards: {
@@ -337,7 +346,7 @@ const pairVariants: readonly Variant[] = [
     config: 'small',
     title:
       'SCI offers the manual switchover as soon as both servers are seen and the backup is ready, with a sync message still in flight',
-    expect: 'sip-ha.switchover-on-synced-pair',
+    breaks: switchoverOnSyncedPair,
     build: () =>
       createSipHa({
         guards: {
@@ -354,7 +363,7 @@ const pairVariants: readonly Variant[] = [
   },
 ];
 
-export const sipHaVariants: readonly Variant[] = [
+export const sipHaVariants: readonly VariantSpec[] = [
   ...pairVariants,
   ...linkVariants,
   ...boundsVariants.filter((v) => v.model === 'sip-ha'),

@@ -3,16 +3,30 @@
  * model (or, for the sizing variant, sizes a pool N instead of N+1) with a plausible mistake,
  * and names the property that must catch it.
  */
-import { configs } from '../../model/backend/config.ts';
-import type { Guards } from '../../model/backend/context.ts';
-import { createBackend } from '../../model/backend/index.ts';
-import { segmentOf } from '../../model/backend/pipeline.ts';
-import { decrypt } from '../../model/backend/playback.ts';
-import { guards, handlers } from '../../model/backend/reducer.ts';
-import { PROCESSORS, segKey } from '../../model/backend/state.ts';
-import { boundsVariants } from '../bounds-variants.ts';
-import type { Variant } from '../variant.ts';
-import { pairVariants } from './mutants-pairs.ts';
+import { configs } from '../../../model/backend/config.ts';
+import type { Guards } from '../../../model/backend/context.ts';
+import { createBackend } from '../../../model/backend/index.ts';
+import { segmentOf } from '../../../model/backend/pipeline.ts';
+import { decrypt } from '../../../model/backend/playback.ts';
+import { guards, handlers } from '../../../model/backend/reducer.ts';
+import { PROCESSORS, segKey } from '../../../model/backend/state.ts';
+import { boundsVariants } from '../../bounds-variants.ts';
+import type { VariantSpec } from '../../variant.ts';
+import { indexedWithinBound, standbyTakesOver } from '../liveness.ts';
+import { faultsHitWhatTheyName, onlyLiveMembersAct } from '../members.ts';
+import {
+  ackedWriteSurvives,
+  effectOnce,
+  noMetadataLost,
+  playbackDecrypts,
+  poolsAnswer,
+  poolsSized,
+  postedOnlyAfterStored,
+  singleActiveProcessor,
+  singleActiveScheduler,
+} from '../safety.ts';
+import { writtenCopiesKept } from '../storage.ts';
+import { pairVariants } from './pairs.ts';
 
 /** A standby that takes over whenever it is up, whether or not the active one failed. */
 const eagerTakeover =
@@ -27,14 +41,14 @@ const eagerTakeover =
     return modeOk && member.process === 'up' && member.role === 'standby';
   };
 
-export const backendVariants: readonly Variant[] = [
+export const backendVariants: readonly VariantSpec[] = [
   {
     id: 'post-before-store',
     model: 'backend',
     config: 'default',
     title:
       "MCP posts a segment's metadata as soon as the segment is finished, before its storage write",
-    expect: 'backend.posted-only-after-stored',
+    breaks: postedOnlyAfterStored,
     build: () =>
       createBackend({
         guards: {
@@ -54,7 +68,7 @@ export const backendVariants: readonly Variant[] = [
     config: 'default',
     title:
       'MCP posts the metadata once a storage write attempt ends, without checking that it succeeded',
-    expect: 'backend.posted-only-after-stored',
+    breaks: postedOnlyAfterStored,
     build: () =>
       createBackend({
         guards: {
@@ -74,7 +88,7 @@ export const backendVariants: readonly Variant[] = [
     config: 'default',
     title:
       'When a Processor crashes MCP keeps waiting for its answer instead of posting again (no at-least-once delivery)',
-    expect: 'backend.no-metadata-lost',
+    breaks: noMetadataLost,
     build: () =>
       createBackend({
         handlers: {
@@ -92,7 +106,7 @@ export const backendVariants: readonly Variant[] = [
     config: 'default',
     title:
       'Web Services creates a new recording record for every request, so a retried POST is stored twice',
-    expect: 'backend.effect-once',
+    breaks: effectOnce,
     build: () =>
       createBackend({
         handlers: {
@@ -110,7 +124,7 @@ export const backendVariants: readonly Variant[] = [
     config: 'default',
     title:
       "A Processor answers MCP's POST on receipt, so the message it is handling dies with it when it crashes",
-    expect: 'backend.no-metadata-lost',
+    breaks: noMetadataLost,
     build: () =>
       createBackend({
         handlers: {
@@ -126,7 +140,7 @@ export const backendVariants: readonly Variant[] = [
     model: 'backend',
     config: 'default',
     title: 'The standby Scheduler takes over without the active one having failed',
-    expect: 'backend.single-active-scheduler',
+    breaks: singleActiveScheduler,
     build: () => createBackend({ guards: { takenOver: eagerTakeover('sch') } }),
   },
   {
@@ -134,7 +148,7 @@ export const backendVariants: readonly Variant[] = [
     model: 'backend',
     config: 'active-backup',
     title: 'The backup Recording Processor becomes active without the active one having failed',
-    expect: 'backend.single-active-processor',
+    breaks: singleActiveProcessor,
     build: () => createBackend({ guards: { takenOver: eagerTakeover('rp') } }),
   },
   {
@@ -142,7 +156,7 @@ export const backendVariants: readonly Variant[] = [
     model: 'backend',
     config: 'default',
     title: 'Web Services acknowledges a row once one Cassandra replica wrote it (consistency ONE)',
-    expect: 'backend.acked-write-survives',
+    breaks: ackedWriteSurvives,
     build: () =>
       createBackend({
         guards: {
@@ -157,7 +171,7 @@ export const backendVariants: readonly Variant[] = [
     config: 'default',
     title:
       'The Processor sends every Web Services request to ws1 and, when ws1 is down, takes the refused request for a success',
-    expect: 'backend.pool-answers-while-one-up',
+    breaks: poolsAnswer,
     build: () =>
       createBackend({
         handlers: {
@@ -176,7 +190,7 @@ export const backendVariants: readonly Variant[] = [
     model: 'backend',
     config: 'default',
     title: 'Playback always asks rcs1 to decrypt, even while it is down',
-    expect: 'backend.playback-decrypts',
+    breaks: playbackDecrypts,
     build: () =>
       createBackend({
         handlers: {
@@ -189,7 +203,7 @@ export const backendVariants: readonly Variant[] = [
     model: 'backend',
     config: 'sized-n',
     title: 'Web Services deployed as one node, sized for the load with no spare (N, not N+1)',
-    expect: 'backend.pool-sized-n-plus-one',
+    breaks: poolsSized,
     build: () => ({
       ...createBackend(),
       configs: { ...configs, 'sized-n': { ...configs.default, webServices: 1 } },
@@ -200,7 +214,7 @@ export const backendVariants: readonly Variant[] = [
     model: 'backend',
     config: 'default',
     title: 'The standby Scheduler never takes over',
-    expect: 'backend.standby-takes-over',
+    breaks: standbyTakesOver,
     build: () => createBackend({ guards: { takenOver: () => false } }),
   },
   {
@@ -208,7 +222,7 @@ export const backendVariants: readonly Variant[] = [
     model: 'backend',
     config: 'default',
     title: 'The Processor sends Web Services requests to ws1 only, and waits while ws1 is down',
-    expect: 'backend.indexed-within-bound',
+    breaks: indexedWithinBound,
     build: () =>
       createBackend({
         guards: {
@@ -223,7 +237,7 @@ export const backendVariants: readonly Variant[] = [
     config: 'default',
     title:
       "The Processor takes Web Services' acknowledgement for a failure and sends the request again, forever",
-    expect: 'backend.indexed-within-bound',
+    breaks: indexedWithinBound,
     liveness: 'lasso',
     build: () =>
       createBackend({
@@ -240,7 +254,7 @@ export const backendVariants: readonly Variant[] = [
     config: 'active-backup-steady',
     title:
       "A Scheduler takeover restarts every standby countdown still running, so the backup Processor's takeover, already due, waits a whole timeout again",
-    expect: 'backend.standby-takes-over',
+    breaks: standbyTakesOver,
     liveness: 'other-order',
     build: () => {
       const model = createBackend({
@@ -278,7 +292,7 @@ export const backendVariants: readonly Variant[] = [
     config: 'active-backup',
     title:
       "In active-backup mode the backup Recording Processor takes MCP's POSTs too, while staying a backup",
-    expect: 'backend.single-active-processor',
+    breaks: singleActiveProcessor,
     build: () =>
       createBackend({
         guards: {
@@ -295,7 +309,7 @@ export const backendVariants: readonly Variant[] = [
     model: 'backend',
     config: 'default',
     title: 'The standby Scheduler task indexes recordings as well, while the active one is alive',
-    expect: 'backend.single-active-scheduler',
+    breaks: singleActiveScheduler,
     build: () =>
       createBackend({
         guards: {
@@ -312,7 +326,7 @@ export const backendVariants: readonly Variant[] = [
     config: 'mcp-failure',
     title:
       'A POST that no Processor holds is sent again even when the MCP that must send it has crashed',
-    expect: 'backend.only-live-members-act',
+    breaks: onlyLiveMembersAct,
     build: () =>
       createBackend({
         guards: {
@@ -335,7 +349,7 @@ export const backendVariants: readonly Variant[] = [
     config: 'default',
     title:
       'Web Services sends a row to every replica node, down or not, so that a node coming back writes a copy it never received',
-    expect: 'backend.only-live-members-act',
+    breaks: onlyLiveMembersAct,
     build: () =>
       createBackend({
         handlers: {
@@ -355,7 +369,7 @@ export const backendVariants: readonly Variant[] = [
     config: 'default',
     title:
       'A Processor that sends a failed write again starts the row afresh: the copies already written are forgotten and written again',
-    expect: 'backend.written-copies-kept',
+    breaks: writtenCopiesKept,
     build: () =>
       createBackend({
         handlers: {
@@ -372,7 +386,7 @@ export const backendVariants: readonly Variant[] = [
     config: 'active-backup',
     title:
       "A heal of either pair's partition joins the other pair instead: the pair that was cut off stays cut off for good",
-    expect: 'backend.faults-hit-what-they-name',
+    breaks: faultsHitWhatTheyName,
     build: () =>
       createBackend({
         handlers: {

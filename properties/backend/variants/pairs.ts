@@ -2,10 +2,15 @@
  * Broken variants of the back end's pairs (the standby pairs' epochs and heals, the Processors'
  * memory and MCP's resends), each a plausible slip in one handler.
  */
-import { createBackend } from '../../model/backend/index.ts';
-import { handlers } from '../../model/backend/reducer.ts';
-import { PROCESSORS } from '../../model/backend/state.ts';
-import type { Variant } from '../variant.ts';
+import { createBackend } from '../../../model/backend/index.ts';
+import { handlers } from '../../../model/backend/reducer.ts';
+import { PROCESSORS } from '../../../model/backend/state.ts';
+import type { VariantSpec } from '../../variant.ts';
+import {
+  healKeepsNewestActive,
+  processorCrashResends,
+  takeoverTakesNewestEpoch,
+} from '../pairs.ts';
 
 type Member = { role: 'active' | 'standby'; epoch: number; process: 'up' | 'down' };
 
@@ -13,14 +18,14 @@ type Member = { role: 'active' | 'standby'; epoch: number; process: 'up' | 'down
 const pairOf = (draft: { processors: unknown; schedulers: unknown }, node: string) =>
   (node.startsWith('rp') ? draft.processors : draft.schedulers) as Record<string, Member>;
 
-export const pairVariants: readonly Variant[] = [
+export const pairVariants: readonly VariantSpec[] = [
   {
     id: 'takeover-keeps-epoch',
     model: 'backend',
     config: 'default',
     title:
       'A standby takes over with the epoch it had: two actives of a partition may carry the same epoch, and the heal cannot tell which is newer',
-    expect: 'backend.takeover-takes-newest-epoch',
+    breaks: takeoverTakesNewestEpoch,
     build: () =>
       createBackend({
         handlers: {
@@ -38,7 +43,7 @@ export const pairVariants: readonly Variant[] = [
     config: 'active-backup',
     title:
       'When the partition heals, the member that was active before it keeps the role and the one that took over steps down',
-    expect: 'backend.heal-keeps-newest-active',
+    breaks: healKeepsNewestActive,
     build: () =>
       createBackend({
         handlers: {
@@ -62,7 +67,7 @@ export const pairVariants: readonly Variant[] = [
     config: 'active-backup',
     title:
       'A heal makes every member of the pair a standby, to let the takeover timer choose again: the pair is left without an active member',
-    expect: 'backend.heal-keeps-newest-active',
+    breaks: healKeepsNewestActive,
     build: () =>
       createBackend({
         handlers: {
@@ -80,7 +85,7 @@ export const pairVariants: readonly Variant[] = [
     config: 'default',
     title:
       'A restarted Scheduler comes back as standby with a newer epoch, as if it had taken over',
-    expect: 'backend.takeover-takes-newest-epoch',
+    breaks: takeoverTakesNewestEpoch,
     build: () =>
       createBackend({
         handlers: {
@@ -97,7 +102,7 @@ export const pairVariants: readonly Variant[] = [
     config: 'active-backup',
     title:
       'A heal joins the pair again but leaves both members that were active during the partition active',
-    expect: 'backend.heal-keeps-newest-active',
+    breaks: healKeepsNewestActive,
     build: () =>
       createBackend({
         handlers: {
@@ -116,7 +121,7 @@ export const pairVariants: readonly Variant[] = [
     config: 'default',
     title:
       'A crashed Recording Processor keeps the work it held, as if it were on disk, and goes on with it after its restart',
-    expect: 'backend.processor-crash-resends',
+    breaks: processorCrashResends,
     build: () =>
       createBackend({
         handlers: {
@@ -135,7 +140,7 @@ export const pairVariants: readonly Variant[] = [
     config: 'default',
     title:
       "A Processor's crash makes MCP send every unacknowledged POST again, also those that went to the Processor still running",
-    expect: 'backend.processor-crash-resends',
+    breaks: processorCrashResends,
     build: () =>
       createBackend({
         handlers: {

@@ -2,20 +2,27 @@
  * Broken variants of the peers and gateways of the SIP Business Continuity model: call
  * delivery, first-party calls, and which calls a site failure may end or lose.
  */
-import { serviceUp } from '../../model/bc/availability.ts';
-import { createBc } from '../../model/bc/index.ts';
-import { handlers } from '../../model/bc/reducer.ts';
-import { type CallId, IDLE_CALL, otherSite } from '../../model/bc/state.ts';
-import type { Variant } from '../variant.ts';
+import { serviceUp } from '../../../model/bc/availability.ts';
+import { createBc } from '../../../model/bc/index.ts';
+import { handlers } from '../../../model/bc/reducer.ts';
+import { type CallId, IDLE_CALL, otherSite } from '../../../model/bc/state.ts';
+import type { VariantSpec } from '../../variant.ts';
+import {
+  deliveryThroughLoginPeer,
+  firstPartyPreferredPeer,
+  noStateAcrossPeers,
+  survivingSiteCallsSurvive,
+  survivorTakesNewCalls,
+} from '../safety-calls.ts';
 
-export const callVariants: readonly Variant[] = [
+export const callVariants: readonly VariantSpec[] = [
   {
     id: 'deliver-locally',
     model: 'bc',
     config: 'small',
     title:
       'A peer where the agent is not logged in delivers the call itself instead of forwarding it to the login peer',
-    expect: 'bc.delivery-through-login-peer',
+    breaks: deliveryThroughLoginPeer,
     build: () =>
       createBc({
         handlers: {
@@ -34,7 +41,7 @@ export const callVariants: readonly Variant[] = [
     config: 'small',
     title:
       'A first-party call leaves through the second peer in DNS SRV order while the first is reachable',
-    expect: 'bc.first-party-preferred-peer',
+    breaks: firstPartyPreferredPeer,
     build: () =>
       createBc({
         handlers: {
@@ -53,7 +60,7 @@ export const callVariants: readonly Variant[] = [
     model: 'bc',
     config: 'small',
     title: 'A site failure also tears down the calls that run wholly at the surviving site',
-    expect: 'bc.surviving-site-calls-survive',
+    breaks: survivingSiteCallsSurvive,
     build: () =>
       createBc({
         handlers: {
@@ -71,7 +78,7 @@ export const callVariants: readonly Variant[] = [
     config: 'small',
     title:
       "A recovering peer copies the other peer's agent logins, as if the peers were synchronized",
-    expect: 'bc.no-state-across-peers',
+    breaks: noStateAcrossPeers,
     build: () =>
       createBc({
         handlers: {
@@ -92,7 +99,7 @@ export const callVariants: readonly Variant[] = [
     config: 'small',
     title:
       'When the gateways notice a site failure they reset their trunks and also end the calls running wholly at the surviving site',
-    expect: 'bc.surviving-site-calls-survive',
+    breaks: survivingSiteCallsSurvive,
     build: () =>
       createBc({
         handlers: {
@@ -112,7 +119,7 @@ export const callVariants: readonly Variant[] = [
     config: 'small',
     title:
       "A SIP Server primary's crash ends the calls its pair holds, although the backup takes them over (hot standby) and the pair still has a member",
-    expect: 'bc.surviving-site-calls-survive',
+    breaks: survivingSiteCallsSurvive,
     build: () =>
       createBc({
         handlers: {
@@ -132,7 +139,7 @@ export const callVariants: readonly Variant[] = [
     config: 'small',
     title:
       'While the other site is down, the surviving peer rejects every new call instead of delivering it to the agents logged in there',
-    expect: 'bc.survivor-takes-new-calls',
+    breaks: survivorTakesNewCalls,
     build: () =>
       createBc({
         handlers: {
@@ -150,7 +157,7 @@ export const callVariants: readonly Variant[] = [
     config: 'small',
     title:
       'A call offered to a site whose SIP Server is down is forwarded to the other peer, as if the dead peer could answer',
-    expect: 'bc.delivery-through-login-peer',
+    breaks: deliveryThroughLoginPeer,
     build: () =>
       createBc({
         handlers: {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { configs } from '../../model/sip-ha/config.ts';
 import { sipHaProperties } from '../../properties/sip-ha/index.ts';
+import { variantsOf } from '../../properties/variants.ts';
 import { checkVariants } from '../helpers.ts';
-import { sipHaVariants } from './mutants.ts';
+
+const sipHaVariants = variantsOf('sip-ha');
 
 describe('sip-ha: broken variants are caught by both engines', () => {
   checkVariants(sipHaVariants, sipHaProperties);

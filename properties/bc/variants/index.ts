@@ -2,28 +2,39 @@
  * Broken variants of the SIP Business Continuity model. Each replaces one handler or guard of
  * the real model with a plausible mistake (or, for the DR timeout, runs the real model under a
  * config that breaks the documented precondition), and names the property that must catch it.
- * This file holds the desktop's variants and the full list; mutants-calls.ts holds the peers'
- * and gateways', mutants-liveness.ts the DR switchover's liveness.
+ * This file holds the desktop's variants and the full list; calls.ts holds the peers'
+ * and gateways', liveness.ts the DR switchover's liveness.
  */
-import { available, canLogIn, lostTriggers } from '../../model/bc/availability.ts';
-import { logIn } from '../../model/bc/desktop.ts';
-import { createBc, preferredSite } from '../../model/bc/index.ts';
-import { handlers } from '../../model/bc/reducer.ts';
-import { otherSite, parsePair } from '../../model/bc/state.ts';
-import { onlyFailingOver, reading } from '../../properties/bc/reading.ts';
-import { boundsVariants } from '../bounds-variants.ts';
-import type { Variant } from '../variant.ts';
-import { callVariants } from './mutants-calls.ts';
-import { livenessVariants } from './mutants-liveness.ts';
+import { available, canLogIn, lostTriggers } from '../../../model/bc/availability.ts';
+import { logIn } from '../../../model/bc/desktop.ts';
+import { createBc, preferredSite } from '../../../model/bc/index.ts';
+import { handlers } from '../../../model/bc/reducer.ts';
+import { otherSite, parsePair } from '../../../model/bc/state.ts';
+import { boundsVariants } from '../../bounds-variants.ts';
+import type { VariantSpec } from '../../variant.ts';
+import { drSwitchoverWithinBound } from '../liveness.ts';
+import { deadPairRevivesByRestart } from '../pairs.ts';
+import { onlyFailingOver, reading } from '../reading.ts';
+import {
+  connectionsOneSite,
+  haFailoverTransparent,
+  loginAtPreferredSite,
+  loginWhereUsable,
+  onePeerLogin,
+  sipWithCsp,
+  statLossNoSwitchover,
+} from '../safety.ts';
+import { callVariants } from './calls.ts';
+import { livenessVariants } from './liveness.ts';
 
-const desktopVariants: readonly Variant[] = [
+const desktopVariants: readonly VariantSpec[] = [
   {
     id: 'login-before-logout',
     model: 'bc',
     config: 'small',
     title:
       'The desktop logs in at the new site and leaves its old SIP Server login for later: both peers have the agent',
-    expect: 'bc.one-peer-login',
+    breaks: onePeerLogin,
     build: () =>
       createBc({
         handlers: {
@@ -43,7 +54,7 @@ const desktopVariants: readonly Variant[] = [
     config: 'small',
     title:
       'The desktop treats any Stat Server disconnect (a pair failing over or left with one member) as a DR trigger although the option is off',
-    expect: 'bc.stat-loss-no-switchover',
+    breaks: statLossNoSwitchover,
     build: () =>
       createBc({
         guards: {
@@ -62,7 +73,7 @@ const desktopVariants: readonly Variant[] = [
     config: 'short-dr',
     title:
       'The DR timeout (5 s) is shorter than the local HA failover (10 s): desktops flee a site whose pair is only failing over',
-    expect: 'bc.ha-failover-transparent',
+    breaks: haFailoverTransparent,
     build: () => createBc(),
   },
   {
@@ -71,7 +82,8 @@ const desktopVariants: readonly Variant[] = [
     config: 'small',
     title:
       'On a DR switchover the desktop moves its SIP Server login only; CSP and Stat Server stay at the old site, so the agent cannot work',
-    expect: 'bc.dr-switchover-within-bound.a1',
+    breaks: drSwitchoverWithinBound,
+    instance: 'a1',
     build: () =>
       createBc({
         handlers: {
@@ -98,7 +110,7 @@ const desktopVariants: readonly Variant[] = [
     config: 'small',
     title:
       'On a DR switchover the desktop moves CSP and SIP Server but keeps its Stat Server connection at the old site',
-    expect: 'bc.connections-one-site',
+    breaks: connectionsOneSite,
     build: () =>
       createBc({
         handlers: {
@@ -116,7 +128,7 @@ const desktopVariants: readonly Variant[] = [
     model: 'bc',
     config: 'small',
     title: 'At login the desktop skips Configuration Server Proxy and logs in to SIP Server alone',
-    expect: 'bc.sip-with-csp',
+    breaks: sipWithCsp,
     build: () =>
       createBc({
         handlers: {
@@ -138,7 +150,7 @@ const desktopVariants: readonly Variant[] = [
     config: 'small',
     title:
       "The desktop logs in at the site after the agent's preferred one, although the preferred site is usable",
-    expect: 'bc.login-at-preferred-site',
+    breaks: loginAtPreferredSite,
     build: () =>
       createBc({
         handlers: {
@@ -158,7 +170,7 @@ const desktopVariants: readonly Variant[] = [
     config: 'small',
     title:
       "The desktop takes the SDK's disconnect notice during a local HA failover for a site failure and re-logs at the other site at once, without any DR switchover",
-    expect: 'bc.ha-failover-transparent',
+    breaks: haFailoverTransparent,
     build: () =>
       createBc({
         handlers: {
@@ -184,7 +196,7 @@ const desktopVariants: readonly Variant[] = [
     config: 'small',
     title:
       "A pair member's crash is recorded as an outage for the desktops at its site, although the backup takes over locally: the record would excuse a desktop that leaves during the failover",
-    expect: 'bc.ha-failover-transparent',
+    breaks: haFailoverTransparent,
     build: () =>
       createBc({
         handlers: {
@@ -203,7 +215,7 @@ const desktopVariants: readonly Variant[] = [
     config: 'stat-trigger',
     title:
       'At login the desktop resolves the preferred site from Agent Group and Tenant only, ignoring the value set on the Person',
-    expect: 'bc.login-at-preferred-site',
+    breaks: loginAtPreferredSite,
     build: () =>
       createBc({
         handlers: {
@@ -224,7 +236,7 @@ const desktopVariants: readonly Variant[] = [
     config: 'small',
     title:
       'At login the desktop takes the preferred site without asking whether its SIP Server can be used there',
-    expect: 'bc.login-where-usable',
+    breaks: loginWhereUsable,
     build: () =>
       createBc({
         handlers: {
@@ -242,7 +254,7 @@ const desktopVariants: readonly Variant[] = [
     model: 'bc',
     config: 'small',
     title: 'The desktop logs in to CSP and SIP Server but never opens its Stat Server connection',
-    expect: 'bc.login-where-usable',
+    breaks: loginWhereUsable,
     build: () =>
       createBc({
         handlers: {
@@ -259,7 +271,7 @@ const desktopVariants: readonly Variant[] = [
     config: 'small',
     title:
       "The backup's failure during a local failover leaves the failover timer running, and its completion revives the pair that has no member left",
-    expect: 'bc.dead-pair-revives-by-restart',
+    breaks: deadPairRevivesByRestart,
     build: () =>
       createBc({
         handlers: {
@@ -275,7 +287,7 @@ const desktopVariants: readonly Variant[] = [
   },
 ];
 
-export const bcVariants: readonly Variant[] = [
+export const bcVariants: readonly VariantSpec[] = [
   ...desktopVariants,
   ...callVariants,
   ...livenessVariants,

@@ -3,12 +3,12 @@
  * real model with a plausible mistake, and names the property that must catch it.
  */
 import type { Draft } from 'immer';
-import { endRecording, sipCanAct, startSession } from '../../model/recording/client.ts';
-import type { Context } from '../../model/recording/context.ts';
-import { createRecording } from '../../model/recording/index.ts';
-import { handlers } from '../../model/recording/reducer.ts';
-import { writeSession } from '../../model/recording/rm.ts';
-import { eligibleMcps, reachableRm, selectMcp } from '../../model/recording/selection.ts';
+import { endRecording, sipCanAct, startSession } from '../../../model/recording/client.ts';
+import type { Context } from '../../../model/recording/context.ts';
+import { createRecording } from '../../../model/recording/index.ts';
+import { handlers } from '../../../model/recording/reducer.ts';
+import { writeSession } from '../../../model/recording/rm.ts';
+import { eligibleMcps, reachableRm, selectMcp } from '../../../model/recording/selection.ts';
 import {
   otherRm,
   type RecordingState,
@@ -16,15 +16,30 @@ import {
   recordOf,
   type SessionValue,
   sessionValue,
-} from '../../model/recording/state.ts';
-import { dispatch, handlers as sipHandlers } from '../../model/sip-ha/reducer.ts';
-import type { CallId } from '../../model/sip-ha/state.ts';
-import { isServingPrimary, SERVERS } from '../../model/sip-ha/state.ts';
-import { boundsVariants } from '../bounds-variants.ts';
-import type { Variant } from '../variant.ts';
-import { auditVariants } from './mutants-audit.ts';
-import { clientVariants } from './mutants-client.ts';
-import { mcpVariants } from './mutants-mcp.ts';
+} from '../../../model/recording/state.ts';
+import { dispatch, handlers as sipHandlers } from '../../../model/sip-ha/reducer.ts';
+import type { CallId } from '../../../model/sip-ha/state.ts';
+import { isServingPrimary, SERVERS } from '../../../model/sip-ha/state.ts';
+import { boundsVariants } from '../../bounds-variants.ts';
+import type { VariantSpec } from '../../variant.ts';
+import { sipFailoverKeepsRecording } from '../composition.ts';
+import {
+  notifiedWithinBound,
+  reRecordedWithinBound,
+  survivorAcceptsRequests,
+} from '../liveness.ts';
+import {
+  callSurvivesMcpFailure,
+  gapWithinBound,
+  inDialogAffinity,
+  joinedBeforeReRecord,
+  profileOfTenant,
+  sameParameters,
+  selectsBelievedUpMcp,
+} from '../safety.ts';
+import { auditVariants } from './audit.ts';
+import { clientVariants } from './client.ts';
+import { mcpVariants } from './mcp.ts';
 
 /** The session a survivor would make of an in-dialog request if it treated it as new. */
 function remapped(
@@ -41,13 +56,13 @@ function remapped(
   return sessionValue(mcp, `${profile}|${request.tenant}|${ctx.config.storage}:${request.tenant}`);
 }
 
-const pathVariants: readonly Variant[] = [
+const pathVariants: readonly VariantSpec[] = [
   {
     id: 'no-session-replication',
     model: 'recording',
     config: 'small',
     title: 'The RM that accepts a recording session never replicates it to its peer',
-    expect: 'recording.in-dialog-affinity',
+    breaks: inDialogAffinity,
     build: () =>
       createRecording({
         handlers: {
@@ -65,7 +80,7 @@ const pathVariants: readonly Variant[] = [
     config: 'small',
     title:
       'After an RM failover the survivor maps an in-dialog BYE like a new session (profile by dialed number, fresh MCP)',
-    expect: 'recording.in-dialog-affinity',
+    breaks: inDialogAffinity,
     build: () =>
       createRecording({
         handlers: {
@@ -89,7 +104,7 @@ const pathVariants: readonly Variant[] = [
     config: 'no-retry',
     title:
       'RM selects the MCP for a re-record by which MCPs really run, taking a restarted MCP before its own view has it back',
-    expect: 'recording.selects-believed-up-mcp',
+    breaks: selectsBelievedUpMcp,
     build: () =>
       createRecording({
         handlers: {
@@ -107,7 +122,7 @@ const pathVariants: readonly Variant[] = [
     model: 'recording',
     config: 'small',
     title: 'SIP Server requests the new recording session before joining the endpoints',
-    expect: 'recording.joined-before-rerecord',
+    breaks: joinedBeforeReRecord,
     build: () =>
       createRecording({
         guards: {
@@ -123,7 +138,7 @@ const pathVariants: readonly Variant[] = [
     model: 'recording',
     config: 'no-retry',
     title: "The new recording session falls back to the tenant's default IVR Profile",
-    expect: 'recording.same-parameters',
+    breaks: sameParameters,
     build: () =>
       createRecording({
         handlers: {
@@ -141,7 +156,7 @@ const pathVariants: readonly Variant[] = [
     model: 'recording',
     config: 'small',
     title: 'SIP Server joins the endpoints after an MCP failure but never records the call again',
-    expect: 'recording.rerecorded-within-bound',
+    breaks: reRecordedWithinBound,
     build: () => createRecording({ guards: { reRecordRequested: () => false } }),
   },
   {
@@ -149,7 +164,7 @@ const pathVariants: readonly Variant[] = [
     model: 'recording',
     config: 'small',
     title: 'RM marks a failed MCP down in its view but does not notify SIP Server',
-    expect: 'recording.mcp-failure-notified',
+    breaks: notifiedWithinBound,
     build: () =>
       createRecording({
         handlers: {
@@ -165,7 +180,7 @@ const pathVariants: readonly Variant[] = [
     model: 'recording',
     config: 'small',
     title: 'The standby RM notices the heartbeat loss but never takes over the Virtual IP',
-    expect: 'recording.survivor-accepts-requests',
+    breaks: survivorAcceptsRequests,
     build: () =>
       createRecording({
         handlers: {
@@ -181,7 +196,7 @@ const pathVariants: readonly Variant[] = [
     model: 'recording',
     config: 'small',
     title: 'Instead of joining the endpoints after an MCP failure, SIP Server releases the call',
-    expect: 'recording.call-survives-mcp-failure',
+    breaks: callSurvivesMcpFailure,
     build: () =>
       createRecording({
         handlers: {
@@ -205,7 +220,7 @@ const pathVariants: readonly Variant[] = [
     model: 'recording',
     config: 'default',
     title: 'RM uses the IVR Profile a request names even when it belongs to another tenant',
-    expect: 'recording.profile-of-tenant',
+    breaks: profileOfTenant,
     build: () =>
       createRecording({
         handlers: {
@@ -228,7 +243,7 @@ const pathVariants: readonly Variant[] = [
     config: 'no-retry',
     title:
       'After joining the endpoints SIP Server waits a retry interval before it asks for a new session',
-    expect: 'recording.gap-within-bound',
+    breaks: gapWithinBound,
     build: () =>
       createRecording({
         handlers: {
@@ -245,7 +260,7 @@ const pathVariants: readonly Variant[] = [
     model: 'recording',
     config: 'small',
     title: 'A SIP Server failover tears down the recording sessions of the calls it keeps',
-    expect: 'recording.sip-failover-keeps-recording',
+    breaks: sipFailoverKeepsRecording,
     build: () =>
       createRecording({
         handlers: {
@@ -260,7 +275,7 @@ const pathVariants: readonly Variant[] = [
   },
 ];
 
-export const recordingVariants: readonly Variant[] = [
+export const recordingVariants: readonly VariantSpec[] = [
   ...pathVariants,
   ...auditVariants,
   ...mcpVariants,

@@ -4,20 +4,22 @@
  * every-path check adds: one misses it only on an order of the protocol's steps other than the
  * vocabulary order ('other-order'), one loops forever without it ('lasso').
  */
-import { canLogIn } from '../../model/bc/availability.ts';
-import { logIn } from '../../model/bc/desktop.ts';
-import { createBc } from '../../model/bc/index.ts';
-import { guards, handlers } from '../../model/bc/reducer.ts';
-import { LOGGED_OUT, otherSite } from '../../model/bc/state.ts';
-import type { Variant } from '../variant.ts';
+import { canLogIn } from '../../../model/bc/availability.ts';
+import { logIn } from '../../../model/bc/desktop.ts';
+import { createBc } from '../../../model/bc/index.ts';
+import { guards, handlers } from '../../../model/bc/reducer.ts';
+import { LOGGED_OUT, otherSite } from '../../../model/bc/state.ts';
+import type { VariantSpec } from '../../variant.ts';
+import { drSwitchoverWithinBound } from '../liveness.ts';
 
-export const livenessVariants: readonly Variant[] = [
+export const livenessVariants: readonly VariantSpec[] = [
   {
     id: 'a1-never-switches',
     model: 'bc',
     config: 'small',
     title: 'The desktop of agent a1 starts its DR timeout but never switches over when it runs out',
-    expect: 'bc.dr-switchover-within-bound.a1',
+    breaks: drSwitchoverWithinBound,
+    instance: 'a1',
     build: () =>
       createBc({
         guards: {
@@ -30,7 +32,8 @@ export const livenessVariants: readonly Variant[] = [
     model: 'bc',
     config: 'small',
     title: 'The desktop of agent a2 starts its DR timeout but never switches over when it runs out',
-    expect: 'bc.dr-switchover-within-bound.a2',
+    breaks: drSwitchoverWithinBound,
+    instance: 'a2',
     build: () =>
       createBc({
         guards: {
@@ -44,7 +47,8 @@ export const livenessVariants: readonly Variant[] = [
     config: 'small',
     title:
       "The DR switchover logs the desktop out of the old site but logs in at the other site only when that site is on the desktop's own network: a remote site is never reached",
-    expect: 'bc.dr-switchover-within-bound.a1',
+    breaks: drSwitchoverWithinBound,
+    instance: 'a1',
     build: () =>
       createBc({
         handlers: {
@@ -65,7 +69,8 @@ export const livenessVariants: readonly Variant[] = [
     config: 'small',
     title:
       "The DR switchover targets the site on the desktop's own network instead of the other site: a desktop whose own site failed waits there again, DR timeout after DR timeout",
-    expect: 'bc.dr-switchover-within-bound.a1',
+    breaks: drSwitchoverWithinBound,
+    instance: 'a1',
     liveness: 'lasso',
     build: () =>
       createBc({
@@ -88,7 +93,8 @@ export const livenessVariants: readonly Variant[] = [
     config: 'small',
     title:
       "When the gateways notice a site failure before a desktop on that site's network has noticed it, the desktop takes its phone going out of service there for a logout and never switches over",
-    expect: 'bc.dr-switchover-within-bound.a1',
+    breaks: drSwitchoverWithinBound,
+    instance: 'a1',
     liveness: 'other-order',
     build: () =>
       createBc({

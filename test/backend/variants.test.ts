@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { backendProperties } from '../../properties/backend/index.ts';
+import { variantsOf } from '../../properties/variants.ts';
 import { checkVariants } from '../helpers.ts';
-import { backendVariants } from './mutants.ts';
+
+const backendVariants = variantsOf('backend');
 
 describe('backend: broken variants are caught by both engines', () => {
   checkVariants(backendVariants, backendProperties);

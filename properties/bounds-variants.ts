@@ -14,16 +14,22 @@ import { createRecording } from '../model/recording/index.ts';
 import { handlers as recordingHandlers } from '../model/recording/reducer.ts';
 import { createSipHa } from '../model/sip-ha/index.ts';
 import { handlers as sipHandlers } from '../model/sip-ha/reducer.ts';
-import type { Variant } from './variant.ts';
+import { backendFaultBudget, backendNoIdleSteps } from './backend/index.ts';
+import { bcFaultBudget, bcNoIdleSteps } from './bc/index.ts';
+import { recordingFaultBudget } from './recording/budget.ts';
+import { recordingNoIdleSteps } from './recording/index.ts';
+import { sipFaultBudget } from './sip-ha/budget.ts';
+import { sipNoIdleSteps } from './sip-ha/index.ts';
+import type { VariantSpec } from './variant.ts';
 
-export const boundsVariants: readonly Variant[] = [
+export const boundsVariants: readonly VariantSpec[] = [
   {
     id: 'crash-beyond-budget',
     model: 'sip-ha',
     config: 'small',
     title:
       'A SIP Server process may crash after the fault budget is spent: a run takes more faults than its verdicts state',
-    expect: 'sip-ha.fault-budget-kept',
+    breaks: sipFaultBudget,
     build: () =>
       createSipHa({
         guards: {
@@ -37,7 +43,7 @@ export const boundsVariants: readonly Variant[] = [
     config: 'small',
     title:
       'A manual switchover stops the old primary (as a crash would) instead of making it the backup: a server goes down with no fault taken',
-    expect: 'sip-ha.fault-budget-kept',
+    breaks: sipFaultBudget,
     build: () =>
       createSipHa({
         handlers: {
@@ -55,7 +61,7 @@ export const boundsVariants: readonly Variant[] = [
     model: 'bc',
     config: 'small',
     title: 'A site failure is not counted against the fault budget',
-    expect: 'bc.fault-budget-kept',
+    breaks: bcFaultBudget,
     build: () =>
       createBc({
         handlers: {
@@ -73,7 +79,7 @@ export const boundsVariants: readonly Variant[] = [
     config: 'small',
     title:
       "An MCP crash is charged to the SIP Server pair's fault budget instead of the RM and MCP one",
-    expect: 'recording.fault-budget-kept',
+    breaks: recordingFaultBudget,
     build: () =>
       createRecording({
         handlers: {
@@ -93,7 +99,7 @@ export const boundsVariants: readonly Variant[] = [
     config: 'default',
     title:
       'A storage write that has already failed may fail again before it is retried: a fault spent that changes nothing',
-    expect: 'backend.fault-budget-kept',
+    breaks: backendFaultBudget,
     build: () =>
       createBackend({
         guards: {
@@ -110,7 +116,7 @@ export const boundsVariants: readonly Variant[] = [
     model: 'sip-ha',
     config: 'small',
     title: 'The HA link may be "repaired" while it is not broken',
-    expect: 'sip-ha.no-idle-steps',
+    breaks: sipNoIdleSteps,
     build: () => createSipHa({ guards: { haLinkRepaired: () => true } }),
   },
   {
@@ -118,7 +124,7 @@ export const boundsVariants: readonly Variant[] = [
     model: 'bc',
     config: 'small',
     title: 'The WAN partition may "heal" while the WAN is whole',
-    expect: 'bc.no-idle-steps',
+    breaks: bcNoIdleSteps,
     build: () => createBc({ guards: { partitionHealed: () => true } }),
   },
   {
@@ -126,7 +132,7 @@ export const boundsVariants: readonly Variant[] = [
     model: 'recording',
     config: 'small',
     title: 'RM may detect the recovery of an MCP it already believes up',
-    expect: 'recording.no-idle-steps',
+    breaks: recordingNoIdleSteps,
     build: () =>
       createRecording({ guards: { mcpRecoveryDetected: (s, e) => s.mcps[e.mcp] === 'up' } }),
   },
@@ -136,7 +142,7 @@ export const boundsVariants: readonly Variant[] = [
     config: 'default',
     title:
       'A Processor may send its Web Services request when no Web Services node is up; the request goes nowhere',
-    expect: 'backend.no-idle-steps',
+    breaks: backendNoIdleSteps,
     build: () =>
       createBackend({
         guards: {

@@ -2,20 +2,23 @@
  * Broken variants of the SIP Server pair's HA link (who opens it, what a crash does to it) and of
  * what Solution Control Server learns and decides.
  */
-import { createSipHa } from '../../model/sip-ha/index.ts';
-import { linkEnds } from '../../model/sip-ha/link.ts';
-import { reconnectLca } from '../../model/sip-ha/management.ts';
-import { guards, handlers } from '../../model/sip-ha/reducer.ts';
-import type { Variant } from '../variant.ts';
+import { createSipHa } from '../../../model/sip-ha/index.ts';
+import { linkEnds } from '../../../model/sip-ha/link.ts';
+import { reconnectLca } from '../../../model/sip-ha/management.ts';
+import { guards, handlers } from '../../../model/sip-ha/reducer.ts';
+import type { VariantSpec } from '../../variant.ts';
+import { acksMatchBackup, syncLinkJoinsPair } from '../link.ts';
+import { pairResynchronizes } from '../liveness.ts';
+import { promotesSeenUp, scsLearnsThroughLca, splitBrainOnlyWhenSplit } from '../scs.ts';
 
-export const linkVariants: readonly Variant[] = [
+export const linkVariants: readonly VariantSpec[] = [
   {
     id: 'link-never-reconnects',
     model: 'sip-ha',
     config: 'small',
     title:
       'Only sip1, the primary by configuration, opens the HA link: once sip2 has taken over, the link never reconnects and the backup never catches up',
-    expect: 'sip-ha.pair-resynchronizes',
+    breaks: pairResynchronizes,
     build: () =>
       createSipHa({
         guards: {
@@ -30,7 +33,7 @@ export const linkVariants: readonly Variant[] = [
     config: 'small',
     title:
       "The backup's crash goes unnoticed by the primary's end of the HA link: the link stays connected to a dead server",
-    expect: 'sip-ha.sync-link-joins-pair',
+    breaks: syncLinkJoinsPair,
     build: () =>
       createSipHa({
         handlers: {
@@ -48,7 +51,7 @@ export const linkVariants: readonly Variant[] = [
     config: 'small',
     title:
       "SCS marks the process of a failed host down at once, as if the dead host's LCA could still report it, instead of waiting for ADDP",
-    expect: 'sip-ha.scs-learns-through-lca',
+    breaks: scsLearnsThroughLca,
     build: () =>
       createSipHa({
         handlers: {
@@ -65,7 +68,7 @@ export const linkVariants: readonly Variant[] = [
     config: 'small',
     title:
       'SCS takes every healed partition for a split brain and sets out to resolve it, although one server is backup',
-    expect: 'sip-ha.split-brain-only-when-split',
+    breaks: splitBrainOnlyWhenSplit,
     build: () =>
       createSipHa({
         handlers: {
@@ -82,7 +85,7 @@ export const linkVariants: readonly Variant[] = [
     config: 'small',
     title:
       'SCS decides a failover from the LCA connection alone and promotes a backup whose process LCA reported down',
-    expect: 'sip-ha.promotes-seen-up',
+    breaks: promotesSeenUp,
     build: () =>
       createSipHa({
         guards: {
@@ -101,7 +104,7 @@ export const linkVariants: readonly Variant[] = [
     config: 'default',
     title:
       'A host restarted while cut off from SCS has its LCA connection back at once, as if the partition did not stand between them',
-    expect: 'sip-ha.scs-learns-through-lca',
+    breaks: scsLearnsThroughLca,
     build: () =>
       createSipHa({
         handlers: {
@@ -118,7 +121,7 @@ export const linkVariants: readonly Variant[] = [
     config: 'small',
     title:
       'On reconnection the primary counts its whole table as acknowledged, though the backup is still missing what changed while the link was down',
-    expect: 'sip-ha.acks-match-backup',
+    breaks: acksMatchBackup,
     build: () =>
       createSipHa({
         handlers: {
@@ -136,7 +139,7 @@ export const linkVariants: readonly Variant[] = [
     config: 'small',
     title:
       'The resync batch leaves the primary without the acknowledgements it carries: the backup is ready, yet the primary counts nothing as synchronized',
-    expect: 'sip-ha.acks-match-backup',
+    breaks: acksMatchBackup,
     build: () =>
       createSipHa({
         handlers: {
@@ -154,7 +157,7 @@ export const linkVariants: readonly Variant[] = [
     config: 'small',
     title:
       'Every reconnection puts the backup into a resync, even when it already holds everything the primary holds',
-    expect: 'sip-ha.acks-match-backup',
+    breaks: acksMatchBackup,
     build: () =>
       createSipHa({
         handlers: {

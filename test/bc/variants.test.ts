@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bcProperties } from '../../properties/bc/index.ts';
+import { variantsOf } from '../../properties/variants.ts';
 import { checkVariants } from '../helpers.ts';
-import { bcVariants } from './mutants.ts';
+
+const bcVariants = variantsOf('bc');
 
 describe('bc: broken variants are caught by both engines', () => {
   checkVariants(bcVariants, bcProperties);

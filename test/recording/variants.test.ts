@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { recordingProperties } from '../../properties/recording/index.ts';
+import { variantsOf } from '../../properties/variants.ts';
 import { checkVariants } from '../helpers.ts';
-import { recordingVariants } from './mutants.ts';
+
+const recordingVariants = variantsOf('recording');
 
 describe('recording: broken variants are caught by both engines', () => {
   checkVariants(recordingVariants, recordingProperties);

@@ -4,14 +4,23 @@
  * what RM's detection may conclude, and what a SIP Server failover, a release and a BYE do to a
  * call's recording, its segment and its RM session.
  */
-import { canAdvanceAll } from '../../model/kernel/clock.ts';
-import { endRecording } from '../../model/recording/client.ts';
-import { sipOnly } from '../../model/recording/composition.ts';
-import { createRecording } from '../../model/recording/index.ts';
-import { handlers } from '../../model/recording/reducer.ts';
-import { type RecordingStatus, recordOf } from '../../model/recording/state.ts';
-import type { SyncValue } from '../../model/sip-ha/state.ts';
-import type { Variant } from '../variant.ts';
+import { canAdvanceAll } from '../../../model/kernel/clock.ts';
+import { endRecording } from '../../../model/recording/client.ts';
+import { sipOnly } from '../../../model/recording/composition.ts';
+import { createRecording } from '../../../model/recording/index.ts';
+import { handlers } from '../../../model/recording/reducer.ts';
+import { type RecordingStatus, recordOf } from '../../../model/recording/state.ts';
+import type { SyncValue } from '../../../model/sip-ha/state.ts';
+import type { VariantSpec } from '../../variant.ts';
+import { clientOnPrimary, timeWaitsForSip } from '../client.ts';
+import { detectionAccurate } from '../detection.ts';
+import {
+  byeClearsSession,
+  failoverEndsLostCalls,
+  openSegmentsLive,
+  releaseEndsWithBye,
+} from '../ending.ts';
+import { downRmFrozen } from '../lifecycle.ts';
 
 /**
  * The real model, except that after each SIP Server failover the recordings of the calls `ends`
@@ -31,14 +40,14 @@ function failoverEnds(ends: (status: RecordingStatus, phase: SyncValue | undefin
   });
 }
 
-export const clientVariants: readonly Variant[] = [
+export const clientVariants: readonly VariantSpec[] = [
   {
     id: 'backup-joins-endpoints',
     model: 'recording',
     config: 'small',
     title:
       'SIP Server joins the endpoints of a call whose MCP failed from any running instance that has the call established, the backup included',
-    expect: 'recording.client-on-primary',
+    breaks: clientOnPrimary,
     build: () =>
       createRecording({
         guards: {
@@ -58,7 +67,7 @@ export const clientVariants: readonly Variant[] = [
     config: 'small',
     title:
       'Time runs on while SIP Server could join the endpoints of a call whose MCP failed, so the gap grows by a whole timer',
-    expect: 'recording.time-waits-for-sip',
+    breaks: timeWaitsForSip,
     build: () =>
       createRecording({
         guards: {
@@ -72,7 +81,7 @@ export const clientVariants: readonly Variant[] = [
     config: 'active-standby',
     title:
       'When the active RM is declared failed, the standby takes the Virtual IP whether or not it still runs',
-    expect: 'recording.down-rm-frozen',
+    breaks: downRmFrozen,
     build: () =>
       createRecording({
         handlers: {
@@ -93,7 +102,7 @@ export const clientVariants: readonly Variant[] = [
     config: 'small',
     title:
       'A SIP Server failover leaves every recording alone, those of calls the new primary does not have included',
-    expect: 'recording.failover-ends-lost-calls',
+    breaks: failoverEndsLostCalls,
     build: () => createRecording({ handlers: { switchoverPerformed: sipOnly } }),
   },
   {
@@ -101,7 +110,7 @@ export const clientVariants: readonly Variant[] = [
     model: 'recording',
     config: 'small',
     title: "The BYE of a recording session ends the call's recording but leaves its segment open",
-    expect: 'recording.open-segments-live',
+    breaks: openSegmentsLive,
     build: () =>
       createRecording({
         handlers: {
@@ -119,7 +128,7 @@ export const clientVariants: readonly Variant[] = [
     model: 'recording',
     config: 'small',
     title: 'An RM routes the BYE of a recording session and keeps the session in its table',
-    expect: 'recording.bye-clears-session',
+    breaks: byeClearsSession,
     build: () =>
       createRecording({
         handlers: {
@@ -142,7 +151,7 @@ export const clientVariants: readonly Variant[] = [
     config: 'active-active',
     title:
       'An MCP that crashes again before RM noticed it was back is put under detection again, and RM declares it failed a second time',
-    expect: 'recording.detection-accurate',
+    breaks: detectionAccurate,
     build: () =>
       createRecording({
         handlers: {
@@ -161,7 +170,7 @@ export const clientVariants: readonly Variant[] = [
     config: 'small',
     title:
       'A SIP Server failover ends the recording of a released call the new primary does not have, so its BYE never reaches RM',
-    expect: 'recording.release-ends-with-bye',
+    breaks: releaseEndsWithBye,
     build: () =>
       failoverEnds(
         (status, phase) =>
@@ -173,7 +182,7 @@ export const clientVariants: readonly Variant[] = [
     model: 'recording',
     config: 'small',
     title: 'The release of a recorded call closes its segment at once, before the BYE reaches RM',
-    expect: 'recording.release-ends-with-bye',
+    breaks: releaseEndsWithBye,
     build: () =>
       createRecording({
         handlers: {
@@ -193,7 +202,7 @@ export const clientVariants: readonly Variant[] = [
     config: 'small',
     title:
       'A SIP Server failover ends the recording of a call the new primary has established but not yet as recording (its sync lagged)',
-    expect: 'recording.failover-ends-lost-calls',
+    breaks: failoverEndsLostCalls,
     build: () =>
       failoverEnds(
         (status, phase) =>
