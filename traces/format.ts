@@ -24,6 +24,8 @@ export interface Trace<E extends ModelEvent = ModelEvent> {
    * cycle that returns to the state before `events[loop]` and repeats forever (a lasso).
    */
   readonly liveness?: { readonly trigger: number; readonly loop?: number };
+  /** The clauses of the documents the trace illustrates (catalog ids), listed by the review. */
+  readonly clauses?: readonly string[];
 }
 
 /** A trace file that cannot be used, with one line saying why and what to do. */
@@ -79,6 +81,14 @@ export function parseTrace(text: string, source: string): Trace {
   }
   if (!('config' in t)) throw new TraceError(`${source}: field 'config' is missing`);
   if (t.liveness !== undefined) checkLiveness(t.liveness, t.events.length, source);
+  if (
+    t.clauses !== undefined &&
+    !(Array.isArray(t.clauses) && t.clauses.every((c) => typeof c === 'string' && c !== ''))
+  ) {
+    throw new TraceError(
+      `${source}: field 'clauses' must be a list of clause ids, e.g. ["GIR-SIP-1"]`,
+    );
+  }
   return t as unknown as Trace;
 }
 

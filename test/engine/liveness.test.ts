@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import type { EventKind, Model, System } from '../../model/kernel/model.ts';
 import { FairPaths } from '../../properties/engine/liveness.ts';
@@ -153,49 +153,49 @@ describe('engine: liveness on every fair path', () => {
 });
 
 describe('engine: the every-path check agrees with enumerating the paths', () => {
-  it('should give the verdict of brute-force path enumeration on random small graphs, memo shared', () => {
-    const graph = fc.record({
-      nodes: fc.integer({ min: 2, max: 7 }),
-      goals: fc.array(fc.nat(6), { maxLength: 3 }),
-      moves: fc.array(
-        fc.record({
-          from: fc.array(fc.nat(6), { minLength: 1, maxLength: 3 }),
-          to: fc.nat(6),
-          time: fc.boolean(),
-          ms: fc.nat(4),
-        }),
-        { maxLength: 10 },
-      ),
-      boundSteps: fc.integer({ min: 1, max: 6 }),
-      boundMs: fc.nat(14),
-    });
-    fc.assert(
-      fc.property(graph, (g) => {
-        const name = (i: number) => `n${i % g.nodes}`;
-        const moves: Move[] = g.moves.map((m, i) => ({
-          type: `e${i}`,
-          from: m.from.map(name),
-          to: name(m.to),
-          kind: m.time ? 'time' : 'protocol',
-          ms: m.ms,
-        }));
-        const goals = new Set(g.goals.map(name));
-        const { model, sys } = system(moves, 'n0');
-        const paths = new FairPaths(sys, model);
-        const prop: Eventually<Pos> = {
-          ...reach('g', g.boundSteps, g.boundMs),
-          goal: (s) => goals.has(s.at),
-        };
-        for (let start = 0; start < g.nodes; start++) {
-          const state = { at: name(start) };
-          expect(paths.check(prop, state) !== undefined).toBe(
-            missedByEnumeration(paths, prop, state),
-          );
-        }
+  const graph = fc.record({
+    nodes: fc.integer({ min: 2, max: 7 }),
+    goals: fc.array(fc.nat(6), { maxLength: 3 }),
+    moves: fc.array(
+      fc.record({
+        from: fc.array(fc.nat(6), { minLength: 1, maxLength: 3 }),
+        to: fc.nat(6),
+        time: fc.boolean(),
+        ms: fc.nat(4),
       }),
-      { numRuns: 3000, seed: 20261201 },
-    );
+      { maxLength: 10 },
+    ),
+    boundSteps: fc.integer({ min: 1, max: 6 }),
+    boundMs: fc.nat(14),
   });
+
+  // The seed is the run's (test/global-setup.ts), printed at the start and on a failure.
+  test.prop([graph], { numRuns: 3000 })(
+    'should give the verdict of brute-force path enumeration on random small graphs, memo shared',
+    (g) => {
+      const name = (i: number) => `n${i % g.nodes}`;
+      const moves: Move[] = g.moves.map((m, i) => ({
+        type: `e${i}`,
+        from: m.from.map(name),
+        to: name(m.to),
+        kind: m.time ? 'time' : 'protocol',
+        ms: m.ms,
+      }));
+      const goals = new Set(g.goals.map(name));
+      const { model, sys } = system(moves, 'n0');
+      const paths = new FairPaths(sys, model);
+      const prop: Eventually<Pos> = {
+        ...reach('g', g.boundSteps, g.boundMs),
+        goal: (s) => goals.has(s.at),
+      };
+      for (let start = 0; start < g.nodes; start++) {
+        const state = { at: name(start) };
+        expect(paths.check(prop, state) !== undefined).toBe(
+          missedByEnumeration(paths, prop, state),
+        );
+      }
+    },
+  );
 });
 
 /** Whether some path of the continuation misses the goal's bounds: every path enumerated. */

@@ -18,7 +18,7 @@ const exploreConfig = (name: Name, maxStates?: number) => {
   );
 };
 
-/** Distinct states of every config the explorer searches completely. */
+/** Distinct states of the configs the explorer searches completely in the fast tier (the larger ones: exhaustive.deep.test.ts). */
 const complete: readonly (readonly [Name, number])[] = [
   ['small', 15_889],
   ['active-standby', 23_372],
@@ -26,7 +26,6 @@ const complete: readonly (readonly [Name, number])[] = [
   ['lagged', 40_021],
   ['audio-lost', 13_107],
   ['single-mcp', 1_074],
-  ['no-retry', 156_866],
 ];
 
 describe('recording: exhaustive exploration of the real model', () => {
@@ -46,13 +45,10 @@ describe('recording: exhaustive exploration of the real model', () => {
     },
   );
 
-  it("should search issue 3's deployment in the exhaustive config: 2 RMs, 3 MCPs, 2 calls, 2 RM or MCP faults", () => {
+  it("should describe issue 3's deployment in the exhaustive config: 2 RMs, 3 MCPs, 2 calls, 2 RM or MCP faults", () => {
     const { sip, mcps, faultBudget } = configs.exhaustive;
     expect(recording.bind(configs.exhaustive).init.rms).toHaveProperty('rm2');
     expect({ mcps, calls: sip.calls, faultBudget }).toEqual({ mcps: 3, calls: 2, faultBudget: 2 });
-    // Searched completely by `npm run bench`; here only its first states.
-    const r = exploreConfig('exhaustive', 60_000);
-    expect(r.violation).toBeUndefined();
   });
 
   it('should violate nothing in the first 60,000 states of the default config (too big to finish)', () => {

@@ -44,6 +44,13 @@ describe('traces: every saved trace replays to its expected verdict', () => {
       if (folder === 'good') {
         expect(trace.variant).toBe(BASELINE);
         expect(trace.expect.violates).toBeNull();
+        // It names the clauses it illustrates (the review lists it under them): each one a
+        // clause that some property of its model checks.
+        const config = suite!.model.validate(trace.config);
+        const checked = new Set(suite!.properties(config).flatMap((p) => p.clauses));
+        expect(trace.clauses?.length, 'clauses it illustrates').toBeGreaterThan(0);
+        for (const id of trace.clauses ?? [])
+          expect(checked.has(id), `${id} is checked by a property of ${trace.model}`).toBe(true);
       } else {
         expect(trace.expect.violates).not.toBeNull();
       }
