@@ -23,9 +23,10 @@ import { BASELINE } from '../../properties/variant.ts';
 import { variants } from '../../properties/variants.ts';
 import { counterexampleTrace } from '../../traces/counterexample.ts';
 import type { Trace } from '../../traces/format.ts';
-import { type ReplayResult, replay } from '../../traces/replay.ts';
+import { replay } from '../../traces/replay.ts';
 import { CliError } from '../args.ts';
 import { type CheckOutcome, checkOne, verdictLabel } from '../run.ts';
+import { collectIndex, type ReviewIndex, type Shown } from './links.ts';
 import { collectMutation, type MutationReview } from './mutation.ts';
 
 export type ClauseVerdict =
@@ -58,12 +59,6 @@ export interface Evidence {
   readonly bounds: string;
   /** The deepest level explored completely when the search stopped at a limit. */
   readonly toDepth?: number;
-}
-
-export interface Shown {
-  readonly trace: Trace;
-  readonly replay: ReplayResult<{ type: string }>;
-  readonly lifelines: (event: { type: string }) => { from: string; to: string };
 }
 
 export interface ClauseReview {
@@ -105,6 +100,8 @@ export interface Review {
   readonly failures: readonly string[];
   /** The mutation score of the last `npm run mutate`, read from mutation/results/. */
   readonly mutation: MutationReview;
+  /** Properties with their code, variants with their saved traces, the good traces. */
+  readonly index: ReviewIndex;
 }
 
 export interface ReviewOptions {
@@ -164,6 +161,7 @@ export async function collectReview(options: ReviewOptions): Promise<Review> {
     counts,
     failures,
     mutation: collectMutation(),
+    index: collectIndex(outcomes, kills),
   };
 }
 

@@ -60,7 +60,7 @@ describe('review: clause verdicts from both engines and the kill matrix', () => 
     expect(drifted.failures.some((f) => f.startsWith('document drift: GIR-SIP-1'))).toBe(true);
   }, 600_000);
 
-  it('should render the clause table and a counterexample diagram in a real browser', async (ctx) => {
+  it('should render the review in a real browser, lead from a clause to its evidence in two clicks and filter the clauses', async (ctx) => {
     if (!existsSync(CHROMIUM)) {
       if (process.env.CI === 'true')
         throw new Error(`no Chromium at ${CHROMIUM}; .ci/run installs Debian's chromium`);
@@ -90,15 +90,62 @@ describe('review: clause verdicts from both engines and the kill matrix', () => 
       await page.goto(`file://${join(out, 'index.html')}`);
       await expect(page.locator('tr.clause').count()).resolves.toBe(allClauses.length);
       await page.locator('pre.mermaid svg').first().waitFor({ timeout: 30_000 });
-      expect(await page.locator('pre.mermaid svg').count()).toBe(
-        review.kills.filter((k) => k.shown).length,
+      // Every variant's counterexample and every good trace is drawn.
+      const diagrams = review.kills.filter((k) => k.shown).length + review.index.traces.length;
+      await page.waitForFunction(
+        `document.querySelectorAll('pre.mermaid svg').length === ${diagrams}`,
+        undefined,
+        { timeout: 60_000 },
       );
       await expect(page.locator('#summary').textContent()).resolves.toContain('PASS');
       await page.screenshot({ path: join(out, 'screenshot.png'), fullPage: false });
-      await page
-        .locator('details.kill')
-        .nth(2)
-        .screenshot({ path: join(out, 'diagram.png') });
+
+      // From the clause to the property's code: click 1.
+      const property = 'sip-ha.no-lost-established-call';
+      const row = page.locator('[id="clause-GIR-SIP-1"]');
+      await row.locator('a.property', { hasText: property }).first().click();
+      expect(await page.evaluate('location.hash')).toBe(`#property-${property}`);
+      const section = page.locator(`[id="property-${property}"]`);
+      expect(await section.isVisible()).toBe(true);
+      await expect(section.locator('pre.code').textContent()).resolves.toContain(
+        `id: '${property}'`,
+      );
+      await expect(section.locator('p.where').textContent()).resolves.toMatch(
+        /^properties\/sip-ha\/safety\.ts:\d+$/,
+      );
+      // From the property to a variant that breaks it and its counterexample diagram: click 2.
+      const variant = section.locator('a.variant').first();
+      const key = (await variant.textContent())!;
+      await variant.click();
+      const shown = page.locator(`[id="variant-${key.replace('/', '-')}"]`);
+      expect(await shown.isVisible()).toBe(true);
+      expect(await shown.locator('pre.mermaid svg').count()).toBe(1);
+      await expect(shown.textContent()).resolves.toContain(`Must break ${property}`);
+      await expect(shown.textContent()).resolves.toContain(
+        `traces/sip-ha/bad/${key.split('/')[1]}.trace.json`,
+      );
+      await shown.screenshot({ path: join(out, 'diagram.png') });
+
+      // The clause also lists the good traces that illustrate it, each one link away.
+      await row.locator('a.trace').first().click();
+      expect(await page.evaluate('location.hash')).toMatch(/^#trace-/);
+
+      // Filters: one verdict, then one model.
+      const visible = () =>
+        page.evaluate(
+          `[...document.querySelectorAll('tr.clause')].filter((r) => !r.hidden).map((r) => [r.dataset.verdict, r.dataset.models])`,
+        ) as Promise<[string, string][]>;
+      await page.selectOption('#filter-verdict', 'holds');
+      const holds = await visible();
+      expect(holds.length).toBe(review.counts.holds);
+      expect(holds.every(([v]) => v === 'holds')).toBe(true);
+      await page.selectOption('#filter-verdict', '');
+      await page.selectOption('#filter-model', 'bc');
+      const bc = await visible();
+      expect(bc.length).toBe(
+        review.clauses.filter((c) => c.evidence.some((e) => e.model === 'bc')).length,
+      );
+      expect(bc.every(([, m]) => m.split(' ').includes('bc'))).toBe(true);
     } finally {
       await browser.close();
     }
