@@ -8,10 +8,11 @@
 import { createBackend } from '../model/backend/index.ts';
 import { segmentOf } from '../model/backend/pipeline.ts';
 import { guards as backendGuards } from '../model/backend/reducer.ts';
+import { kindOf as bcKindOf } from '../model/bc/events.ts';
 import { createBc } from '../model/bc/index.ts';
-import { handlers as bcHandlers } from '../model/bc/reducer.ts';
+import { budgetOf as recordingBudgetOf } from '../model/recording/environment.ts';
 import { createRecording } from '../model/recording/index.ts';
-import { handlers as recordingHandlers } from '../model/recording/reducer.ts';
+import { kindOf as sipKindOf } from '../model/sip-ha/events.ts';
 import { createSipHa } from '../model/sip-ha/index.ts';
 import { handlers as sipHandlers } from '../model/sip-ha/reducer.ts';
 import { backendFaultBudget, backendNoIdleSteps } from './backend/index.ts';
@@ -28,13 +29,11 @@ export const boundsVariants: readonly VariantSpec[] = [
     model: 'sip-ha',
     config: 'small',
     title:
-      'A SIP Server process may crash after the fault budget is spent: a run takes more faults than its verdicts state',
+      'A SIP Server process crash is declared with no fault budget: it may happen after the budget is spent, so a run takes more faults than its verdicts state',
     breaks: sipFaultBudget,
     build: () =>
       createSipHa({
-        guards: {
-          processCrashed: (s, e) => s.hosts[e.node].up && s.servers[e.node].process !== 'down',
-        },
+        budgetOf: (e) => (sipKindOf(e) === 'fault' && e.type !== 'processCrashed' ? [] : undefined),
       }),
   },
   {
@@ -51,7 +50,6 @@ export const boundsVariants: readonly VariantSpec[] = [
             const primary = draft.servers.sip1.role === 'primary' ? 'sip1' : 'sip2';
             sipHandlers.switchoverRequested(draft, event, ctx);
             sipHandlers.processCrashed(draft, { type: 'processCrashed', node: primary }, ctx);
-            draft.faultsLeft += 1;
           },
         },
       }),
@@ -60,17 +58,11 @@ export const boundsVariants: readonly VariantSpec[] = [
     id: 'site-failure-uncounted',
     model: 'bc',
     config: 'small',
-    title: 'A site failure is not counted against the fault budget',
+    title: 'A site failure is declared with no fault budget: it is not counted against it',
     breaks: bcFaultBudget,
     build: () =>
       createBc({
-        handlers: {
-          siteFailed: (draft, event, ctx) => {
-            const left = draft.faultsLeft;
-            bcHandlers.siteFailed(draft, event, ctx);
-            draft.faultsLeft = left;
-          },
-        },
+        budgetOf: (e) => (bcKindOf(e) === 'fault' && e.type !== 'siteFailed' ? [] : undefined),
       }),
   },
   {
@@ -82,15 +74,8 @@ export const boundsVariants: readonly VariantSpec[] = [
     breaks: recordingFaultBudget,
     build: () =>
       createRecording({
-        handlers: {
-          processCrashed: (draft, event, ctx) => {
-            recordingHandlers.processCrashed(draft, event, ctx);
-            if (event.node in draft.mcps && draft.sip.faultsLeft > 0) {
-              draft.faultsLeft += 1;
-              draft.sip.faultsLeft -= 1;
-            }
-          },
-        },
+        budgetOf: (e) =>
+          e.type === 'processCrashed' && e.node.startsWith('mcp') ? ['sip'] : recordingBudgetOf(e),
       }),
   },
   {
@@ -105,9 +90,7 @@ export const boundsVariants: readonly VariantSpec[] = [
         guards: {
           storageWriteFailed: (s, e, ctx) =>
             backendGuards.storageWriteFailed(s, e, ctx) ||
-            (s.writeFailed[e.seg] === true &&
-              s.faultsLeft > 0 &&
-              s.rec.mcps[segmentOf(s, e.seg)!.mcp] === 'up'),
+            (s.writeFailed[e.seg] === true && s.rec.mcps[segmentOf(s, e.seg)!.mcp] === 'up'),
         },
       }),
   },

@@ -1,4 +1,4 @@
-import type { Draft } from 'immer';
+import type { GuardTable, HandlerTable } from '../kernel/tables.ts';
 import type { Context as RecordingContext } from '../recording/context.ts';
 import type { BackendConfig } from './config.ts';
 import type { BackendEvent, BackendEventType } from './events.ts';
@@ -24,19 +24,8 @@ export interface Context {
 
 export type EventOf<T extends BackendEventType> = Extract<BackendEvent, { type: T }>;
 
-export type Handler<T extends BackendEventType> = (
-  draft: Draft<BackendState>,
-  event: EventOf<T>,
-  ctx: Context,
-) => void;
-
 /** One handler per event type; a broken variant replaces one of them. */
-export type Handlers = { readonly [T in BackendEventType]: Handler<T> };
+export type Handlers = HandlerTable<BackendState, BackendEvent, Context>;
 
-export type Guards = {
-  readonly [T in BackendEventType]: (
-    state: BackendState,
-    event: EventOf<T>,
-    ctx: Context,
-  ) => boolean;
-};
+/** A guard per event type: whether the event can physically happen. */
+export type Guards = GuardTable<BackendState, BackendEvent, Context>;

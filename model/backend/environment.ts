@@ -11,8 +11,14 @@ import type { Draft } from 'immer';
 import { failMember, resendFrom } from '../kernel/active-active.ts';
 import * as singleton from '../kernel/active-standby.ts';
 import { advanceBy, canAdvanceAll, earliestDeadlineMs } from '../kernel/clock.ts';
-import { advanceRecording, sipMustActFirst } from '../recording/environment.ts';
+import type { BudgetPath } from '../kernel/tables.ts';
+import {
+  advanceRecording,
+  budgetOf as recordingBudgetOf,
+  sipMustActFirst,
+} from '../recording/environment.ts';
 import type { Context, EventOf } from './context.ts';
+import { type BackendEvent, isOwn, kindOf } from './events.ts';
 import { segmentOf } from './pipeline.ts';
 import {
   type BackendNode,
@@ -29,6 +35,18 @@ import {
 } from './state.ts';
 
 const isProcessor = (n: string): n is RpId => n === 'rp1' || n === 'rp2';
+
+/**
+ * Three budgets: the back end's own faults spend its own; the recording path's faults spend the
+ * path's or SIP Server's, in the `rec` sub-state (the kernel gates and counts them).
+ */
+export function budgetOf(event: BackendEvent): BudgetPath | undefined {
+  if (isOwn(event)) return kindOf(event) === 'fault' ? OWN_BUDGET : undefined;
+  const inRecording = recordingBudgetOf(event);
+  return inRecording === undefined ? undefined : ['rec', ...inRecording];
+}
+
+const OWN_BUDGET: BudgetPath = [];
 const isScheduler = (n: string): n is SchId => n === 'sch1' || n === 'sch2';
 
 /** Re-arms the standbys' takeover timers after any change to a standby pair. */
@@ -56,7 +74,6 @@ export function isUp(state: BackendState, node: BackendNode): boolean {
 
 /** A back-end process dies; a Processor loses the work it held, and MCP's POSTs to it break. */
 export function crashBackend(draft: Draft<BackendState>, node: BackendNode, ctx: Context): void {
-  draft.faultsLeft -= 1;
   if (isProcessor(node)) {
     failMember(draft.processors[node]);
     singleton.fail(draft.processors, node);
@@ -91,7 +108,6 @@ export function partitionStarted(
   e: EventOf<'partitionStarted'>,
   ctx: Context,
 ): void {
-  draft.faultsLeft -= 1;
   if (isProcessor(e.node)) draft.processors[e.node].cut = true;
   else draft.schedulers[e.node].cut = true;
   rearmAll(draft, ctx);
@@ -127,14 +143,12 @@ export function storageWriteFailed(
   draft: Draft<BackendState>,
   e: EventOf<'storageWriteFailed'>,
 ): void {
-  draft.faultsLeft -= 1;
   draft.writeFailed[e.seg] = true;
 }
 
 export function writeFailEnabled(state: BackendState, e: EventOf<'storageWriteFailed'>): boolean {
   const segment = segmentOf(state, e.seg);
   return (
-    state.faultsLeft > 0 &&
     segment?.state === 'closed' &&
     state.rec.mcps[segment.mcp] === 'up' &&
     state.writeFailed[e.seg] !== true

@@ -106,7 +106,8 @@ export function vocabulary(config: BackendConfig): BackendEvent[] {
   return events;
 }
 
-function isOwn(event: BackendEvent): event is OwnEvent {
+/** An event of the back end's own (not one of the recording path's, run on its sub-state). */
+export function isOwn(event: BackendEvent): event is OwnEvent {
   switch (event.type) {
     case 'processCrashed':
     case 'processRestarted':

@@ -11,8 +11,9 @@ import { context as recordingContext, initialState as recordingInit } from '../r
 import { requiredReplicas } from './cassandra.ts';
 import { type BackendConfig, configs, validate } from './config.ts';
 import type { Context, Guards, Handlers } from './context.ts';
+import { budgetOf } from './environment.ts';
 import { type BackendEvent, describe, kindOf, segmentKeys, vocabulary } from './events.ts';
-import { guards, handlers, isEnabledWith, reduceWith } from './reducer.ts';
+import { guards, handlers } from './reducer.ts';
 import {
   type BackendState,
   CRYPTO_SERVERS,
@@ -72,8 +73,8 @@ export function initialState(ctx: Context): BackendState {
   };
 }
 
-/** Changes to the real model that a broken variant makes: replaced handlers or guards. */
-export type BackendOverrides = Overrides<Handlers, Guards>;
+/** Changes to the real model that a broken variant makes: replaced handlers or guards, or the budget a fault spends. */
+export type BackendOverrides = Overrides<Handlers, Guards, BackendEvent>;
 
 export function createBackend(
   overrides: BackendOverrides = {},
@@ -95,8 +96,7 @@ export function createBackend(
       context: (config, g) => context(config, g),
       init: initialState,
       vocabulary,
-      isEnabledWith,
-      reduceWith,
+      budgetOf,
       nextDeadlineMs: (state) =>
         earliestDeadlineMs([state.rec.sip.timers, state.rec.timers, state.timers]),
     },

@@ -7,28 +7,24 @@
  * role: pipeline.ts (MCP's POST, the Processors, Web Services and Cassandra, SpeechMiner),
  * playback.ts (UI and Crypto Servers), environment.ts (faults, repairs, time).
  */
-import { type Draft, produce } from 'immer';
+import type { Draft } from 'immer';
+import { enabledBy, handleBy } from '../kernel/tables.ts';
 import type { RecordingEvent } from '../recording/events.ts';
-import {
-  dispatch as dispatchRecording,
-  isEnabledWith as recordingEnabled,
-  guards as recordingGuards,
-  handlers as recordingHandlers,
-} from '../recording/reducer.ts';
+import { guards as recordingGuards, handlers as recordingHandlers } from '../recording/reducer.ts';
 import type { Context, Guards, Handlers } from './context.ts';
 import * as env from './environment.ts';
-import { type BackendEvent, isBackendNode } from './events.ts';
+import { isBackendNode } from './events.ts';
 import * as pipe from './pipeline.ts';
 import * as playback from './playback.ts';
 import { type BackendState, segKey } from './state.ts';
 
 /** One of the recording path's events, run by the recording model's own handler. */
 function rec(draft: Draft<BackendState>, event: RecordingEvent, ctx: Context): void {
-  dispatchRecording(recordingHandlers, draft.rec, event, ctx.rec);
+  handleBy(recordingHandlers, draft.rec, event, ctx.rec);
 }
 
 function recEnabled(state: BackendState, event: RecordingEvent, ctx: Context): boolean {
-  return recordingEnabled(recordingGuards, state.rec, event, ctx.rec);
+  return enabledBy(recordingGuards, state.rec, event, ctx.rec);
 }
 
 export const handlers: Handlers = {
@@ -101,9 +97,7 @@ export const guards: Guards = {
   sessionSyncDelivered: recEnabled,
   hostCrashed: recEnabled,
   processCrashed: (s, e, ctx) =>
-    isBackendNode(e.node)
-      ? s.faultsLeft > 0 && env.isUp(s, e.node)
-      : recEnabled(s, e as RecordingEvent, ctx),
+    isBackendNode(e.node) ? env.isUp(s, e.node) : recEnabled(s, e as RecordingEvent, ctx),
   processRestarted: (s, e, ctx) =>
     isBackendNode(e.node) ? !env.isUp(s, e.node) : recEnabled(s, e as RecordingEvent, ctx),
   timeAdvanced: (s, _e, ctx) => env.timeEnabled(s, ctx),
@@ -119,27 +113,6 @@ export const guards: Guards = {
   recordingIndexed: pipe.indexEnabled,
   takenOver: pipe.takeoverEnabled,
   playbackRequested: playback.playbackEnabled,
-  partitionStarted: (s, e) => s.faultsLeft > 0 && env.isUp(s, e.node) && !env.isCut(s, e.node),
+  partitionStarted: (s, e) => env.isUp(s, e.node) && !env.isCut(s, e.node),
   partitionHealed: (s, e) => env.isCut(s, e.node),
 };
-
-export function isEnabledWith(
-  g: Guards,
-  state: BackendState,
-  event: BackendEvent,
-  ctx: Context,
-): boolean {
-  // Each guard takes exactly its own event type; the table is indexed by that type.
-  return g[event.type](state, event as never, ctx);
-}
-
-export function reduceWith(
-  h: Handlers,
-  state: BackendState,
-  event: BackendEvent,
-  ctx: Context,
-): BackendState {
-  return produce(state, (draft: Draft<BackendState>) => {
-    h[event.type](draft, event as never, ctx);
-  });
-}

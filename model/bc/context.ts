@@ -1,4 +1,4 @@
-import type { Draft } from 'immer';
+import type { GuardTable, HandlerTable } from '../kernel/tables.ts';
 import type { BcConfig } from './config.ts';
 import type { BcEvent } from './events.ts';
 import type { AgentId, BcState, Service, Site } from './state.ts';
@@ -21,17 +21,8 @@ export interface Context {
 
 export type EventOf<T extends BcEvent['type']> = Extract<BcEvent, { type: T }>;
 
-/** A handler mutates the immer draft and returns nothing. */
-export type Handler<T extends BcEvent['type']> = (
-  draft: Draft<BcState>,
-  event: EventOf<T>,
-  ctx: Context,
-) => void;
-
 /** One handler per event type; a broken variant replaces exactly one of them. */
-export type Handlers = { readonly [T in BcEvent['type']]: Handler<T> };
+export type Handlers = HandlerTable<BcState, BcEvent, Context>;
 
 /** A guard per event type: whether the event can physically happen. */
-export type Guards = {
-  readonly [T in BcEvent['type']]: (state: BcState, event: EventOf<T>, ctx: Context) => boolean;
-};
+export type Guards = GuardTable<BcState, BcEvent, Context>;

@@ -1,7 +1,8 @@
 /**
  * The adversary and the Management Layer: server crashes and restarts inside a site's local HA
  * pairs, whole-site failure and recovery, the WAN partition, and the local failover completing
- * after the stated failover time. Faults spend the run's fault budget; repairs are free.
+ * after the stated failover time. Faults spend the run's fault budget (the kernel gates and counts
+ * them); repairs are free.
  *
  * Source: BC "Business Continuity Relationship to High Availability" (local HA at each site;
  * "the time typically taken ... is 60 seconds"; "stable and in-setup calls ... will be lost").
@@ -40,7 +41,6 @@ export function processCrashed(
   if (next.armFailover) draft.timers[`ha:${event.node}`] = ctx.config.haFailoverMs;
   else delete draft.timers[`ha:${event.node}`];
   if (service === 'sip' && next.status === 'down') wipePeer(draft, site);
-  draft.faultsLeft -= 1;
 }
 
 /** The Management Layer has promoted the backup; clients' SDKs reconnect to it. */
@@ -73,7 +73,6 @@ export function siteFailed(draft: Draft<BcState>, event: EventOf<'siteFailed'>):
     delete draft.timers[`ha:${event.site}:${service}`];
   }
   wipePeer(draft, event.site);
-  draft.faultsLeft -= 1;
 }
 
 export function siteRecovered(
@@ -89,7 +88,6 @@ export function siteRecovered(
 
 export function partitionStarted(draft: Draft<BcState>): void {
   draft.partitioned = true;
-  draft.faultsLeft -= 1;
 }
 
 export function partitionHealed(draft: Draft<BcState>, _e: unknown, ctx: Context): void {

@@ -114,7 +114,6 @@ export function kindOf(event: BcEvent): EventKind {
       return 'protocol';
     case 'processCrashed':
     case 'siteFailed':
-    // Stryker disable next-line ConditionalExpression: fault and repair steps are alike to both judges (the fair continuation runs neither; only the random engine's weights differ)
     case 'partitionStarted':
       return 'fault';
     case 'processRestarted':

@@ -8,7 +8,8 @@ import { nextDeadlineMs } from '../kernel/timers.ts';
 import { type BcConfig, configs, validate } from './config.ts';
 import type { Context, Guards, Handlers } from './context.ts';
 import { agentIds, type BcEvent, callIds, describe, kindOf, vocabulary } from './events.ts';
-import { guards, handlers, isEnabledWith, reduceWith } from './reducer.ts';
+import { recordGhost } from './ghost.ts';
+import { guards, handlers } from './reducer.ts';
 import {
   type AgentId,
   type BcState,
@@ -87,8 +88,8 @@ export function initialState(ctx: Context): BcState {
   };
 }
 
-/** Changes to the real model that a broken variant makes: replaced handlers or guards. */
-export type BcOverrides = Overrides<Handlers, Guards>;
+/** Changes to the real model that a broken variant makes: replaced handlers or guards, or the budget a fault spends. */
+export type BcOverrides = Overrides<Handlers, Guards, BcEvent>;
 
 /** Builds the model, or a variant of it with some handlers or guards replaced. */
 export function createBc(overrides: BcOverrides = {}): Model<BcConfig, BcState, BcEvent> {
@@ -108,8 +109,7 @@ export function createBc(overrides: BcOverrides = {}): Model<BcConfig, BcState, 
       context: (config) => context(config),
       init: initialState,
       vocabulary,
-      isEnabledWith,
-      reduceWith,
+      afterEach: recordGhost,
       nextDeadlineMs: (state) => nextDeadlineMs(state.timers),
     },
     overrides,

@@ -3,6 +3,16 @@
  * a system, the pure transition structure that every engine drives (random runs, the exhaustive
  * explorer and trace replay all call the same `isEnabled` and `reduce`).
  */
+import { type Draft, produce } from 'immer';
+import {
+  type BudgetPath,
+  budgetLeft,
+  enabledBy,
+  type GuardTable,
+  type HandlerTable,
+  handleBy,
+  spend,
+} from './tables.ts';
 
 /** Every event carries its type as a literal; the payload is plain data. */
 export interface ModelEvent {
@@ -55,15 +65,14 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-export function assertNever(value: never): never {
-  // Stryker disable next-line StringLiteral: the message of an error no checked config raises (every switch covers its union)
-  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
-}
-
-/** What a broken variant changes in a real model: some of its handlers or guards, replaced. */
-export interface Overrides<Handlers, Guards> {
+/**
+ * What a broken variant changes in a real model: some of its handlers or guards, replaced, or the
+ * budget its faults spend.
+ */
+export interface Overrides<Handlers, Guards, E extends ModelEvent = never> {
   readonly handlers?: Partial<Handlers>;
   readonly guards?: Partial<Guards>;
+  readonly budgetOf?: (event: E) => BudgetPath | undefined;
 }
 
 /**
@@ -78,18 +87,38 @@ export interface TableModelSpec<C, S, E extends ModelEvent, Ctx, Handlers, Guard
   context(config: C, guards: Guards): Ctx;
   init(ctx: Ctx): S;
   vocabulary(config: C): E[];
-  isEnabledWith(guards: Guards, state: S, event: E, ctx: Ctx): boolean;
-  reduceWith(handlers: Handlers, state: S, event: E, ctx: Ctx): S;
+  /**
+   * Which budget a fault spends (see `BudgetPath`). Without it, every event of kind 'fault'
+   * spends the model's own. The kernel enables a fault only while its budget has one left and
+   * takes one from it when the fault happens; no guard or handler of a model touches a budget.
+   */
+  budgetOf?(event: E): BudgetPath | undefined;
+  /** Runs after every step's handler, on the same draft (e.g. ghost facts for properties). */
+  afterEach?(draft: Draft<S>, event: E, ctx: Ctx): void;
   /** The earliest pending deadline of a state, which `timeAdvanced` jumps to. */
   nextDeadlineMs(state: S): number | undefined;
 }
 
-export function tableModel<C, S, E extends ModelEvent, Ctx, Handlers, Guards>(
+/** The model's own budget: `faultsLeft` of its state. */
+const OWN_BUDGET: BudgetPath = [];
+
+export function tableModel<
+  C,
+  S,
+  E extends ModelEvent,
+  Ctx,
+  Handlers extends HandlerTable<S, E, Ctx>,
+  Guards extends GuardTable<S, E, Ctx>,
+>(
   spec: TableModelSpec<C, S, E, Ctx, Handlers, Guards>,
-  overrides: Overrides<Handlers, Guards> = {},
+  overrides: Overrides<Handlers, Guards, E> = {},
 ): Model<C, S, E> {
   const h = { ...spec.handlers, ...overrides.handlers } as Handlers;
   const g = { ...spec.guards, ...overrides.guards } as Guards;
+  const budgetOf =
+    overrides.budgetOf ??
+    spec.budgetOf ??
+    ((event: E) => (spec.kindOf(event) === 'fault' ? OWN_BUDGET : undefined));
   return {
     id: spec.id,
     title: spec.title,
@@ -103,8 +132,19 @@ export function tableModel<C, S, E extends ModelEvent, Ctx, Handlers, Guards>(
       return {
         init: spec.init(ctx),
         vocabulary: spec.vocabulary(config),
-        isEnabled: (state, event) => spec.isEnabledWith(g, state, event, ctx),
-        reduce: (state, event) => spec.reduceWith(h, state, event, ctx),
+        isEnabled: (state, event) => {
+          const budget = budgetOf(event);
+          return (
+            (budget === undefined || budgetLeft(state, budget)) && enabledBy(g, state, event, ctx)
+          );
+        },
+        reduce: (state, event) =>
+          produce(state, (draft: Draft<S>) => {
+            handleBy(h, draft, event, ctx);
+            const budget = budgetOf(event);
+            if (budget !== undefined) spend(draft, budget);
+            spec.afterEach?.(draft, event, ctx);
+          }),
         elapsedMs: (state, event) =>
           event.type === 'timeAdvanced' ? (spec.nextDeadlineMs(state) ?? 0) : 0,
       };

@@ -9,13 +9,9 @@
  * recording (nobody is left to send its BYE; the MCP ends the segment as the media stops).
  */
 import type { Draft } from 'immer';
+import { enabledBy, handleBy } from '../kernel/tables.ts';
 import type { SipHaEvent } from '../sip-ha/index.ts';
-import {
-  dispatch,
-  isEnabledWith,
-  guards as sipGuards,
-  handlers as sipHandlers,
-} from '../sip-ha/reducer.ts';
+import { guards as sipGuards, handlers as sipHandlers } from '../sip-ha/reducer.ts';
 import { endRecording } from './client.ts';
 import type { Context, EventOf } from './context.ts';
 import type { SipPartEvent } from './events.ts';
@@ -23,12 +19,12 @@ import { type RecordingState, recordOf } from './state.ts';
 
 /** Runs one of the pair's events with the pair's own handler. */
 export function runSip(draft: Draft<RecordingState>, event: SipHaEvent, ctx: Context): void {
-  dispatch(sipHandlers, draft.sip, event, ctx.sip);
+  handleBy(sipHandlers, draft.sip, event, ctx.sip);
 }
 
 /** Whether one of the pair's events is enabled, by the pair's own guard. */
 export function sipEnabled(state: RecordingState, event: SipHaEvent, ctx: Context): boolean {
-  return isEnabledWith(sipGuards, state.sip, event, ctx.sip);
+  return enabledBy(sipGuards, state.sip, event, ctx.sip);
 }
 
 /** A pair event with nothing to add for the recording path. */

@@ -1,4 +1,4 @@
-import type { Draft } from 'immer';
+import type { GuardTable, HandlerTable } from '../kernel/tables.ts';
 import type { Context as SipContext } from '../sip-ha/context.ts';
 import type { CallId } from '../sip-ha/state.ts';
 import type { RecordingConfig } from './config.ts';
@@ -20,21 +20,8 @@ export interface Context {
 
 export type EventOf<T extends RecordingEventType> = Extract<RecordingEvent, { type: T }>;
 
-/** A handler mutates the immer draft and returns nothing. */
-export type Handler<T extends RecordingEventType> = (
-  draft: Draft<RecordingState>,
-  event: EventOf<T>,
-  ctx: Context,
-) => void;
-
 /** One handler per event type; a broken variant replaces exactly one of them. */
-export type Handlers = { readonly [T in RecordingEventType]: Handler<T> };
+export type Handlers = HandlerTable<RecordingState, RecordingEvent, Context>;
 
 /** A guard per event type: whether the event can physically happen. */
-export type Guards = {
-  readonly [T in RecordingEventType]: (
-    state: RecordingState,
-    event: EventOf<T>,
-    ctx: Context,
-  ) => boolean;
-};
+export type Guards = GuardTable<RecordingState, RecordingEvent, Context>;

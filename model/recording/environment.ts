@@ -1,7 +1,8 @@
 /**
  * The adversary and the clock: crashes of SIP Servers, RMs and MCPs (one shared fault
  * vocabulary, routed by node), MCP restarts, and time. SIP Server faults spend the pair's own
- * budget; RM and MCP faults spend the recording path's.
+ * budget; RM and MCP faults spend the recording path's (the kernel gates and counts them, by
+ * `budgetOf`).
  *
  * Source: DESIGN "Faults are events drawn from one shared vocabulary"; "Time is an event".
  * Simplification: while SIP Server can take its next recording step (join or re-record), time
@@ -9,10 +10,11 @@
  */
 import type { Draft } from 'immer';
 import { advanceBy, canAdvanceAll, earliestDeadlineMs } from '../kernel/clock.ts';
+import type { BudgetPath } from '../kernel/tables.ts';
 import { isDue } from '../kernel/timers.ts';
 import { runSip, sipEnabled } from './composition.ts';
 import type { Context, EventOf } from './context.ts';
-import { isRmNode, isSipNode } from './events.ts';
+import { isRmNode, isSipNode, type RecordingEvent } from './events.ts';
 import { mcpCrashed } from './mcp.ts';
 import { rmCrashed } from './rm.ts';
 import { type RecordingState, recordOf } from './state.ts';
@@ -29,8 +31,17 @@ export function processCrashed(
   }
   if (isRmNode(node)) rmCrashed(draft, node, ctx);
   else mcpCrashed(draft, node, ctx);
-  draft.faultsLeft -= 1;
 }
+
+/** SIP Server's crashes spend the pair's budget (the `sip` sub-state's), RM and MCP crashes the path's. */
+export function budgetOf(event: RecordingEvent): BudgetPath | undefined {
+  if (event.type === 'hostCrashed') return SIP_BUDGET;
+  if (event.type !== 'processCrashed') return undefined;
+  return isSipNode(event.node) ? SIP_BUDGET : OWN_BUDGET;
+}
+
+const SIP_BUDGET: BudgetPath = ['sip'];
+const OWN_BUDGET: BudgetPath = [];
 
 export function crashEnabled(
   state: RecordingState,
@@ -39,7 +50,6 @@ export function crashEnabled(
 ): boolean {
   const node = event.node;
   if (isSipNode(node)) return sipEnabled(state, { type: 'processCrashed', node }, ctx);
-  if (state.faultsLeft <= 0) return false;
   return isRmNode(node) ? state.rms[node].process === 'up' : state.mcps[node] === 'up';
 }
 

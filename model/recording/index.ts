@@ -12,8 +12,9 @@ import { context as sipContext, initialState as sipInitialState } from '../sip-h
 import type { CallId } from '../sip-ha/state.ts';
 import { configs, type RecordingConfig, validate } from './config.ts';
 import type { Context, Guards, Handlers } from './context.ts';
+import { budgetOf } from './environment.ts';
 import { describe, kindOf, mcpIds, type RecordingEvent, vocabulary } from './events.ts';
-import { guards, handlers, isEnabledWith, reduceWith } from './reducer.ts';
+import { guards, handlers } from './reducer.ts';
 import type {
   CallRecording,
   McpId,
@@ -73,8 +74,8 @@ export function initialState(ctx: Context): RecordingState {
   };
 }
 
-/** Changes to the real model that a broken variant makes: replaced handlers or guards. */
-export type RecordingOverrides = Overrides<Handlers, Guards>;
+/** Changes to the real model that a broken variant makes: replaced handlers or guards, or the budget a fault spends. */
+export type RecordingOverrides = Overrides<Handlers, Guards, RecordingEvent>;
 
 /** Builds the model, or a variant of it with some handlers or guards replaced. */
 export function createRecording(
@@ -105,8 +106,7 @@ export function createRecording(
       context: (config, g) => context(config, g),
       init: initialState,
       vocabulary,
-      isEnabledWith,
-      reduceWith,
+      budgetOf,
       nextDeadlineMs: (state) => earliestDeadlineMs([state.sip.timers, state.timers]),
     },
     overrides,

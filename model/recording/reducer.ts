@@ -7,16 +7,13 @@
  * rm.ts (the RM pair), mcp.ts (the MCP pool and storage), environment.ts (faults and time),
  * selection.ts (RM's pure decisions). See README.md for the simplifications.
  */
-import { type Draft, produce } from 'immer';
 import { isDue } from '../kernel/timers.ts';
 import * as client from './client.ts';
 import * as pair from './composition.ts';
-import type { Context, Guards, Handlers } from './context.ts';
+import type { Guards, Handlers } from './context.ts';
 import * as env from './environment.ts';
-import type { RecordingEvent } from './events.ts';
 import * as mcp from './mcp.ts';
 import * as rm from './rm.ts';
-import type { RecordingState } from './state.ts';
 
 export const handlers: Handlers = {
   callArrived: pair.sipOnly,
@@ -69,31 +66,3 @@ export const guards: Guards = {
   processRestarted: env.restartEnabled,
   timeAdvanced: env.timeEnabled,
 };
-
-export function isEnabledWith(
-  g: Guards,
-  state: RecordingState,
-  event: RecordingEvent,
-  ctx: Context,
-): boolean {
-  // Each guard takes exactly its own event type; the table is indexed by that type.
-  return g[event.type](state, event as never, ctx);
-}
-
-export function dispatch(
-  h: Handlers,
-  draft: Draft<RecordingState>,
-  event: RecordingEvent,
-  ctx: Context,
-): void {
-  h[event.type](draft, event as never, ctx);
-}
-
-export function reduceWith(
-  h: Handlers,
-  state: RecordingState,
-  event: RecordingEvent,
-  ctx: Context,
-): RecordingState {
-  return produce(state, (draft: Draft<RecordingState>) => dispatch(h, draft, event, ctx));
-}

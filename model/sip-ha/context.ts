@@ -1,5 +1,5 @@
-import type { Draft } from 'immer';
 import type { DetectionParams } from '../kernel/detection.ts';
+import type { GuardTable, HandlerTable } from '../kernel/tables.ts';
 import type { SipHaConfig } from './config.ts';
 import type { SipHaEvent } from './events.ts';
 import type { SipHaState, SyncKey, SyncValue } from './state.ts';
@@ -14,21 +14,8 @@ export interface Context {
 
 export type EventOf<T extends SipHaEvent['type']> = Extract<SipHaEvent, { type: T }>;
 
-/** A handler mutates the immer draft and returns nothing. */
-export type Handler<T extends SipHaEvent['type']> = (
-  draft: Draft<SipHaState>,
-  event: EventOf<T>,
-  ctx: Context,
-) => void;
-
 /** One handler per event type; a broken variant replaces exactly one of them. */
-export type Handlers = { readonly [T in SipHaEvent['type']]: Handler<T> };
+export type Handlers = HandlerTable<SipHaState, SipHaEvent, Context>;
 
 /** A guard per event type: whether the event can physically happen. */
-export type Guards = {
-  readonly [T in SipHaEvent['type']]: (
-    state: SipHaState,
-    event: EventOf<T>,
-    ctx: Context,
-  ) => boolean;
-};
+export type Guards = GuardTable<SipHaState, SipHaEvent, Context>;

@@ -1,6 +1,7 @@
 /**
  * The adversary: crashes, restarts, partitions and HA-link faults, and the delivery or loss of
- * sync messages. Faults spend the run's fault budget; repairs are free.
+ * sync messages. Faults spend the run's fault budget (the kernel gates and counts them); repairs
+ * are free.
  *
  * Source: DESIGN "Faults are events drawn from one shared vocabulary"; domain notes §1.2
  * ("primary server disconnected": the old primary keeps its VIP while SCS cannot reach it).
@@ -14,13 +15,11 @@ import type { ServerId, SipHaState } from './state.ts';
 
 export function syncLost(draft: Draft<SipHaState>, event: EventOf<'syncLost'>): void {
   delete draft.link.inflight[event.key];
-  draft.faultsLeft -= 1;
 }
 
 export function haLinkDropped(draft: Draft<SipHaState>): void {
   draft.link.fault = true;
   disconnect(draft.link);
-  draft.faultsLeft -= 1;
 }
 
 export function haLinkRepaired(draft: Draft<SipHaState>): void {
@@ -32,7 +31,6 @@ export function processCrashed(draft: Draft<SipHaState>, event: EventOf<'process
   draft.servers[event.node].process = 'down';
   disconnect(draft.link);
   reportProcess(draft, event.node);
-  draft.faultsLeft -= 1;
 }
 
 export function hostCrashed(
@@ -45,7 +43,6 @@ export function hostCrashed(
   draft.servers[event.node].vip = false;
   disconnect(draft.link);
   armDetection(draft, event.node, ctx);
-  draft.faultsLeft -= 1;
 }
 
 export function partitionStarted(
@@ -56,7 +53,6 @@ export function partitionStarted(
   draft.hosts[event.node].partitioned = true;
   disconnect(draft.link);
   armDetection(draft, event.node, ctx);
-  draft.faultsLeft -= 1;
 }
 
 export function processRestarted(

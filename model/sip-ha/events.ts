@@ -131,7 +131,6 @@ export function kindOf(event: SipHaEvent): EventKind {
     case 'hostCrashed':
     case 'partitionStarted':
     case 'syncLost':
-    // Stryker disable next-line ConditionalExpression: fault and repair steps are alike to both judges (the fair continuation runs neither; only the random engine's weights differ)
     case 'haLinkDropped':
       return 'fault';
     case 'processRestarted':

@@ -9,7 +9,7 @@ import { nextDeadlineMs } from '../kernel/timers.ts';
 import { configs, type SipHaConfig, validate } from './config.ts';
 import type { Context, Guards, Handlers } from './context.ts';
 import { agentIds, callIds, describe, kindOf, type SipHaEvent, vocabulary } from './events.ts';
-import { guards, handlers, isEnabledWith, reduceWith } from './reducer.ts';
+import { guards, handlers } from './reducer.ts';
 import type { SipHaState, SipServer, SyncKey, SyncValue } from './state.ts';
 
 export type { SipHaConfig, SipHaEvent, SipHaState };
@@ -54,8 +54,8 @@ export function initialState(ctx: Context): SipHaState {
   };
 }
 
-/** Changes to the real model that a broken variant makes: replaced handlers or guards. */
-export type SipHaOverrides = Overrides<Handlers, Guards>;
+/** Changes to the real model that a broken variant makes: replaced handlers or guards, or the budget a fault spends. */
+export type SipHaOverrides = Overrides<Handlers, Guards, SipHaEvent>;
 
 /** Builds the model, or a variant of it with some handlers or guards replaced. */
 export function createSipHa(
@@ -77,8 +77,6 @@ export function createSipHa(
       context: (config) => context(config),
       init: initialState,
       vocabulary,
-      isEnabledWith,
-      reduceWith,
       nextDeadlineMs: (state) => nextDeadlineMs(state.timers),
     },
     overrides,

@@ -12,6 +12,7 @@ import { isSynced, promote, write } from '../kernel/hot-standby.ts';
 import type { EventOf } from './context.ts';
 import { linkEnds } from './link.ts';
 import {
+  type CallPhase,
   isServingPrimary,
   otherServer,
   SERVERS,
@@ -58,21 +59,21 @@ export function switchoverRequested(draft: Draft<SipHaState>): void {
   draft.scs.primary = next;
 }
 
-/** A call event needs the server to be the serving primary that SIP endpoints reach (VIP). */
-export function callEventEnabled(state: SipHaState, event: CallEvent): boolean {
-  const server = state.servers[event.server];
-  if (!isServingPrimary(state, event.server) || !server.vip) return false;
-  const phase = server.table[event.call];
-  switch (event.type) {
-    case 'callArrived':
-      return phase === 'idle';
-    case 'callAnswered':
-      return phase === 'setup';
-    case 'recordingStarted':
-      return phase === 'established';
-    case 'callReleased':
-      return phase !== 'idle';
-  }
+/**
+ * A call event's guard: the server is the serving primary that SIP endpoints reach (VIP), and
+ * the call is in a phase the event can leave.
+ */
+export function callInPhase(
+  from: (phase: CallPhase | undefined) => boolean,
+): (state: SipHaState, event: CallEvent) => boolean {
+  return (state, event) => {
+    const server = state.servers[event.server];
+    return (
+      isServingPrimary(state, event.server) &&
+      server.vip &&
+      from(server.table[event.call] as CallPhase | undefined)
+    );
+  };
 }
 
 export function agentEventEnabled(state: SipHaState, event: EventOf<'agentStateChanged'>): boolean {

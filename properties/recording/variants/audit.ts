@@ -3,13 +3,15 @@
  * old oracle (a model helper, an event label, a status flag, a wide exemption) let a mistake
  * through, or a liveness miss only the every-path check sees. Each replaces one handler.
  */
+
+import { handleBy } from '../../../model/kernel/tables.ts';
 import { endRecording, failAttempt } from '../../../model/recording/client.ts';
 import { createRecording } from '../../../model/recording/index.ts';
 import { handlers } from '../../../model/recording/reducer.ts';
 import { writeSession } from '../../../model/recording/rm.ts';
 import { eligibleMcps, reachableRm, selectMcp } from '../../../model/recording/selection.ts';
 import { mcpOf, RMS, recordOf } from '../../../model/recording/state.ts';
-import { dispatch, handlers as sipHandlers } from '../../../model/sip-ha/reducer.ts';
+import { handlers as sipHandlers } from '../../../model/sip-ha/reducer.ts';
 import { type CallId, isServingPrimary, SERVERS } from '../../../model/sip-ha/state.ts';
 import type { VariantSpec } from '../../variant.ts';
 import { notifiedWithinBound, reRecordedWithinBound } from '../liveness.ts';
@@ -152,7 +154,12 @@ export const auditVariants: readonly VariantSpec[] = [
             for (const call of ctx.calls) {
               const rec = recordOf(draft.calls, call);
               if (rec.anchor !== event.rm || rec.status !== 'active') continue;
-              dispatch(sipHandlers, draft.sip, { type: 'callReleased', call, server }, ctx.sip);
+              handleBy(
+                sipHandlers,
+                draft.sip,
+                { type: 'callReleased' as const, call, server },
+                ctx.sip,
+              );
               endRecording(draft, call, false);
             }
           },

@@ -3,6 +3,7 @@
  * real model with a plausible mistake, and names the property that must catch it.
  */
 import type { Draft } from 'immer';
+import { handleBy } from '../../../model/kernel/tables.ts';
 import { endRecording, sipCanAct, startSession } from '../../../model/recording/client.ts';
 import type { Context } from '../../../model/recording/context.ts';
 import { createRecording } from '../../../model/recording/index.ts';
@@ -17,7 +18,7 @@ import {
   type SessionValue,
   sessionValue,
 } from '../../../model/recording/state.ts';
-import { dispatch, handlers as sipHandlers } from '../../../model/sip-ha/reducer.ts';
+import { handlers as sipHandlers } from '../../../model/sip-ha/reducer.ts';
 import type { CallId } from '../../../model/sip-ha/state.ts';
 import { isServingPrimary, SERVERS } from '../../../model/sip-ha/state.ts';
 import { boundsVariants } from '../../bounds-variants.ts';
@@ -204,10 +205,10 @@ const pathVariants: readonly VariantSpec[] = [
             handlers.endpointsJoined(draft, event, ctx);
             const server = SERVERS.find((s) => isServingPrimary(draft.sip, s));
             if (server === undefined) return;
-            dispatch(
+            handleBy(
               sipHandlers,
               draft.sip,
-              { type: 'callReleased', call: event.call, server },
+              { type: 'callReleased' as const, call: event.call, server },
               ctx.sip,
             );
             endRecording(draft, event.call, false);

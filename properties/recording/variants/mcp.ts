@@ -170,7 +170,6 @@ export const mcpVariants: readonly VariantSpec[] = [
           processCrashed: (draft, event, ctx) => {
             if (event.node !== 'rm2') return handlers.processCrashed(draft, event, ctx);
             (draft.mcps as Record<string, 'up' | 'down'>).rm2 = 'down';
-            draft.faultsLeft -= 1;
           },
         },
       }),
