@@ -4,10 +4,12 @@ import {
   type BackendState,
   backend,
 } from '../../model/backend/index.ts';
-import type { Property, Suite } from '../engine/property.ts';
+import { onSubState } from '../embedded.ts';
+import type { Invariant, Property, Suite } from '../engine/property.ts';
 import { faultBudgetKept, firstDown } from '../fault-budget.ts';
 import { noIdleSteps } from '../idle-steps.ts';
 import { recordingBudgets, recordingFaultOf } from '../recording/budget.ts';
+import { singlePrimary } from '../sip-ha/safety.ts';
 import { backendLifelines } from './diagram.ts';
 import { indexedWithinBound, standbyTakesOver } from './liveness.ts';
 import { faultsHitWhatTheyName, onlyLiveMembersAct } from './members.ts';
@@ -91,11 +93,22 @@ export const backendNoIdleSteps = noIdleSteps<BackendState, BackendEvent>({
   mayIdle: { playbackRequested: 'a request played again gets the same answer' },
 });
 
+/** The SIP Server pair's single-primary invariant, judged on the back end's `rec.sip` sub-state. */
+export function backendSinglePrimary(config: BackendConfig): Invariant<BackendState> {
+  return onSubState(
+    'backend',
+    "the recording path's SIP Server pair",
+    singlePrimary(config.recording.sip),
+    (s) => s.rec.sip,
+  );
+}
+
 export function backendProperties(config: BackendConfig): Property<BackendState, BackendEvent>[] {
   const activeBackup = config.processorMode === 'active-backup';
   // Takeovers and retries need a back-end fault; without one only the flow itself is judged.
   const faults = config.faultBudget > 0;
   return [
+    backendSinglePrimary(config),
     postedOnlyAfterStored(config),
     noMetadataLost(config),
     effectOnce,

@@ -4,8 +4,10 @@ import {
   type RecordingState,
   recording,
 } from '../../model/recording/index.ts';
-import type { Property, Suite } from '../engine/property.ts';
+import { onSubState } from '../embedded.ts';
+import type { Invariant, Property, Suite } from '../engine/property.ts';
 import { noIdleSteps } from '../idle-steps.ts';
+import { singlePrimary } from '../sip-ha/safety.ts';
 import { mcpBalancing } from './balancing.ts';
 import { recordingFaultBudget } from './budget.ts';
 import { clientOnPrimary, timeWaitsForSip } from './client.ts';
@@ -55,11 +57,17 @@ export const recordingNoIdleSteps = noIdleSteps<RecordingState, RecordingEvent>(
   clauses: ['GIR-MCP-1'],
 });
 
+/** The SIP Server pair's single-primary invariant, judged on the recording path's `sip` sub-state. */
+export function recordingSinglePrimary(config: RecordingConfig): Invariant<RecordingState> {
+  return onSubState('recording', 'the SIP Server pair', singlePrimary(config.sip), (s) => s.sip);
+}
+
 export function recordingProperties(
   config: RecordingConfig,
 ): Property<RecordingState, RecordingEvent>[] {
   const lagged = config.replication === 'lagged';
   return [
+    recordingSinglePrimary(config),
     inDialogAffinity(config),
     profileOfTenant(config),
     selectsBelievedUpMcp,

@@ -10,8 +10,10 @@ import { segmentOf } from '../../../model/backend/pipeline.ts';
 import { decrypt } from '../../../model/backend/playback.ts';
 import { guards, handlers } from '../../../model/backend/reducer.ts';
 import { PROCESSORS, segKey } from '../../../model/backend/state.ts';
+import { SERVERS } from '../../../model/sip-ha/state.ts';
 import { boundsVariants } from '../../bounds-variants.ts';
 import type { VariantSpec } from '../../variant.ts';
+import { backendSinglePrimary } from '../index.ts';
 import { indexedWithinBound, standbyTakesOver } from '../liveness.ts';
 import { faultsHitWhatTheyName, onlyLiveMembersAct } from '../members.ts';
 import {
@@ -42,6 +44,27 @@ const eagerTakeover =
   };
 
 export const backendVariants: readonly VariantSpec[] = [
+  {
+    id: 'takeover-promotes-sip-backup',
+    model: 'backend',
+    config: 'default',
+    title:
+      "A standby's takeover in the back end is applied to the recording path's SIP Server pair as well: its backup becomes primary and takes the Virtual IP while the primary still serves",
+    breaks: backendSinglePrimary,
+    build: () =>
+      createBackend({
+        handlers: {
+          takenOver: (draft, event, ctx) => {
+            handlers.takenOver(draft, event, ctx);
+            const sip = draft.rec.sip;
+            const backup = SERVERS.find((s) => sip.servers[s].role === 'backup');
+            if (backup === undefined) return;
+            sip.servers[backup].role = 'primary';
+            sip.servers[backup].vip = true;
+          },
+        },
+      }),
+  },
   {
     id: 'post-before-store',
     model: 'backend',

@@ -24,6 +24,7 @@ import { isServingPrimary, SERVERS } from '../../../model/sip-ha/state.ts';
 import { boundsVariants } from '../../bounds-variants.ts';
 import type { VariantSpec } from '../../variant.ts';
 import { sipFailoverKeepsRecording } from '../composition.ts';
+import { recordingSinglePrimary } from '../index.ts';
 import {
   notifiedWithinBound,
   reRecordedWithinBound,
@@ -58,6 +59,25 @@ function remapped(
 }
 
 const pathVariants: readonly VariantSpec[] = [
+  {
+    id: 'rm-failover-shares-sip-vip',
+    model: 'recording',
+    config: 'small',
+    title:
+      "RM's failover is applied to the SIP Server pair as well: the pair's backup takes the Virtual IP while the primary still answers on it",
+    breaks: recordingSinglePrimary,
+    build: () =>
+      createRecording({
+        handlers: {
+          rmFailureDetected: (draft, event, ctx) => {
+            handlers.rmFailureDetected(draft, event, ctx);
+            const backup = SERVERS.find((s) => draft.sip.servers[s].role === 'backup');
+            if (backup === undefined) return;
+            draft.sip.servers[backup].vip = true;
+          },
+        },
+      }),
+  },
   {
     id: 'no-session-replication',
     model: 'recording',

@@ -1,0 +1,3 @@
+import { livenessKinds } from './conformance.ts';
+
+livenessKinds();

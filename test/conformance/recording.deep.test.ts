@@ -1,0 +1,3 @@
+import { randomConformance } from './conformance.ts';
+
+randomConformance('recording');
