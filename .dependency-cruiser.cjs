@@ -29,10 +29,18 @@ module.exports = {
     },
     {
       name: 'engine-is-generic',
-      comment: "The engines judge any model: they import no model's properties, traces or tools.",
+      comment:
+        "The engines judge any model: they import no model, no model's properties, traces or tools.",
       severity: 'error',
       from: { path: '^properties/engine/' },
-      to: { path: '^(properties/(?!engine/)|traces/|bench/|mutation/|cli/)' },
+      to: { path: '^(properties/(?!engine/)|model/(?!kernel/)|traces/|bench/|mutation/|cli/)' },
+    },
+    {
+      name: 'properties-below-traces',
+      comment: 'Traces replay with the engines; properties and variants do not import traces.',
+      severity: 'error',
+      from: { path: '^properties/' },
+      to: { path: '^traces/' },
     },
     {
       name: 'below-tools',

@@ -1,21 +1,28 @@
 /**
- * Once per test run, before any test file: the seed of the random engine and of fast-check.
- * FC_SEED if set; else in CI a fixed one, so CI's runs are the same; else one drawn now, so local
- * runs explore other schedules. Printed either way with the command that repeats the run.
+ * Once per test run, before any test file: the run's seed of the random engine and of
+ * fast-check. FC_SEED if set; else in CI (CI set, and not 'false' or '0') a fixed one, so CI's
+ * runs are the same; else one drawn now, so local runs try other schedules. Printed either way,
+ * with the command that repeats the run. Tests read it from HA_VERIFY_SEED (test/helpers.ts).
  */
 import { randomInt } from 'node:crypto';
 
-export const CI_SEED = 20261201;
+export const FIXED_SEED = 20261201;
+
+function inCi(): boolean {
+  const ci = process.env.CI;
+  return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
+}
 
 export default function setup(): void {
   const given = process.env.FC_SEED;
   const seed =
     given !== undefined && given !== ''
       ? given
-      : String(process.env.CI ? CI_SEED : randomInt(1, 2 ** 31 - 1));
-  process.env.FC_SEED = seed;
+      : String(inCi() ? FIXED_SEED : randomInt(1, 2 ** 31 - 1));
   // Once per run, though each project (tier) runs this setup.
-  if (process.env.HA_VERIFY_SEED_SHOWN === seed) return;
-  process.env.HA_VERIFY_SEED_SHOWN = seed;
-  console.log(`random seed ${seed} (repeat: FC_SEED=${seed} npm test)`);
+  if (process.env.HA_VERIFY_SEED === seed) return;
+  process.env.HA_VERIFY_SEED = seed;
+  console.log(
+    `random seed ${seed} (repeat: FC_SEED=${seed} npm test, or FC_SEED=${seed} npm run test:deep)`,
+  );
 }

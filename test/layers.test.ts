@@ -34,6 +34,8 @@ const BACK_EDGES: Record<string, string> = {
   'model/m.ts': "import { readFileSync } from 'node:fs';\nexport const m = readFileSync;\n",
   'model/n.ts': "import { q } from '../properties/x/q.ts';\nexport const n = q;\n",
   'properties/engine/e.ts': "import { q } from '../x/q.ts';\nexport const e = q;\n",
+  'properties/engine/f.ts': "import { s } from '../../model/x/s.ts';\nexport const f = s;\n",
+  'properties/x/w.ts': "import { r } from '../../traces/r.ts';\nexport const w = r;\n",
   'traces/r.ts': "import { u } from '../mutation/u.ts';\nexport const r = u;\n",
   'cli/a.ts': "import { c } from './c.ts';\nexport const a = c;\n",
   'cli/c.ts': "import { a } from './a.ts';\nexport const c = () => a;\n",
@@ -41,6 +43,7 @@ const BACK_EDGES: Record<string, string> = {
   'test/t.ts': "import { c } from '../cli/c.ts';\nexport const t = c;\n",
   'properties/x/q.ts': "import { s } from '../../model/s.ts';\nexport const q = s;\n",
   'model/s.ts': 'export const s = 1;\n',
+  'model/x/s.ts': 'export const s = 2;\n',
   'mutation/u.ts': "import { s } from '../model/s.ts';\nexport const u = s;\n",
 };
 
@@ -65,12 +68,20 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
         'model-is-pure model/m.ts -> fs',
         'model-is-pure model/n.ts -> properties/x/q.ts',
         'engine-is-generic properties/engine/e.ts -> properties/x/q.ts',
+        'engine-is-generic properties/engine/f.ts -> model/x/s.ts',
+        'properties-below-traces properties/x/w.ts -> traces/r.ts',
         'below-tools traces/r.ts -> mutation/u.ts',
         'no-cycles cli/a.ts -> cli/c.ts',
       ]),
     );
     const from = new Set(found.map((f) => f.split(' ')[1]));
-    for (const clean of ['test/t.ts', 'properties/x/q.ts', 'model/s.ts', 'mutation/u.ts'])
+    for (const clean of [
+      'test/t.ts',
+      'properties/x/q.ts',
+      'model/s.ts',
+      'model/x/s.ts',
+      'mutation/u.ts',
+    ])
       expect(from.has(clean), `${clean} keeps the order`).toBe(false);
   });
 });

@@ -86,7 +86,7 @@ ${filtersHtml(review, CLAUSE_VERDICTS)}
 ${review.failures.length === 0 ? '' : `<ul>${review.failures.map((f) => `<li class="warn">${esc(f)}</li>`).join('')}</ul>`}
 ${sections.join('\n')}
 <h2>Kill matrix</h2>
-<p>Each broken variant replaces one handler of a real model. Expected: the property it must break. Each engine's first counterexample, with the time it took.</p>
+<p>Each broken variant replaces one handler or guard of a real model, or the budget a fault spends. Expected: the property it must break. Each engine's first counterexample, with the time it took.</p>
 <table class="kills"><thead><tr><th>Variant</th><th>Mistake</th><th>Expected</th><th>Explorer</th><th>Random</th></tr></thead><tbody>${kills}</tbody></table>
 <h2 id="properties">Properties</h2>
 <p>Each property with the clauses it checks, its verdict per config, the broken variants that must break it and its code.</p>

@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Property } from '../../properties/engine/property.ts';
 import { findSuite } from '../../properties/registry.ts';
 import { parseTrace, type Trace } from '../../traces/format.ts';
@@ -54,7 +55,7 @@ export interface ReviewIndex {
   readonly savedBad: ReadonlyMap<string, string>;
 }
 
-const ROOT = new URL('../../', import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export const anchors = {
   clause: (id: string) => `clause-${id}`,

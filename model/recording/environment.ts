@@ -12,9 +12,10 @@ import type { Draft } from 'immer';
 import { advanceBy, canAdvanceAll, earliestDeadlineMs } from '../kernel/clock.ts';
 import type { BudgetPath } from '../kernel/tables.ts';
 import { isDue } from '../kernel/timers.ts';
+import { type SipHaEvent, kindOf as sipKindOf } from '../sip-ha/events.ts';
 import { runSip, sipEnabled } from './composition.ts';
 import type { Context, EventOf } from './context.ts';
-import { isRmNode, isSipNode, type RecordingEvent } from './events.ts';
+import { isPairEvent, isRmNode, isSipNode, type RecordingEvent } from './events.ts';
 import { mcpCrashed } from './mcp.ts';
 import { rmCrashed } from './rm.ts';
 import { type RecordingState, recordOf } from './state.ts';
@@ -33,11 +34,14 @@ export function processCrashed(
   else mcpCrashed(draft, node, ctx);
 }
 
-/** SIP Server's crashes spend the pair's budget (the `sip` sub-state's), RM and MCP crashes the path's. */
+/**
+ * An event of the SIP Server pair spends what it spends in sip-ha (its faults, by sip-ha's own
+ * kinds), from the pair's budget in the `sip` sub-state; an RM or MCP crash spends the path's.
+ */
 export function budgetOf(event: RecordingEvent): BudgetPath | undefined {
-  if (event.type === 'hostCrashed') return SIP_BUDGET;
-  if (event.type !== 'processCrashed') return undefined;
-  return isSipNode(event.node) ? SIP_BUDGET : OWN_BUDGET;
+  if (event.type === 'processCrashed' && !isSipNode(event.node)) return OWN_BUDGET;
+  if (!isPairEvent(event)) return undefined;
+  return sipKindOf(event as SipHaEvent) === 'fault' ? SIP_BUDGET : undefined;
 }
 
 const SIP_BUDGET: BudgetPath = ['sip'];

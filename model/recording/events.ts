@@ -63,6 +63,14 @@ export function isRmNode(node: NodeId): node is RmId {
   return node === 'rm1' || node === 'rm2';
 }
 
+const PAIR_TYPES: ReadonlySet<string> = new Set<string>([...SIP_EVENT_TYPES, 'hostCrashed']);
+
+/** An event of the SIP Server pair's own vocabulary: one it keeps, or a crash of a SIP Server. */
+export function isPairEvent(event: RecordingEvent): boolean {
+  if (event.type === 'processCrashed') return isSipNode(event.node);
+  return PAIR_TYPES.has(event.type);
+}
+
 /** Every event of a configuration: traffic, protocol, delivery, faults, repairs, time. */
 export function vocabulary(config: RecordingConfig): RecordingEvent[] {
   const calls = callIds(config.sip);

@@ -4,7 +4,7 @@ import { backend } from '../../model/backend/index.ts';
 import { backendProperties } from '../../properties/backend/index.ts';
 import { explore } from '../../properties/engine/explore.ts';
 import { randomCheck } from '../../properties/engine/random.ts';
-import { runsFromEnv, seedFromEnv } from '../helpers.ts';
+import { runsFromEnv, tunedSeed } from '../helpers.ts';
 
 type Name = keyof typeof configs;
 
@@ -30,7 +30,7 @@ describe('backend: random fault sequences on the real model', () => {
     (name: Name) => {
       const config = configs[name];
       const properties = backendProperties(config);
-      const seed = seedFromEnv();
+      const seed = tunedSeed();
       const r = randomCheck(backend, backend.bind(config), properties, {
         runs: runsFromEnv(1500),
         seed,

@@ -5,7 +5,7 @@ import { bcProperties } from '../../properties/bc/index.ts';
 import { expectedSite } from '../../properties/bc/preferred.ts';
 import { explore } from '../../properties/engine/explore.ts';
 import { randomCheck } from '../../properties/engine/random.ts';
-import { runsFromEnv, seedFromEnv } from '../helpers.ts';
+import { runsFromEnv, tunedSeed } from '../helpers.ts';
 
 const exploreConfig = (name: keyof typeof configs, maxStates?: number) => {
   const config = configs[name];
@@ -54,7 +54,7 @@ describe('bc: random fault sequences on the real model', () => {
     (name) => {
       const config = configs[name];
       const properties = bcProperties(config);
-      const seed = seedFromEnv();
+      const seed = tunedSeed();
       const r = randomCheck(bc, bc.bind(config), properties, { runs: runsFromEnv(1500), seed });
       expect(r.failure, `seed ${seed}: ${JSON.stringify(r.failure)}`).toBeUndefined();
       // In small, the exemption's witness needs a crash at the very instant a DR timer runs out,

@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { variantsOf } from '../../properties/variants.ts';
 
 describe('bc: broken variants', () => {
+  it('should keep a liveness variant missed only off the vocabulary order, and one that loops', () => {
+    const kinds = variantsOf('bc')
+      .map((v) => v.liveness)
+      .filter((k) => k !== undefined);
+    expect(kinds).toEqual(expect.arrayContaining(['other-order', 'lasso']));
+  });
+
   it('should keep one variant per broken design the issue names, and one per desktop invariant', () => {
     expect(variantsOf('bc').map((v) => v.expect)).toEqual(
       expect.arrayContaining([

@@ -4,7 +4,7 @@ import { recording } from '../../model/recording/index.ts';
 import { explore } from '../../properties/engine/explore.ts';
 import { randomCheck } from '../../properties/engine/random.ts';
 import { recordingProperties } from '../../properties/recording/index.ts';
-import { runsFromEnv, seedFromEnv } from '../helpers.ts';
+import { runsFromEnv, tunedSeed } from '../helpers.ts';
 
 type Name = keyof typeof configs;
 
@@ -64,7 +64,7 @@ describe('recording: random fault sequences on the real model', () => {
     (name) => {
       const config = configs[name];
       const properties = recordingProperties(config);
-      const seed = seedFromEnv();
+      const seed = tunedSeed();
       const r = randomCheck(recording, recording.bind(config), properties, {
         runs: runsFromEnv(1500),
         seed,

@@ -4,7 +4,7 @@ import { sipHa } from '../../model/sip-ha/index.ts';
 import { explore } from '../../properties/engine/explore.ts';
 import { randomCheck } from '../../properties/engine/random.ts';
 import { sipHaProperties } from '../../properties/sip-ha/index.ts';
-import { runsFromEnv, seedFromEnv } from '../helpers.ts';
+import { runsFromEnv, tunedSeed } from '../helpers.ts';
 
 const exploreConfig = (name: keyof typeof configs, maxStates?: number) => {
   const config = configs[name];
@@ -50,7 +50,7 @@ describe('sip-ha: random fault sequences on the real model', () => {
     (name) => {
       const config = configs[name];
       const properties = sipHaProperties(config);
-      const seed = seedFromEnv();
+      const seed = tunedSeed();
       const r = randomCheck(sipHa, sipHa.bind(config), properties, {
         runs: runsFromEnv(1500),
         seed,
