@@ -14,13 +14,13 @@ function inCi(): boolean {
 }
 
 export default function setup(): void {
+  // Each project (tier) runs this setup: the first one picks the seed for the whole run.
+  if (process.env.HA_VERIFY_SEED !== undefined) return;
   const given = process.env.FC_SEED;
   const seed =
     given !== undefined && given !== ''
       ? given
       : String(inCi() ? FIXED_SEED : randomInt(1, 2 ** 31 - 1));
-  // Once per run, though each project (tier) runs this setup.
-  if (process.env.HA_VERIFY_SEED === seed) return;
   process.env.HA_VERIFY_SEED = seed;
   console.log(
     `random seed ${seed} (repeat: FC_SEED=${seed} npm test, or FC_SEED=${seed} npm run test:deep)`,

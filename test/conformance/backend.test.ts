@@ -1,3 +1,3 @@
 import { conformance } from './conformance.ts';
 
-conformance('backend');
+conformance('backend', [1, 2]);
