@@ -13,10 +13,15 @@ function inCi(): boolean {
   return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
 }
 
+/** Each project (tier) runs this setup, in the main process: the first one picks the seed. */
+let picked = false;
+
 export default function setup(): void {
-  // Each project (tier) runs this setup: the first one picks the seed for the whole run.
-  if (process.env.HA_VERIFY_SEED !== undefined) return;
+  if (picked) return;
+  picked = true;
   const given = process.env.FC_SEED;
+  if (given !== undefined && given !== '' && !/^\d{1,15}$/.test(given))
+    throw new Error(`FC_SEED is '${given}': give a whole number of at most 15 digits`);
   const seed =
     given !== undefined && given !== ''
       ? given

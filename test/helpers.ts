@@ -67,11 +67,10 @@ export function seedFromEnv(): number {
 
 /**
  * The seed of a run whose budget was tuned to reach every witness (the real models' random runs):
- * FC_SEED if set, else the fixed seed the budget was tuned with, so a drawn seed cannot fail it.
+ * always the fixed seed the budget was tuned with, so neither a drawn seed nor FC_SEED changes it.
  */
 export function tunedSeed(): number {
-  const raw = process.env.FC_SEED;
-  return raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : FIXED_SEED;
+  return FIXED_SEED;
 }
 
 export function runsFromEnv(fallback: number): number {

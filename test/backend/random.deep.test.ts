@@ -8,8 +8,6 @@ import { runsFromEnv, tunedSeed } from '../helpers.ts';
 
 type Name = keyof typeof configs;
 
-// `npm start` searches all three configs completely (84,107 to 300,109 states, on 2 workers);
-// here a first slice of each keeps the test run short.
 describe('backend: random fault sequences on the real model', () => {
   it.each(['default', 'active-backup'] as const)(
     'should violate nothing, exercise every liveness property and reach the takeover and retry witnesses in the %s config',

@@ -21,7 +21,7 @@ describe('bc: random fault sequences on the real model', () => {
       const r = randomCheck(bc, bc.bind(config), properties, { runs: runsFromEnv(1500), seed });
       expect(r.failure, `seed ${seed}: ${JSON.stringify(r.failure)}`).toBeUndefined();
       // In small, the exemption's witness needs a crash at the very instant a DR timer runs out,
-      // which the complete search above reaches and 1,500 random runs seldom do.
+      // which the complete search (exhaustive.deep.test.ts) reaches and 1,500 random runs seldom do.
       const rare = name === 'small' ? ['bc.witness.outage-switchover-during-failover'] : [];
       const witnesses = idsOf(name, 'witness').filter((id) => !rare.includes(id));
       expect(r.witnessed, `seed ${seed}`).toEqual(expect.arrayContaining(witnesses));
