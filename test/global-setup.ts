@@ -13,12 +13,14 @@ function inCi(): boolean {
   return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
 }
 
-/** Each project (tier) runs this setup, in the main process: the first one picks the seed. */
-let picked = false;
-
+/**
+ * Each project (tier) runs this setup, in the main process, each with its own copy of this
+ * module: the first one picks the seed and marks it with the process id, so a value left in the
+ * environment by another process is not taken for this run's.
+ */
 export default function setup(): void {
-  if (picked) return;
-  picked = true;
+  if (process.env.HA_VERIFY_SEED_PID === String(process.pid)) return;
+  process.env.HA_VERIFY_SEED_PID = String(process.pid);
   const given = process.env.FC_SEED;
   if (given !== undefined && given !== '' && !/^\d{1,15}$/.test(given))
     throw new Error(`FC_SEED is '${given}': give a whole number of at most 15 digits`);
