@@ -78,19 +78,35 @@ export function runsFromEnv(fallback: number): number {
   return raw !== undefined && raw !== '' ? Number(raw) : fallback;
 }
 
+type PropertiesOf = (config: never) => readonly Property<never, never>[];
+
+/** One describe block per variant, with its model, config and properties built once. */
+function eachVariant(
+  variants: readonly Variant[],
+  propertiesOf: PropertiesOf,
+  body: (
+    variant: Variant,
+    model: ReturnType<Variant['build']>,
+    config: unknown,
+    properties: readonly Property<never, never>[],
+  ) => void,
+): void {
+  describe.each(variants.map((v) => [v.id, v] as const))('%s', (_id, variant) => {
+    const model = variant.build();
+    const config = model.configs[variant.config];
+    body(variant, model, config, propertiesOf(config as never));
+  });
+}
+
 /**
  * The fast tier's test of every broken variant: the explorer finds it through the named property
  * and the counterexample replays. Registers one describe block per variant.
  */
 export function checkVariantsByExplorer(
   variants: readonly Variant[],
-  propertiesOf: (config: never) => readonly Property<never, never>[],
+  propertiesOf: PropertiesOf,
 ): void {
-  describe.each(variants.map((v) => [v.id, v] as const))('%s', (_id, variant) => {
-    const model = variant.build();
-    const config = model.configs[variant.config];
-    const properties = propertiesOf(config as never);
-
+  eachVariant(variants, propertiesOf, (variant, model, config, properties) => {
     it(`should be caught by the explorer through ${variant.expect}, with a counterexample that replays`, () => {
       const r = explore(model, model.bind(config), properties, { maxStates: 300_000 });
       expect(r.violation?.property).toBe(variant.expect);
@@ -114,13 +130,9 @@ export function checkVariantsByExplorer(
  */
 export function checkVariantsByRandom(
   variants: readonly Variant[],
-  propertiesOf: (config: never) => readonly Property<never, never>[],
+  propertiesOf: PropertiesOf,
 ): void {
-  describe.each(variants.map((v) => [v.id, v] as const))('%s', (_id, variant) => {
-    const model = variant.build();
-    const config = model.configs[variant.config];
-    const properties = propertiesOf(config as never);
-
+  eachVariant(variants, propertiesOf, (variant, model, config, properties) => {
     if (variant.liveness === 'other-order')
       it(`should pass the one vocabulary-order schedule check of ${variant.expect}, which misses it`, () => {
         const system = model.bind(config);
