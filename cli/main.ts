@@ -240,7 +240,7 @@ function replayCommand(argv: readonly string[]): number {
   const model = modelOf(suite, trace.variant);
   const result = replay(model, suite.properties, trace, file);
   if (format === 'mermaid') {
-    console.log(mermaidSequence(result, suite.lifelines));
+    console.log(mermaidSequence(result, suite.model.lifelines));
     return result.asExpected ? 0 : 1;
   }
   if (format === 'itf') {

@@ -96,7 +96,12 @@ for (const target of targets) {
     checkers: ['typescript'],
     tsconfigFile: 'test/mutation/tsconfig.json',
     typescriptChecker: { prioritizePerformanceOverAccuracy: true },
-    plugins: ['@stryker-mutator/vitest-runner', '@stryker-mutator/typescript-checker'],
+    plugins: [
+      '@stryker-mutator/vitest-runner',
+      '@stryker-mutator/typescript-checker',
+      './mutation/presentation-ignorer.mjs',
+    ],
+    ignorers: ['presentation'],
     coverageAnalysis: 'perTest',
     incremental: true,
     incrementalFile: resultsFile(target),

@@ -8,12 +8,11 @@
 import { createBackend } from '../model/backend/index.ts';
 import { segmentOf } from '../model/backend/pipeline.ts';
 import { guards as backendGuards } from '../model/backend/reducer.ts';
-import { kindOf as bcKindOf } from '../model/bc/events.ts';
-import { createBc } from '../model/bc/index.ts';
-import { budgetOf as recordingBudgetOf } from '../model/recording/environment.ts';
+import { bc, createBc } from '../model/bc/index.ts';
+import { budgetBy } from '../model/kernel/tables.ts';
 import { createRecording } from '../model/recording/index.ts';
-import { kindOf as sipKindOf } from '../model/sip-ha/events.ts';
-import { createSipHa } from '../model/sip-ha/index.ts';
+import { events as recordingEvents } from '../model/recording/reducer.ts';
+import { createSipHa, sipHa } from '../model/sip-ha/index.ts';
 import { handlers as sipHandlers } from '../model/sip-ha/reducer.ts';
 import { backendFaultBudget, backendNoIdleSteps } from './backend/index.ts';
 import { bcFaultBudget, bcNoIdleSteps } from './bc/index.ts';
@@ -33,7 +32,8 @@ export const boundsVariants: readonly VariantSpec[] = [
     breaks: sipFaultBudget,
     build: () =>
       createSipHa({
-        budgetOf: (e) => (sipKindOf(e) === 'fault' && e.type !== 'processCrashed' ? [] : undefined),
+        budgetOf: (e) =>
+          sipHa.kindOf(e) === 'fault' && e.type !== 'processCrashed' ? [] : undefined,
       }),
   },
   {
@@ -62,7 +62,7 @@ export const boundsVariants: readonly VariantSpec[] = [
     breaks: bcFaultBudget,
     build: () =>
       createBc({
-        budgetOf: (e) => (bcKindOf(e) === 'fault' && e.type !== 'siteFailed' ? [] : undefined),
+        budgetOf: (e) => (bc.kindOf(e) === 'fault' && e.type !== 'siteFailed' ? [] : undefined),
       }),
   },
   {
@@ -75,7 +75,9 @@ export const boundsVariants: readonly VariantSpec[] = [
     build: () =>
       createRecording({
         budgetOf: (e) =>
-          e.type === 'processCrashed' && e.node.startsWith('mcp') ? ['sip'] : recordingBudgetOf(e),
+          e.type === 'processCrashed' && e.node.startsWith('mcp')
+            ? ['sip']
+            : budgetBy(recordingEvents, e),
       }),
   },
   {

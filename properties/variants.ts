@@ -3,11 +3,7 @@
  * and the bench: each model's, resolved against its suite, so that a variant whose property is
  * not checked under its config fails at load time, naming both.
  */
-import { backendVariants } from './backend/variants/index.ts';
-import { bcVariants } from './bc/variants/index.ts';
-import { recordingVariants } from './recording/variants/index.ts';
-import { findSuite } from './registry.ts';
-import { sipHaVariants } from './sip-ha/variants/index.ts';
+import { findSuite, variantSpecs } from './registry.ts';
 import type { Variant, VariantSpec } from './variant.ts';
 
 function resolve(spec: VariantSpec): Variant {
@@ -38,12 +34,7 @@ function resolve(spec: VariantSpec): Variant {
   return { ...spec, expect: property.id };
 }
 
-export const variants: readonly Variant[] = [
-  ...sipHaVariants,
-  ...bcVariants,
-  ...recordingVariants,
-  ...backendVariants,
-].map(resolve);
+export const variants: readonly Variant[] = variantSpecs.map(resolve);
 
 export function findVariant(model: string, id: string): Variant | undefined {
   return variants.find((v) => v.model === model && v.id === id);

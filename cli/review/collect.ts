@@ -199,7 +199,7 @@ function killOf(v: (typeof variants)[number], options: ReviewOptions): Kill {
           return {
             trace,
             replay: replay(model, suite.properties, trace, v.id),
-            lifelines: suite.lifelines,
+            lifelines: suite.model.lifelines,
           };
         })();
   return {
@@ -332,6 +332,6 @@ function showSaved(file: string, modelId: string): Shown {
   return {
     trace,
     replay: replay(suite.model, suite.properties, trace, file),
-    lifelines: suite.lifelines,
+    lifelines: suite.model.lifelines,
   };
 }

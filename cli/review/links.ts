@@ -117,7 +117,7 @@ function goodTraces(): TraceEntry[] {
             shown: {
               trace,
               replay: replay(suite.model, suite.properties, trace, file),
-              lifelines: suite.lifelines,
+              lifelines: suite.model.lifelines,
             },
           };
         }),

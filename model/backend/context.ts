@@ -1,3 +1,4 @@
+import type { DeclaredEvents } from '../kernel/model.ts';
 import type { GuardTable, HandlerTable } from '../kernel/tables.ts';
 import type { Context as RecordingContext } from '../recording/context.ts';
 import type { BackendConfig } from './config.ts';
@@ -18,8 +19,6 @@ export interface Context {
   readonly required: number;
   readonly receivers: readonly IrId[];
   readonly ui: readonly UiId[];
-  /** The guard table in use, so urgency follows a variant's guards. */
-  readonly guards: Guards;
 }
 
 export type EventOf<T extends BackendEventType> = Extract<BackendEvent, { type: T }>;
@@ -29,3 +28,9 @@ export type Handlers = HandlerTable<BackendState, BackendEvent, Context>;
 
 /** A guard per event type: whether the event can physically happen. */
 export type Guards = GuardTable<BackendState, BackendEvent, Context>;
+
+/** The declarations of the model's events (the clock's is the kernel's). */
+export type Declared = DeclaredEvents<BackendState, BackendEvent, Context>;
+
+/** The declarations a role file owns. */
+export type Decls<T extends keyof Declared> = Pick<Declared, T>;

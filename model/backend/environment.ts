@@ -10,16 +10,11 @@
 import type { Draft } from 'immer';
 import { failMember, resendFrom } from '../kernel/active-active.ts';
 import * as singleton from '../kernel/active-standby.ts';
-import { advanceBy, canAdvanceAll, earliestDeadlineMs } from '../kernel/clock.ts';
-import type { BudgetPath } from '../kernel/tables.ts';
-import {
-  advanceRecording,
-  budgetOf as recordingBudgetOf,
-  sipMustActFirst,
-} from '../recording/environment.ts';
-import type { Context, EventOf } from './context.ts';
-import { type BackendEvent, isOwn, kindOf } from './events.ts';
-import { segmentOf } from './pipeline.ts';
+import type { TimeSpec } from '../kernel/model.ts';
+import { local } from '../kernel/tables.ts';
+import { time as recordingTime } from '../recording/environment.ts';
+import type { Context, Decls, EventOf } from './context.ts';
+import { segmentOf, takeoverEnabled } from './pipeline.ts';
 import {
   type BackendNode,
   type BackendState,
@@ -36,17 +31,6 @@ import {
 
 const isProcessor = (n: string): n is RpId => n === 'rp1' || n === 'rp2';
 
-/**
- * Three budgets: the back end's own faults spend its own; the recording path's faults spend the
- * path's or SIP Server's, in the `rec` sub-state (the kernel gates and counts them).
- */
-export function budgetOf(event: BackendEvent): BudgetPath | undefined {
-  if (isOwn(event)) return kindOf(event) === 'fault' ? OWN_BUDGET : undefined;
-  const inRecording = recordingBudgetOf(event);
-  return inRecording === undefined ? undefined : ['rec', ...inRecording];
-}
-
-const OWN_BUDGET: BudgetPath = [];
 const isScheduler = (n: string): n is SchId => n === 'sch1' || n === 'sch2';
 
 /** Re-arms the standbys' takeover timers after any change to a standby pair. */
@@ -155,16 +139,45 @@ export function writeFailEnabled(state: BackendState, e: EventOf<'storageWriteFa
   );
 }
 
-/** Every timer of the recording path and of the back end jumps to the earliest deadline. */
-export function timeAdvanced(draft: Draft<BackendState>, ctx: Context): void {
-  const delta = earliestDeadlineMs([draft.rec.sip.timers, draft.rec.timers, draft.timers]) ?? 0;
-  advanceRecording(draft.rec, delta, ctx.rec);
-  advanceBy(draft.timers, delta);
-}
+/**
+ * The back end's time: the recording path's timers (the pair's among them) and its own, one
+ * clock; it waits for what the recording path's time waits for.
+ */
+export const time: TimeSpec<BackendState, Context> = {
+  timers: (state) => [...recordingTime.timers(state.rec), state.timers],
+  urgent: recordingTime.urgent,
+  elapsed: (draft, ms, ctx) => recordingTime.elapsed?.(draft.rec, ms, ctx.rec),
+};
 
-export function timeEnabled(state: BackendState, ctx: Context): boolean {
-  return (
-    canAdvanceAll([state.rec.sip.timers, state.rec.timers, state.timers]) &&
-    !sipMustActFirst(state.rec, ctx.rec)
-  );
-}
+export const events: Decls<
+  'storageWriteFailed' | 'takenOver' | 'partitionStarted' | 'partitionHealed'
+> = {
+  storageWriteFailed: {
+    kind: 'fault',
+    guard: writeFailEnabled,
+    handle: storageWriteFailed,
+    label: (e) => `the storage write of segment ${e.seg} fails (MCP keeps the file)`,
+    lifeline: () => ({ from: 'MCP', to: 'Storage' }),
+  },
+  takenOver: {
+    kind: 'protocol',
+    guard: takeoverEnabled,
+    handle: takenOver,
+    label: (e) => `standby ${e.node} takes over as active`,
+    lifeline: (e) => local(e.node),
+  },
+  partitionStarted: {
+    kind: 'fault',
+    guard: (s, e) => isUp(s, e.node) && !isCut(s, e.node),
+    handle: partitionStarted,
+    label: (e) => `${e.node} is cut from its peer`,
+    lifeline: (e) => local(e.node),
+  },
+  partitionHealed: {
+    kind: 'repair',
+    guard: (s, e) => isCut(s, e.node),
+    handle: partitionHealed,
+    label: (e) => `the partition of ${e.node} heals`,
+    lifeline: (e) => local(e.node),
+  },
+};

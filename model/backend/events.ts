@@ -4,13 +4,7 @@ import type {
   ProcessCrashed,
   ProcessRestarted,
 } from '../kernel/faults.ts';
-import type { EventKind } from '../kernel/model.ts';
-import {
-  describe as describeRecording,
-  kindOf as kindOfRecording,
-  type RecordingEvent,
-  vocabulary as recordingVocabulary,
-} from '../recording/events.ts';
+import { type RecordingEvent, vocabulary as recordingVocabulary } from '../recording/events.ts';
 import { callIds } from '../sip-ha/events.ts';
 import type { BackendConfig } from './config.ts';
 import {
@@ -105,98 +99,3 @@ export function vocabulary(config: BackendConfig): BackendEvent[] {
   }
   return events;
 }
-
-/** An event of the back end's own (not one of the recording path's, run on its sub-state). */
-export function isOwn(event: BackendEvent): event is OwnEvent {
-  switch (event.type) {
-    case 'processCrashed':
-    case 'processRestarted':
-      return isBackendNode(event.node);
-    default:
-      return OWN_TYPES.has(event.type);
-  }
-}
-
-const OWN_TYPES: ReadonlySet<string> = new Set([
-  'storageWriteFailed',
-  'metadataDelivered',
-  'callDataAdded',
-  'wsRequested',
-  'replicaWritten',
-  'wsAnswered',
-  'wsRequestFailed',
-  'smSubmitted',
-  'postAcknowledged',
-  'recordingIndexed',
-  'takenOver',
-  'playbackRequested',
-  'partitionStarted',
-  'partitionHealed',
-]);
-
-export function kindOf(event: BackendEvent): EventKind {
-  if (!isOwn(event)) return kindOfRecording(event as RecordingEvent);
-  switch (event.type) {
-    case 'playbackRequested':
-      return 'traffic';
-    case 'callDataAdded':
-    case 'wsRequested':
-    case 'wsAnswered':
-    case 'wsRequestFailed':
-    case 'smSubmitted':
-    case 'postAcknowledged':
-    case 'recordingIndexed':
-    case 'takenOver':
-      return 'protocol';
-    case 'metadataDelivered':
-    case 'replicaWritten':
-      return 'delivery';
-    case 'storageWriteFailed':
-    case 'processCrashed':
-    case 'partitionStarted':
-      return 'fault';
-    case 'processRestarted':
-    case 'partitionHealed':
-      return 'repair';
-  }
-}
-
-// Stryker disable all: the label of an event in stories, step tables and diagrams; no property reads it
-export function describe(event: BackendEvent): string {
-  if (!isOwn(event)) return describeRecording(event as RecordingEvent);
-  switch (event.type) {
-    case 'storageWriteFailed':
-      return `the storage write of segment ${event.seg} fails (MCP keeps the file)`;
-    case 'metadataDelivered':
-      return `MCP's metadata POST of ${event.seg} reaches ${event.rp}`;
-    case 'callDataAdded':
-      return `${event.rp} adds call data to ${event.seg}`;
-    case 'wsRequested':
-      return `${event.rp} submits ${event.seg} to Web Services`;
-    case 'replicaWritten':
-      return `${event.node} writes the row of ${event.seg}`;
-    case 'wsAnswered':
-      return `Web Services acknowledges ${event.seg} to ${event.rp}`;
-    case 'wsRequestFailed':
-      return `${event.rp}'s Web Services request for ${event.seg} fails; it will retry`;
-    case 'smSubmitted':
-      return `${event.rp} submits ${event.seg} to a SpeechMiner Interaction Receiver`;
-    case 'postAcknowledged':
-      return `${event.rp} acknowledges MCP's POST of ${event.seg}`;
-    case 'recordingIndexed':
-      return `${event.sch} indexes ${event.seg}`;
-    case 'takenOver':
-      return `standby ${event.node} takes over as active`;
-    case 'playbackRequested':
-      return `a user plays back ${event.seg}`;
-    case 'processCrashed':
-      return `${event.node} process crashes`;
-    case 'processRestarted':
-      return `${event.node} process restarts`;
-    case 'partitionStarted':
-      return `${event.node} is cut from its peer`;
-    case 'partitionHealed':
-      return `the partition of ${event.node} heals`;
-  }
-}
-// Stryker restore all

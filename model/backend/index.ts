@@ -5,15 +5,14 @@
  * Recording Crypto Server pair. See README.md beside this file.
  */
 import * as singleton from '../kernel/active-standby.ts';
-import { earliestDeadlineMs } from '../kernel/clock.ts';
 import { type Model, type Overrides, tableModel } from '../kernel/model.ts';
 import { context as recordingContext, initialState as recordingInit } from '../recording/index.ts';
 import { requiredReplicas } from './cassandra.ts';
 import { type BackendConfig, configs, validate } from './config.ts';
 import type { Context, Guards, Handlers } from './context.ts';
-import { budgetOf } from './environment.ts';
-import { type BackendEvent, describe, kindOf, segmentKeys, vocabulary } from './events.ts';
-import { guards, handlers } from './reducer.ts';
+import { time } from './environment.ts';
+import { type BackendEvent, segmentKeys, vocabulary } from './events.ts';
+import { events } from './reducer.ts';
 import {
   type BackendState,
   CRYPTO_SERVERS,
@@ -26,7 +25,7 @@ import {
 
 export type { BackendConfig, BackendEvent, BackendState };
 
-export function context(config: BackendConfig, g: Guards = guards): Context {
+export function context(config: BackendConfig): Context {
   const cassandra = nodeIds('cass', config.cassandraNodes);
   return {
     config,
@@ -38,7 +37,6 @@ export function context(config: BackendConfig, g: Guards = guards): Context {
     required: requiredReplicas(config.consistency, config.replicationFactor),
     receivers: nodeIds('ir', config.receivers),
     ui: nodeIds('ui', config.uiInstances),
-    guards: g,
   };
 }
 
@@ -89,16 +87,11 @@ export function createBackend(
       checked: ['default', 'active-backup', 'mcp-failure'],
       // Stryker restore StringLiteral,ArrayDeclaration
       validate,
-      kindOf,
-      describe,
-      handlers,
-      guards,
-      context: (config, g) => context(config, g),
+      events,
+      time,
+      context,
       init: initialState,
       vocabulary,
-      budgetOf,
-      nextDeadlineMs: (state) =>
-        earliestDeadlineMs([state.rec.sip.timers, state.rec.timers, state.timers]),
     },
     overrides,
   );

@@ -12,7 +12,7 @@
 import type { Draft } from 'immer';
 import { firstUp } from '../kernel/n-plus-one.ts';
 import { profileOf } from '../recording/state.ts';
-import type { Context, EventOf } from './context.ts';
+import type { Context, Decls, EventOf } from './context.ts';
 import { segmentOf } from './pipeline.ts';
 import { type BackendState, CRYPTO_SERVERS, type RcsId, type SegKey } from './state.ts';
 
@@ -59,3 +59,13 @@ export function playbackRequested(
 export function playbackEnabled(state: BackendState, e: EventOf<'playbackRequested'>): boolean {
   return state.acked[e.seg] === true;
 }
+
+export const events: Decls<'playbackRequested'> = {
+  playbackRequested: {
+    kind: 'traffic',
+    guard: playbackEnabled,
+    handle: playbackRequested,
+    label: (e) => `a user plays back ${e.seg}`,
+    lifeline: () => ({ from: 'User', to: 'Crypto Server' }),
+  },
+};

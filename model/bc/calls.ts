@@ -10,8 +10,9 @@
  * always the other peer, and it never forwards again (A-23).
  */
 import type { Draft } from 'immer';
+import { local } from '../kernel/tables.ts';
 import { serviceUp } from './availability.ts';
-import type { Context, EventOf } from './context.ts';
+import type { Context, Decls, EventOf } from './context.ts';
 import { type AgentId, type BcState, IDLE_CALL, otherSite, SITES, type Site } from './state.ts';
 
 /** Whether the peer at a site can deliver a call to the agent: SIP Server up, agent logged in there. */
@@ -55,12 +56,34 @@ export function gatewaysNoticed(draft: Draft<BcState>, event: EventOf<'gatewaysN
   draft.gateways[event.site] = draft.sites[event.site].up;
 }
 
-export const callGuards = {
-  callArrived: (s: BcState, e: EventOf<'callArrived'>) =>
-    s.calls[e.call]?.phase === 'idle' && s.gateways[e.site],
-  callDialed: (s: BcState, e: EventOf<'callDialed'>) =>
-    s.calls[e.call]?.phase === 'idle' && SITES.some((site) => serviceUp(s, site, 'sip')),
-  callReleased: (s: BcState, e: EventOf<'callReleased'>) => s.calls[e.call]?.phase === 'connected',
-  gatewaysNoticed: (s: BcState, e: EventOf<'gatewaysNoticed'>) =>
-    s.gateways[e.site] !== s.sites[e.site].up,
+export const events: Decls<'callArrived' | 'callDialed' | 'callReleased' | 'gatewaysNoticed'> = {
+  callArrived: {
+    kind: 'traffic',
+    guard: (s, e) => s.calls[e.call]?.phase === 'idle' && s.gateways[e.site],
+    handle: callArrived,
+    label: (e) => `gateway sends call ${e.call} for ${e.agent} to site ${e.site}`,
+    lifeline: (e) => ({ from: 'Gateways', to: `Site ${e.site}` }),
+  },
+  callDialed: {
+    kind: 'traffic',
+    guard: (s, e) =>
+      s.calls[e.call]?.phase === 'idle' && SITES.some((site) => serviceUp(s, site, 'sip')),
+    handle: callDialed,
+    label: (e) => `agent ${e.agent} dials call ${e.call} from the phone (1PCC)`,
+    lifeline: (e) => ({ from: `Phone ${e.agent}`, to: 'Gateways' }),
+  },
+  callReleased: {
+    kind: 'traffic',
+    guard: (s, e) => s.calls[e.call]?.phase === 'connected',
+    handle: callReleased,
+    label: (e) => `call ${e.call} ends`,
+    lifeline: () => local('Gateways'),
+  },
+  gatewaysNoticed: {
+    kind: 'protocol',
+    guard: (s, e) => s.gateways[e.site] !== s.sites[e.site].up,
+    handle: gatewaysNoticed,
+    label: (e) => `gateways notice the state of site ${e.site}`,
+    lifeline: (e) => ({ from: `Site ${e.site}`, to: 'Gateways' }),
+  },
 };

@@ -1,3 +1,4 @@
+import type { DeclaredEvents } from '../kernel/model.ts';
 import type { GuardTable, HandlerTable } from '../kernel/tables.ts';
 import type { BcConfig } from './config.ts';
 import type { BcEvent } from './events.ts';
@@ -26,3 +27,9 @@ export type Handlers = HandlerTable<BcState, BcEvent, Context>;
 
 /** A guard per event type: whether the event can physically happen. */
 export type Guards = GuardTable<BcState, BcEvent, Context>;
+
+/** The declarations of the model's events (the clock's is the kernel's). */
+export type Declared = DeclaredEvents<BcState, BcEvent, Context>;
+
+/** The declarations a role file owns. */
+export type Decls<T extends keyof Declared> = Pick<Declared, T>;

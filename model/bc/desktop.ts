@@ -10,8 +10,9 @@
  * a switchover that finds the other site unusable waits again there (B-4).
  */
 import type { Draft } from 'immer';
+import { local } from '../kernel/tables.ts';
 import { canLogIn, lostTriggers } from './availability.ts';
-import type { Context, EventOf } from './context.ts';
+import type { Context, Decls, EventOf } from './context.ts';
 import { type AgentId, type BcState, LOGGED_OUT, otherSite, type Site } from './state.ts';
 
 /** Logs the desktop in at a site: every connection there, the peer's login, no DR timer. */
@@ -88,12 +89,38 @@ export function reconnectDesktops(draft: Draft<BcState>, ctx: Context): void {
   }
 }
 
-export const desktopGuards = {
-  loginRequested: (s: BcState, e: EventOf<'loginRequested'>) =>
-    s.desktops[e.agent]?.phase === 'loggedOut',
-  logoutRequested: (s: BcState, e: EventOf<'logoutRequested'>) =>
-    s.desktops[e.agent]?.phase !== 'loggedOut',
-  connectionLost: (s: BcState, e: EventOf<'connectionLost'>, ctx: Context) =>
-    s.desktops[e.agent]?.phase === 'loggedIn' && lostTriggers(s, ctx, e.agent).length > 0,
-  drSwitchedOver: (s: BcState, e: EventOf<'drSwitchedOver'>) => s.timers[`dr:${e.agent}`] === 0,
+const desktopOf = (e: { readonly agent: string }) => `Desktop ${e.agent}`;
+
+export const events: Decls<
+  'loginRequested' | 'logoutRequested' | 'connectionLost' | 'drSwitchedOver'
+> = {
+  loginRequested: {
+    kind: 'traffic',
+    guard: (s, e) => s.desktops[e.agent]?.phase === 'loggedOut',
+    handle: loginRequested,
+    label: (e) => `agent ${e.agent} logs in on the desktop`,
+    lifeline: (e) => ({ from: `Agent ${e.agent}`, to: desktopOf(e) }),
+  },
+  logoutRequested: {
+    kind: 'traffic',
+    guard: (s, e) => s.desktops[e.agent]?.phase !== 'loggedOut',
+    handle: logoutRequested,
+    label: (e) => `agent ${e.agent} logs out`,
+    lifeline: (e) => ({ from: `Agent ${e.agent}`, to: desktopOf(e) }),
+  },
+  connectionLost: {
+    kind: 'protocol',
+    guard: (s, e, ctx) =>
+      s.desktops[e.agent]?.phase === 'loggedIn' && lostTriggers(s, ctx, e.agent).length > 0,
+    handle: connectionLost,
+    label: (e) => `desktop of ${e.agent} detects the loss and starts the DR timeout`,
+    lifeline: (e) => local(desktopOf(e)),
+  },
+  drSwitchedOver: {
+    kind: 'protocol',
+    guard: (s, e) => s.timers[`dr:${e.agent}`] === 0,
+    handle: drSwitchedOver,
+    label: (e) => `desktop of ${e.agent} switches over to the other site (DR)`,
+    lifeline: (e) => local(desktopOf(e)),
+  },
 };

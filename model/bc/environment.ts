@@ -12,11 +12,13 @@
  */
 import type { Draft } from 'immer';
 import {
+  canRestart,
   onFailoverCompleted,
   onMemberRestarted,
   onPrimaryFailed,
 } from '../kernel/local-failover.ts';
-import type { Context, EventOf } from './context.ts';
+import { isDue } from '../kernel/timers.ts';
+import type { Context, Decls, EventOf } from './context.ts';
 import { reconnectDesktops } from './desktop.ts';
 import { type BcState, type CallId, IDLE_CALL, parsePair, SERVICES, type Site } from './state.ts';
 
@@ -94,3 +96,71 @@ export function partitionHealed(draft: Draft<BcState>, _e: unknown, ctx: Context
   draft.partitioned = false;
   reconnectDesktops(draft, ctx);
 }
+
+const onSite = (site: string) => ({ from: 'Faults', to: `Site ${site}` });
+
+export const events: Decls<
+  | 'haFailoverCompleted'
+  | 'processCrashed'
+  | 'siteFailed'
+  | 'partitionStarted'
+  | 'processRestarted'
+  | 'siteRecovered'
+  | 'partitionHealed'
+> = {
+  haFailoverCompleted: {
+    kind: 'protocol',
+    guard: (s, e) => isDue(s.timers, `ha:${e.pair}`),
+    handle: haFailoverCompleted,
+    label: (e) => `Management Layer completes the HA failover of ${e.pair}`,
+    lifeline: (e) => ({ from: 'Management Layer', to: `Site ${e.pair.slice(0, 1)}` }),
+  },
+  processCrashed: {
+    kind: 'fault',
+    guard: (s, e) => {
+      const { site, service } = parsePair(e.node);
+      return s.sites[site].up && s.sites[site].pairs[service] !== 'down';
+    },
+    handle: processCrashed,
+    label: (e) => `primary of ${e.node} crashes`,
+    lifeline: (e) => onSite(e.node.slice(0, 1)),
+  },
+  siteFailed: {
+    kind: 'fault',
+    guard: (s, e) => s.sites[e.site].up,
+    handle: siteFailed,
+    label: (e) => `site ${e.site} fails`,
+    lifeline: (e) => onSite(e.site),
+  },
+  partitionStarted: {
+    kind: 'fault',
+    guard: (s) => !s.partitioned,
+    handle: partitionStarted,
+    label: () => 'the WAN between the sites is cut',
+    lifeline: () => ({ from: 'Faults', to: 'WAN' }),
+  },
+  processRestarted: {
+    kind: 'repair',
+    guard: (s, e) => {
+      const { site, service } = parsePair(e.node);
+      return s.sites[site].up && canRestart(s.sites[site].pairs[service]);
+    },
+    handle: processRestarted,
+    label: (e) => `failed member of ${e.node} restarts`,
+    lifeline: (e) => onSite(e.node.slice(0, 1)),
+  },
+  siteRecovered: {
+    kind: 'repair',
+    guard: (s, e) => !s.sites[e.site].up,
+    handle: siteRecovered,
+    label: (e) => `site ${e.site} recovers`,
+    lifeline: (e) => onSite(e.site),
+  },
+  partitionHealed: {
+    kind: 'repair',
+    guard: (s) => s.partitioned,
+    handle: partitionHealed,
+    label: () => 'the WAN between the sites heals',
+    lifeline: () => ({ from: 'Faults', to: 'WAN' }),
+  },
+};

@@ -5,7 +5,6 @@ import type {
   ProcessRestarted,
   TimeAdvanced,
 } from '../kernel/faults.ts';
-import type { EventKind } from '../kernel/model.ts';
 import type { BcConfig } from './config.ts';
 import {
   type AgentId,
@@ -98,68 +97,3 @@ export function vocabulary(config: BcConfig): BcEvent[] {
   events.push({ type: 'timeAdvanced' });
   return events;
 }
-
-export function kindOf(event: BcEvent): EventKind {
-  switch (event.type) {
-    case 'loginRequested':
-    case 'logoutRequested':
-    case 'callArrived':
-    case 'callDialed':
-    case 'callReleased':
-      return 'traffic';
-    case 'connectionLost':
-    case 'drSwitchedOver':
-    case 'haFailoverCompleted':
-    case 'gatewaysNoticed':
-      return 'protocol';
-    case 'processCrashed':
-    case 'siteFailed':
-    case 'partitionStarted':
-      return 'fault';
-    case 'processRestarted':
-    case 'siteRecovered':
-    case 'partitionHealed':
-      return 'repair';
-    case 'timeAdvanced':
-      return 'time';
-  }
-}
-
-// Stryker disable all: the label of an event in stories, step tables and diagrams; no property reads it
-export function describe(event: BcEvent): string {
-  switch (event.type) {
-    case 'loginRequested':
-      return `agent ${event.agent} logs in on the desktop`;
-    case 'logoutRequested':
-      return `agent ${event.agent} logs out`;
-    case 'callArrived':
-      return `gateway sends call ${event.call} for ${event.agent} to site ${event.site}`;
-    case 'callDialed':
-      return `agent ${event.agent} dials call ${event.call} from the phone (1PCC)`;
-    case 'callReleased':
-      return `call ${event.call} ends`;
-    case 'connectionLost':
-      return `desktop of ${event.agent} detects the loss and starts the DR timeout`;
-    case 'drSwitchedOver':
-      return `desktop of ${event.agent} switches over to the other site (DR)`;
-    case 'haFailoverCompleted':
-      return `Management Layer completes the HA failover of ${event.pair}`;
-    case 'gatewaysNoticed':
-      return `gateways notice the state of site ${event.site}`;
-    case 'processCrashed':
-      return `primary of ${event.node} crashes`;
-    case 'siteFailed':
-      return `site ${event.site} fails`;
-    case 'partitionStarted':
-      return 'the WAN between the sites is cut';
-    case 'processRestarted':
-      return `failed member of ${event.node} restarts`;
-    case 'siteRecovered':
-      return `site ${event.site} recovers`;
-    case 'partitionHealed':
-      return 'the WAN between the sites heals';
-    case 'timeAdvanced':
-      return 'time advances to next deadline';
-  }
-}
-// Stryker restore all

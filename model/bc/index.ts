@@ -4,12 +4,11 @@
  * switchover; gateways and calls. See README.md beside this file.
  */
 import { type Model, type Overrides, tableModel } from '../kernel/model.ts';
-import { nextDeadlineMs } from '../kernel/timers.ts';
 import { type BcConfig, configs, validate } from './config.ts';
 import type { Context, Guards, Handlers } from './context.ts';
-import { agentIds, type BcEvent, callIds, describe, kindOf, vocabulary } from './events.ts';
+import { agentIds, type BcEvent, callIds, vocabulary } from './events.ts';
 import { recordGhost } from './ghost.ts';
-import { guards, handlers } from './reducer.ts';
+import { events } from './reducer.ts';
 import {
   type AgentId,
   type BcState,
@@ -102,15 +101,12 @@ export function createBc(overrides: BcOverrides = {}): Model<BcConfig, BcState, 
       checked: ['small', 'default', 'stat-trigger'],
       // Stryker restore StringLiteral,ArrayDeclaration
       validate,
-      kindOf,
-      describe,
-      handlers,
-      guards,
-      context: (config) => context(config),
+      events,
+      time: { timers: (state) => [state.timers] },
+      context,
       init: initialState,
       vocabulary,
       afterEach: recordGhost,
-      nextDeadlineMs: (state) => nextDeadlineMs(state.timers),
     },
     overrides,
   );

@@ -7,8 +7,12 @@ import { nextDeadlineMs, type Timers } from './timers.ts';
 
 /** Milliseconds to the earliest pending deadline over all sets, or undefined when none is pending. */
 export function earliestDeadlineMs(sets: readonly Timers<string>[]): number | undefined {
-  const pending = sets.map(nextDeadlineMs).filter((ms) => ms !== undefined);
-  return pending.length === 0 ? undefined : Math.min(...pending);
+  let best: number | undefined;
+  for (const set of sets) {
+    const ms = nextDeadlineMs(set);
+    if (ms !== undefined && (best === undefined || ms < best)) best = ms;
+  }
+  return best;
 }
 
 /** Time may advance when some timer of some set is pending and none is already due. */

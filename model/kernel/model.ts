@@ -4,28 +4,33 @@
  * explorer and trace replay all call the same `isEnabled` and `reduce`).
  */
 import { type Draft, produce } from 'immer';
+import { advanceBy, canAdvanceAll, earliestDeadlineMs } from './clock.ts';
+import type { TimeAdvanced } from './faults.ts';
 import {
   type BudgetPath,
+  budgetBy,
   budgetLeft,
+  declOf,
+  type EventKind,
+  type EventTable,
   enabledBy,
   type GuardTable,
+  guardsOf,
   type HandlerTable,
   handleBy,
+  handlersOf,
+  type Lifeline,
+  local,
   spend,
 } from './tables.ts';
+import type { Timers } from './timers.ts';
+
+export type { EventKind, Lifeline };
 
 /** Every event carries its type as a literal; the payload is plain data. */
 export interface ModelEvent {
   readonly type: string;
 }
-
-/**
- * Who causes an event. Environment kinds (traffic, fault, repair, time, delivery) are the
- * adversary's; `protocol` events are the system's own internal steps.
- * Liveness is judged on the fault-free continuation: protocol, delivery and time events only
- * (properties/engine/liveness.ts).
- */
-export type EventKind = 'traffic' | 'protocol' | 'delivery' | 'time' | 'fault' | 'repair';
 
 /** A model bound to one configuration: a finite vocabulary of events and a reducer. */
 export interface System<S, E extends ModelEvent> {
@@ -54,6 +59,8 @@ export interface Model<C, S, E extends ModelEvent> {
   kindOf(event: E): EventKind;
   /** A short human label, e.g. 'sip1 process crashes'. */
   describe(event: E): string;
+  /** Who sends an event to whom, for sequence diagrams (one lifeline per component). */
+  lifelines(event: E): Lifeline;
 }
 
 /** Any model, with its type parameters erased, as the registry and the CLI hold them. */
@@ -76,62 +83,108 @@ export interface Overrides<Handlers, Guards, E extends ModelEvent = never> {
 }
 
 /**
- * What a model written as tables of handlers and guards (one per event type) declares; the
- * kernel binds it, with a broken variant's replacements laid over the real tables.
+ * A model's time, declared: its timer sets and the protocol steps time waits for. The kernel
+ * supplies the `timeAdvanced` event from it: enabled while some timer is pending, none is due and
+ * no urgent step is enabled (by the guards in use, so urgency follows a variant's guards); it
+ * moves every set to the earliest deadline, then runs `elapsed`.
  */
-export interface TableModelSpec<C, S, E extends ModelEvent, Ctx, Handlers, Guards>
-  extends Omit<Model<C, S, E>, 'bind'> {
-  readonly handlers: Handlers;
-  readonly guards: Guards;
-  /** The precomputed context of one config; it receives the guard table in use. */
-  context(config: C, guards: Guards): Ctx;
-  init(ctx: Ctx): S;
-  vocabulary(config: C): E[];
-  /**
-   * Which budget a fault spends (see `BudgetPath`). Without it, every event of kind 'fault'
-   * spends the model's own. The kernel enables a fault only while its budget has one left and
-   * takes one from it when the fault happens; no guard or handler of a model touches a budget.
-   */
-  budgetOf?(event: E): BudgetPath | undefined;
-  /** Runs after every step's handler, on the same draft (e.g. ghost facts for properties). */
-  afterEach?(draft: Draft<S>, event: E, ctx: Ctx): void;
-  /** The earliest pending deadline of a state, which `timeAdvanced` jumps to. */
-  nextDeadlineMs(state: S): number | undefined;
+export interface TimeSpec<S, Ctx> {
+  /** Every timer set of a state (the model's own and its embedded models'), advanced together. */
+  timers(state: S | Draft<S>): readonly Timers<string>[];
+  /** Event types time waits for: while one of them is enabled, time does not advance. */
+  readonly urgent?: readonly string[];
+  /** What else `ms` of passing time does, after the timers moved (ghost measures, retries). */
+  elapsed?(draft: Draft<S>, ms: number, ctx: Ctx): void;
 }
 
-/** The model's own budget: `faultsLeft` of its state. */
-const OWN_BUDGET: BudgetPath = [];
-
-export function tableModel<
-  C,
+/** The events a model declares: every event type but the clock's, which the kernel supplies. */
+export type DeclaredEvents<S, E extends ModelEvent, Ctx> = EventTable<
   S,
-  E extends ModelEvent,
-  Ctx,
-  Handlers extends HandlerTable<S, E, Ctx>,
-  Guards extends GuardTable<S, E, Ctx>,
->(
-  spec: TableModelSpec<C, S, E, Ctx, Handlers, Guards>,
-  overrides: Overrides<Handlers, Guards, E> = {},
+  Exclude<E, TimeAdvanced>,
+  Ctx
+>;
+
+/**
+ * What a model written as one declaration per event type declares; the kernel binds it, with a
+ * broken variant's replacements laid over the guard and handler tables derived from it.
+ */
+export interface TableModelSpec<C, S, E extends ModelEvent, Ctx>
+  extends Omit<Model<C, S, E>, 'bind' | 'kindOf' | 'describe' | 'lifelines'> {
+  readonly events: DeclaredEvents<S, E, Ctx>;
+  readonly time: TimeSpec<S, Ctx>;
+  /** The precomputed context of one config. */
+  context(config: C): Ctx;
+  init(ctx: Ctx): S;
+  vocabulary(config: C): E[];
+  /** Runs after every step's handler, on the same draft (e.g. ghost facts for properties). */
+  afterEach?(draft: Draft<S>, event: E, ctx: Ctx): void;
+}
+
+/**
+ * The clock's declaration. Its guard waits for the urgent events of the bound configuration, by
+ * the guard table in use (`guards`, read at call time: the table holds this guard too).
+ */
+function clock<S, E extends ModelEvent, Ctx>(
+  time: TimeSpec<S, Ctx>,
+  waitFor: readonly E[],
+  guards: () => GuardTable<S, E, Ctx>,
+): EventTable<S, TimeAdvanced, Ctx>['timeAdvanced'] {
+  return {
+    kind: 'time',
+    guard: (state, _event, ctx) =>
+      canAdvanceAll(time.timers(state)) &&
+      !waitFor.some((event) => enabledBy(guards(), state, event, ctx)),
+    handle: (draft, _event, ctx) => {
+      const sets = time.timers(draft);
+      const ms = earliestDeadlineMs(sets) ?? 0;
+      for (const set of sets) advanceBy(set, ms);
+      time.elapsed?.(draft, ms, ctx);
+    },
+    label: () => 'time advances to next deadline',
+    lifeline: () => local('Clock'),
+  };
+}
+
+/**
+ * A model from its declarations, or a broken variant of it: `overrides` replace guards or
+ * handlers of the tables derived from the declarations (the clock's among them), or the budget
+ * a fault spends.
+ */
+export function tableModel<C, S, E extends ModelEvent, Ctx>(
+  spec: TableModelSpec<C, S, E, Ctx>,
+  overrides: Overrides<HandlerTable<S, E, Ctx>, GuardTable<S, E, Ctx>, E> = {},
 ): Model<C, S, E> {
-  const h = { ...spec.handlers, ...overrides.handlers } as Handlers;
-  const g = { ...spec.guards, ...overrides.guards } as Guards;
-  const budgetOf =
-    overrides.budgetOf ??
-    spec.budgetOf ??
-    ((event: E) => (spec.kindOf(event) === 'fault' ? OWN_BUDGET : undefined));
+  const urgent = new Set(spec.time.urgent ?? []);
+  // The declarations with the clock's, for what does not depend on a config: kinds, labels,
+  // lifelines, budgets and handlers.
+  const withClock = (waitFor: readonly E[], guards: () => GuardTable<S, E, Ctx>) =>
+    ({
+      ...spec.events,
+      timeAdvanced: clock(spec.time, waitFor, guards),
+    }) as unknown as EventTable<S, E, Ctx>;
+  const table = withClock([], () => guardsOf(table));
+  const h = { ...handlersOf(table), ...overrides.handlers } as HandlerTable<S, E, Ctx>;
+  const budgetOf = overrides.budgetOf ?? ((event: E) => budgetBy(table, event));
   return {
     id: spec.id,
     title: spec.title,
     configs: spec.configs,
     checked: spec.checked,
     validate: spec.validate,
-    kindOf: spec.kindOf,
-    describe: spec.describe,
+    kindOf: (event) => declOf(table, event).kind,
+    describe: (event) => declOf(table, event).label(event),
+    lifelines: (event) => declOf(table, event).lifeline(event),
     bind(config: C): System<S, E> {
-      const ctx = spec.context(config, g);
+      const ctx = spec.context(config);
+      const vocabulary = spec.vocabulary(config);
+      const waitFor = vocabulary.filter((e) => urgent.has(e.type));
+      const g: GuardTable<S, E, Ctx> = {
+        ...guardsOf(withClock(waitFor, () => g)),
+        ...overrides.guards,
+      } as GuardTable<S, E, Ctx>;
       return {
         init: spec.init(ctx),
-        vocabulary: spec.vocabulary(config),
+        vocabulary,
         isEnabled: (state, event) => {
           const budget = budgetOf(event);
           return (
@@ -146,7 +199,7 @@ export function tableModel<
             spec.afterEach?.(draft, event, ctx);
           }),
         elapsedMs: (state, event) =>
-          event.type === 'timeAdvanced' ? (spec.nextDeadlineMs(state) ?? 0) : 0,
+          event.type === 'timeAdvanced' ? (earliestDeadlineMs(spec.time.timers(state)) ?? 0) : 0,
       };
     },
   };

@@ -12,8 +12,9 @@
  * that is down fails at once; a retry that falls due makes the call ready to re-request.
  */
 import type { Draft } from 'immer';
+import { local } from '../kernel/tables.ts';
 import { type CallId, isServingPrimary, SERVERS } from '../sip-ha/state.ts';
-import type { Context, EventOf } from './context.ts';
+import type { Context, Decls, EventOf } from './context.ts';
 import { writeSession } from './rm.ts';
 import { eligibleMcps, reachableRm, recordingParams, selectMcp } from './selection.ts';
 import { otherRm, type RecordingState, recordOf, sessionValue } from './state.ts';
@@ -172,3 +173,27 @@ export function byeEnabled(state: RecordingState, event: EventOf<'byeRouted'>): 
   const rec = recordOf(state.calls, event.call);
   return rec.status === 'releasing' && reachableRm(state, rec.anchor) !== undefined;
 }
+
+export const events: Decls<'endpointsJoined' | 'reRecordRequested' | 'byeRouted'> = {
+  endpointsJoined: {
+    kind: 'protocol',
+    guard: joinEnabled,
+    handle: endpointsJoined,
+    label: (e) => `SIP Server joins the endpoints of ${e.call}`,
+    lifeline: () => local('SIP Server'),
+  },
+  reRecordRequested: {
+    kind: 'protocol',
+    guard: reRecordEnabled,
+    handle: reRecordRequested,
+    label: (e) => `SIP Server requests a new recording session for ${e.call}`,
+    lifeline: () => ({ from: 'SIP Server', to: 'RM' }),
+  },
+  byeRouted: {
+    kind: 'protocol',
+    guard: byeEnabled,
+    handle: byeRouted,
+    label: (e) => `RM routes the BYE of ${e.call}'s recording session`,
+    lifeline: () => ({ from: 'RM', to: 'MCP' }),
+  },
+};

@@ -9,22 +9,27 @@
  * recording (nobody is left to send its BYE; the MCP ends the segment as the media stops).
  */
 import type { Draft } from 'immer';
-import { enabledBy, handleBy } from '../kernel/tables.ts';
+import type { TimeAdvanced } from '../kernel/faults.ts';
+import { declOf, embed } from '../kernel/tables.ts';
+import type { Context as SipContext } from '../sip-ha/context.ts';
 import type { SipHaEvent } from '../sip-ha/index.ts';
-import { guards as sipGuards, handlers as sipHandlers } from '../sip-ha/reducer.ts';
-import { endRecording } from './client.ts';
-import type { Context, EventOf } from './context.ts';
+import { events as sipEvents } from '../sip-ha/reducer.ts';
+import * as client from './client.ts';
+import type { Context, Decls, EventOf } from './context.ts';
 import type { SipPartEvent } from './events.ts';
 import { type RecordingState, recordOf } from './state.ts';
 
+/** A step of the pair (its clock is the recording path's). */
+type SipStep = Exclude<SipHaEvent, TimeAdvanced>;
+
 /** Runs one of the pair's events with the pair's own handler. */
-export function runSip(draft: Draft<RecordingState>, event: SipHaEvent, ctx: Context): void {
-  handleBy(sipHandlers, draft.sip, event, ctx.sip);
+export function runSip(draft: Draft<RecordingState>, event: SipStep, ctx: Context): void {
+  declOf(sipEvents, event).handle(draft.sip, event, ctx.sip);
 }
 
 /** Whether one of the pair's events is enabled, by the pair's own guard. */
-export function sipEnabled(state: RecordingState, event: SipHaEvent, ctx: Context): boolean {
-  return enabledBy(sipGuards, state.sip, event, ctx.sip);
+export function sipEnabled(state: RecordingState, event: SipStep, ctx: Context): boolean {
+  return declOf(sipEvents, event).guard(state.sip, event, ctx.sip);
 }
 
 /** A pair event with nothing to add for the recording path. */
@@ -81,7 +86,7 @@ export function callReleased(
   ctx: Context,
 ): void {
   runSip(draft, event, ctx);
-  endRecording(draft, event.call, true);
+  client.endRecording(draft, event.call, true);
 }
 
 export function releaseEnabled(
@@ -105,6 +110,44 @@ export function switchoverPerformed(
     const status = recordOf(draft.calls, call).status;
     if (status === 'off' || status === 'done' || status === 'releasing') continue;
     if (table[call] !== 'established' && table[call] !== 'recording')
-      endRecording(draft, call, false);
+      client.endRecording(draft, call, false);
   }
 }
+
+/** The pair's own declarations, lifted onto the `sip` sub-state (kinds, labels, budget and all). */
+const pair = embed<RecordingState, Context, SipContext, typeof sipEvents>(
+  sipEvents,
+  'sip',
+  (ctx) => ctx.sip,
+);
+
+export const events: Decls<
+  | 'callArrived'
+  | 'callAnswered'
+  | 'callReleased'
+  | 'recordingRequested'
+  | 'lcaLossDetected'
+  | 'lcaRechecked'
+  | 'switchoverPerformed'
+  | 'syncDelivered'
+  | 'hostCrashed'
+> = {
+  callArrived: { ...pair.callArrived, guard: callStartEnabled },
+  callAnswered: { ...pair.callAnswered, guard: callStartEnabled, handle: callAnswered },
+  callReleased: { ...pair.callReleased, guard: releaseEnabled, handle: callReleased },
+  recordingRequested: {
+    kind: 'traffic',
+    guard: (s, e, ctx) => recordingAllowedByPair(s, e, ctx) && client.recordingEnabled(s, e),
+    handle: (draft, event, ctx) => {
+      recordingStartedOnPair(draft, event, ctx);
+      client.recordingRequested(draft, event, ctx);
+    },
+    label: (e) => `${e.server} asks RM to record ${e.call}`,
+    lifeline: (e) => ({ from: e.server, to: 'RM' }),
+  },
+  lcaLossDetected: pair.lcaLossDetected,
+  lcaRechecked: pair.lcaRechecked,
+  switchoverPerformed: { ...pair.switchoverPerformed, handle: switchoverPerformed },
+  syncDelivered: pair.syncDelivered,
+  hostCrashed: pair.hostCrashed,
+};

@@ -1,3 +1,4 @@
+import type { DeclaredEvents } from '../kernel/model.ts';
 import type { GuardTable, HandlerTable } from '../kernel/tables.ts';
 import type { Context as SipContext } from '../sip-ha/context.ts';
 import type { CallId } from '../sip-ha/state.ts';
@@ -14,8 +15,6 @@ export interface Context {
   readonly mcps: readonly McpId[];
   /** An RM that knows no session. */
   readonly empty: Readonly<Record<CallId, SessionValue>>;
-  /** The guard table in use, so urgency (time waits for SIP Server) follows a variant's guards. */
-  readonly guards: Guards;
 }
 
 export type EventOf<T extends RecordingEventType> = Extract<RecordingEvent, { type: T }>;
@@ -25,3 +24,9 @@ export type Handlers = HandlerTable<RecordingState, RecordingEvent, Context>;
 
 /** A guard per event type: whether the event can physically happen. */
 export type Guards = GuardTable<RecordingState, RecordingEvent, Context>;
+
+/** The declarations of the model's events (the clock's is the kernel's). */
+export type Declared = DeclaredEvents<RecordingState, RecordingEvent, Context>;
+
+/** The declarations a role file owns. */
+export type Decls<T extends keyof Declared> = Pick<Declared, T>;

@@ -4,8 +4,7 @@ import type {
   ProcessRestarted,
   TimeAdvanced,
 } from '../kernel/faults.ts';
-import type { EventKind } from '../kernel/model.ts';
-import { callIds, describe as describeSip } from '../sip-ha/events.ts';
+import { callIds } from '../sip-ha/events.ts';
 import type { SipHaEvent } from '../sip-ha/index.ts';
 import { type CallId, SERVERS, type ServerId } from '../sip-ha/state.ts';
 import type { RecordingConfig } from './config.ts';
@@ -63,14 +62,6 @@ export function isRmNode(node: NodeId): node is RmId {
   return node === 'rm1' || node === 'rm2';
 }
 
-const PAIR_TYPES: ReadonlySet<string> = new Set<string>([...SIP_EVENT_TYPES, 'hostCrashed']);
-
-/** An event of the SIP Server pair's own vocabulary: one it keeps, or a crash of a SIP Server. */
-export function isPairEvent(event: RecordingEvent): boolean {
-  if (event.type === 'processCrashed') return isSipNode(event.node);
-  return PAIR_TYPES.has(event.type);
-}
-
 /** Every event of a configuration: traffic, protocol, delivery, faults, repairs, time. */
 export function vocabulary(config: RecordingConfig): RecordingEvent[] {
   const calls = callIds(config.sip);
@@ -114,80 +105,3 @@ export function vocabulary(config: RecordingConfig): RecordingEvent[] {
   events.push({ type: 'timeAdvanced' });
   return events;
 }
-
-export function kindOf(event: RecordingEvent): EventKind {
-  switch (event.type) {
-    case 'callArrived':
-    case 'callAnswered':
-    case 'callReleased':
-    case 'recordingRequested':
-      return 'traffic';
-    case 'lcaLossDetected':
-    case 'lcaRechecked':
-    case 'switchoverPerformed':
-    case 'rmFailureDetected':
-    case 'mcpFailureDetected':
-    case 'mcpRecoveryDetected':
-    case 'endpointsJoined':
-    case 'reRecordRequested':
-    case 'byeRouted':
-    case 'segmentStored':
-    // Stryker disable next-line ConditionalExpression: protocol and delivery steps are alike to both judges (the fair continuation runs both; only the random engine's weights differ)
-    case 'metadataPosted':
-      return 'protocol';
-    case 'syncDelivered':
-    case 'sessionSyncDelivered':
-      return 'delivery';
-    case 'processCrashed':
-    // Stryker disable next-line ConditionalExpression: fault and repair steps are alike to both judges (the fair continuation runs neither; only the random engine's weights differ)
-    case 'hostCrashed':
-      return 'fault';
-    case 'processRestarted':
-      return 'repair';
-    case 'timeAdvanced':
-      return 'time';
-  }
-}
-
-// Stryker disable all: the label of an event in stories, step tables and diagrams; no property reads it
-export function describe(event: RecordingEvent): string {
-  switch (event.type) {
-    case 'callArrived':
-    case 'callAnswered':
-    case 'callReleased':
-    case 'lcaLossDetected':
-    case 'lcaRechecked':
-    case 'switchoverPerformed':
-    case 'syncDelivered':
-      return describeSip(event);
-    case 'recordingRequested':
-      return `${event.server} asks RM to record ${event.call}`;
-    case 'rmFailureDetected':
-      return `heartbeat loss: ${event.rm} declared failed`;
-    case 'mcpFailureDetected':
-      return `RM detects that ${event.mcp} failed and notifies SIP Server`;
-    case 'mcpRecoveryDetected':
-      return `RM sees ${event.mcp} answer again`;
-    case 'endpointsJoined':
-      return `SIP Server joins the endpoints of ${event.call}`;
-    case 'reRecordRequested':
-      return `SIP Server requests a new recording session for ${event.call}`;
-    case 'byeRouted':
-      return `RM routes the BYE of ${event.call}'s recording session`;
-    case 'segmentStored':
-      return `segment ${event.segment} of ${event.call} written to storage`;
-    case 'metadataPosted':
-      return `metadata of segment ${event.segment} of ${event.call} posted`;
-    case 'sessionSyncDelivered':
-      return `${event.rm} replicates the session of ${event.call} to its peer`;
-    case 'processCrashed':
-      return `${event.node} process crashes`;
-    case 'hostCrashed':
-      return `host of ${event.node} crashes`;
-    case 'processRestarted':
-      return `${event.node} process restarts`;
-    case 'timeAdvanced':
-      return 'time advances to next deadline';
-  }
-}
-// Stryker restore all

@@ -4,7 +4,6 @@
  * MCP failure. See README.md beside this file.
  */
 
-import { earliestDeadlineMs } from '../kernel/clock.ts';
 import { emptyTable } from '../kernel/hot-standby.ts';
 import { type Model, type Overrides, tableModel } from '../kernel/model.ts';
 import { callIds } from '../sip-ha/events.ts';
@@ -12,9 +11,9 @@ import { context as sipContext, initialState as sipInitialState } from '../sip-h
 import type { CallId } from '../sip-ha/state.ts';
 import { configs, type RecordingConfig, validate } from './config.ts';
 import type { Context, Guards, Handlers } from './context.ts';
-import { budgetOf } from './environment.ts';
-import { describe, kindOf, mcpIds, type RecordingEvent, vocabulary } from './events.ts';
-import { guards, handlers } from './reducer.ts';
+import { time } from './environment.ts';
+import { mcpIds, type RecordingEvent, vocabulary } from './events.ts';
+import { events } from './reducer.ts';
 import type {
   CallRecording,
   McpId,
@@ -26,7 +25,7 @@ import type {
 
 export type { RecordingConfig, RecordingEvent, RecordingState };
 
-export function context(config: RecordingConfig, g: Guards = guards): Context {
+export function context(config: RecordingConfig): Context {
   const calls = callIds(config.sip);
   return {
     config,
@@ -34,7 +33,6 @@ export function context(config: RecordingConfig, g: Guards = guards): Context {
     calls,
     mcps: mcpIds(config),
     empty: emptyTable<CallId, SessionValue>(calls, () => 'none'),
-    guards: g,
   };
 }
 
@@ -99,15 +97,11 @@ export function createRecording(
       ],
       // Stryker restore StringLiteral,ArrayDeclaration
       validate,
-      kindOf,
-      describe,
-      handlers,
-      guards,
-      context: (config, g) => context(config, g),
+      events,
+      time,
+      context,
       init: initialState,
       vocabulary,
-      budgetOf,
-      nextDeadlineMs: (state) => earliestDeadlineMs([state.sip.timers, state.timers]),
     },
     overrides,
   );

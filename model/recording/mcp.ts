@@ -11,7 +11,8 @@
  * declared it failed; an MCP that comes back answers RM's next ping at once.
  */
 import type { Draft } from 'immer';
-import type { Context, EventOf } from './context.ts';
+import { isDue } from '../kernel/timers.ts';
+import type { Context, Decls, EventOf } from './context.ts';
 import { dropFailedSessions } from './rm.ts';
 import { type McpId, type RecordingState, recordOf } from './state.ts';
 
@@ -75,3 +76,36 @@ export function postEnabled(state: RecordingState, event: EventOf<'metadataPoste
   const segment = recordOf(state.calls, event.call).segments[event.segment];
   return segment?.state === 'stored' && state.mcps[segment.mcp] === 'up';
 }
+
+export const events: Decls<
+  'mcpFailureDetected' | 'mcpRecoveryDetected' | 'segmentStored' | 'metadataPosted'
+> = {
+  mcpFailureDetected: {
+    kind: 'protocol',
+    guard: (s, e) => isDue(s.timers, `mcpDetect:${e.mcp}`),
+    handle: mcpFailureDetected,
+    label: (e) => `RM detects that ${e.mcp} failed and notifies SIP Server`,
+    lifeline: () => ({ from: 'RM', to: 'SIP Server' }),
+  },
+  mcpRecoveryDetected: {
+    kind: 'protocol',
+    guard: (s, e) => s.mcps[e.mcp] === 'up' && s.mcpView[e.mcp] === 'down',
+    handle: mcpRecoveryDetected,
+    label: (e) => `RM sees ${e.mcp} answer again`,
+    lifeline: (e) => ({ from: e.mcp, to: 'RM' }),
+  },
+  segmentStored: {
+    kind: 'protocol',
+    guard: storeEnabled,
+    handle: segmentStored,
+    label: (e) => `segment ${e.segment} of ${e.call} written to storage`,
+    lifeline: () => ({ from: 'MCP', to: 'Storage' }),
+  },
+  metadataPosted: {
+    kind: 'protocol',
+    guard: postEnabled,
+    handle: metadataPosted,
+    label: (e) => `metadata of segment ${e.segment} of ${e.call} posted`,
+    lifeline: () => ({ from: 'MCP', to: 'Recording Processor' }),
+  },
+};

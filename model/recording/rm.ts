@@ -11,8 +11,9 @@
  */
 import type { Draft } from 'immer';
 import { deliver, disconnect, promote, write } from '../kernel/hot-standby.ts';
+import { isDue } from '../kernel/timers.ts';
 import type { CallId } from '../sip-ha/state.ts';
-import type { Context, EventOf } from './context.ts';
+import type { Context, Decls, EventOf } from './context.ts';
 import {
   type McpId,
   mcpOf,
@@ -105,3 +106,20 @@ export function dropFailedSessions(draft: Draft<RecordingState>, ctx: Context): 
     if (rec.status === 'releasing') rec.status = 'done';
   }
 }
+
+export const events: Decls<'rmFailureDetected' | 'sessionSyncDelivered'> = {
+  rmFailureDetected: {
+    kind: 'protocol',
+    guard: (s, e) => isDue(s.timers, `rmDetect:${e.rm}`),
+    handle: rmFailureDetected,
+    label: (e) => `heartbeat loss: ${e.rm} declared failed`,
+    lifeline: (e) => ({ from: 'RM', to: e.rm }),
+  },
+  sessionSyncDelivered: {
+    kind: 'delivery',
+    guard: sessionSyncEnabled,
+    handle: sessionSyncDelivered,
+    label: (e) => `${e.rm} replicates the session of ${e.call} to its peer`,
+    lifeline: (e) => ({ from: e.rm, to: e.rm === 'rm1' ? 'rm2' : 'rm1' }),
+  },
+};

@@ -1,4 +1,5 @@
 import type { DetectionParams } from '../kernel/detection.ts';
+import type { DeclaredEvents } from '../kernel/model.ts';
 import type { GuardTable, HandlerTable } from '../kernel/tables.ts';
 import type { SipHaConfig } from './config.ts';
 import type { SipHaEvent } from './events.ts';
@@ -19,3 +20,9 @@ export type Handlers = HandlerTable<SipHaState, SipHaEvent, Context>;
 
 /** A guard per event type: whether the event can physically happen. */
 export type Guards = GuardTable<SipHaState, SipHaEvent, Context>;
+
+/** The declarations of the model's events (the clock's is the kernel's). */
+export type Declared = DeclaredEvents<SipHaState, SipHaEvent, Context>;
+
+/** The declarations a role file owns. */
+export type Decls<T extends keyof Declared> = Pick<Declared, T>;

@@ -9,7 +9,10 @@
  */
 import type { Draft } from 'immer';
 import { disconnect, wipe } from '../kernel/hot-standby.ts';
-import type { Context, EventOf } from './context.ts';
+import type { Lifeline } from '../kernel/tables.ts';
+import { local } from '../kernel/tables.ts';
+import type { Context, Decls, EventOf } from './context.ts';
+import { deliveryEnabled } from './link.ts';
 import { armDetection, reconnectLca, reportProcess } from './management.ts';
 import type { ServerId, SipHaState } from './state.ts';
 
@@ -86,3 +89,81 @@ function restart(draft: Draft<SipHaState>, node: ServerId, ctx: Context): void {
   server.process = 'starting';
   server.vip = false;
 }
+
+const onNode = (e: { readonly node: ServerId }): Lifeline => ({ from: 'Faults', to: e.node });
+
+export const events: Decls<
+  | 'syncLost'
+  | 'haLinkDropped'
+  | 'haLinkRepaired'
+  | 'processCrashed'
+  | 'hostCrashed'
+  | 'partitionStarted'
+  | 'processRestarted'
+  | 'hostRestarted'
+  | 'partitionHealed'
+> = {
+  syncLost: {
+    kind: 'fault',
+    guard: deliveryEnabled,
+    handle: syncLost,
+    label: (e) => `sync of ${e.key} lost`,
+    lifeline: () => local('HA link'),
+  },
+  haLinkDropped: {
+    kind: 'fault',
+    guard: (s) => s.link.connected && !s.link.fault,
+    handle: haLinkDropped,
+    label: () => 'HA link drops',
+    lifeline: () => local('HA link'),
+  },
+  haLinkRepaired: {
+    kind: 'repair',
+    guard: (s) => s.link.fault,
+    handle: haLinkRepaired,
+    label: () => 'HA link repaired',
+    lifeline: () => local('HA link'),
+  },
+  processCrashed: {
+    kind: 'fault',
+    guard: (s, e) => s.hosts[e.node].up && s.servers[e.node].process !== 'down',
+    handle: processCrashed,
+    label: (e) => `${e.node} process crashes`,
+    lifeline: onNode,
+  },
+  hostCrashed: {
+    kind: 'fault',
+    guard: (s, e) => s.hosts[e.node].up,
+    handle: hostCrashed,
+    label: (e) => `host of ${e.node} crashes`,
+    lifeline: onNode,
+  },
+  partitionStarted: {
+    kind: 'fault',
+    guard: (s, e) => s.hosts[e.node].up && !s.hosts.sip1.partitioned && !s.hosts.sip2.partitioned,
+    handle: partitionStarted,
+    label: (e) => `host of ${e.node} partitioned from SCS`,
+    lifeline: onNode,
+  },
+  processRestarted: {
+    kind: 'repair',
+    guard: (s, e) => s.hosts[e.node].up && s.servers[e.node].process === 'down',
+    handle: processRestarted,
+    label: (e) => `${e.node} process restarts`,
+    lifeline: onNode,
+  },
+  hostRestarted: {
+    kind: 'repair',
+    guard: (s, e) => !s.hosts[e.node].up,
+    handle: hostRestarted,
+    label: (e) => `host of ${e.node} restarts`,
+    lifeline: onNode,
+  },
+  partitionHealed: {
+    kind: 'repair',
+    guard: (s, e) => s.hosts[e.node].partitioned,
+    handle: partitionHealed,
+    label: (e) => `partition of ${e.node} heals`,
+    lifeline: onNode,
+  },
+};

@@ -5,7 +5,6 @@ import {
   repairEvents,
   type TimeAdvanced,
 } from '../kernel/faults.ts';
-import type { EventKind } from '../kernel/model.ts';
 import type { SipHaConfig } from './config.ts';
 import {
   type AgentId,
@@ -106,94 +105,3 @@ export function vocabulary(config: SipHaConfig): SipHaEvent[] {
   events.push({ type: 'timeAdvanced' });
   return events;
 }
-
-export function kindOf(event: SipHaEvent): EventKind {
-  switch (event.type) {
-    case 'callArrived':
-    case 'callAnswered':
-    case 'recordingStarted':
-    case 'callReleased':
-    case 'agentStateChanged':
-    case 'switchoverRequested':
-      return 'traffic';
-    case 'serverInitialized':
-    case 'lcaLossDetected':
-    case 'lcaRechecked':
-    case 'switchoverPerformed':
-    case 'splitBrainResolved':
-    case 'haLinkConnected':
-    // Stryker disable next-line ConditionalExpression: protocol and delivery steps are alike to both judges (the fair continuation runs both; only the random engine's weights differ)
-    case 'resyncDelivered':
-      return 'protocol';
-    case 'syncDelivered':
-      return 'delivery';
-    case 'processCrashed':
-    case 'hostCrashed':
-    case 'partitionStarted':
-    case 'syncLost':
-    case 'haLinkDropped':
-      return 'fault';
-    case 'processRestarted':
-    case 'hostRestarted':
-    case 'partitionHealed':
-    case 'haLinkRepaired':
-      return 'repair';
-    case 'timeAdvanced':
-      return 'time';
-  }
-}
-
-// Stryker disable all: the label of an event in stories, step tables and diagrams; no property reads it
-export function describe(event: SipHaEvent): string {
-  switch (event.type) {
-    case 'callArrived':
-      return `call ${event.call} arrives at ${event.server}`;
-    case 'callAnswered':
-      return `call ${event.call} answered on ${event.server}`;
-    case 'recordingStarted':
-      return `recording of ${event.call} starts on ${event.server}`;
-    case 'callReleased':
-      return `call ${event.call} released on ${event.server}`;
-    case 'agentStateChanged':
-      return `agent ${event.agent} → ${event.to} on ${event.server}`;
-    case 'switchoverRequested':
-      return 'operator requests a switchover';
-    case 'serverInitialized':
-      return `${event.node} finishes initializing`;
-    case 'lcaLossDetected':
-      return `SCS notices loss of LCA on ${event.node}`;
-    case 'lcaRechecked':
-      return `SCS re-checks LCA on ${event.node}`;
-    case 'switchoverPerformed':
-      return `SCS promotes ${event.node} to primary`;
-    case 'splitBrainResolved':
-      return 'SCS demotes the extra primary';
-    case 'haLinkConnected':
-      return 'HA link connects';
-    case 'resyncDelivered':
-      return 'missing calls resynced to backup';
-    case 'syncDelivered':
-      return `sync of ${event.key} delivered`;
-    case 'syncLost':
-      return `sync of ${event.key} lost`;
-    case 'haLinkDropped':
-      return 'HA link drops';
-    case 'haLinkRepaired':
-      return 'HA link repaired';
-    case 'processCrashed':
-      return `${event.node} process crashes`;
-    case 'hostCrashed':
-      return `host of ${event.node} crashes`;
-    case 'partitionStarted':
-      return `host of ${event.node} partitioned from SCS`;
-    case 'processRestarted':
-      return `${event.node} process restarts`;
-    case 'hostRestarted':
-      return `host of ${event.node} restarts`;
-    case 'partitionHealed':
-      return `partition of ${event.node} heals`;
-    case 'timeAdvanced':
-      return 'time advances to next deadline';
-  }
-}
-// Stryker restore all

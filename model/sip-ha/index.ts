@@ -5,11 +5,10 @@
 
 import { emptyTable } from '../kernel/hot-standby.ts';
 import { type Model, type Overrides, tableModel } from '../kernel/model.ts';
-import { nextDeadlineMs } from '../kernel/timers.ts';
 import { configs, type SipHaConfig, validate } from './config.ts';
 import type { Context, Guards, Handlers } from './context.ts';
-import { agentIds, callIds, describe, kindOf, type SipHaEvent, vocabulary } from './events.ts';
-import { guards, handlers } from './reducer.ts';
+import { agentIds, callIds, type SipHaEvent, vocabulary } from './events.ts';
+import { events } from './reducer.ts';
 import type { SipHaState, SipServer, SyncKey, SyncValue } from './state.ts';
 
 export type { SipHaConfig, SipHaEvent, SipHaState };
@@ -70,14 +69,11 @@ export function createSipHa(
       checked: ['small', 'default', 'recheck', 'fencing'],
       // Stryker restore StringLiteral,ArrayDeclaration
       validate,
-      kindOf,
-      describe,
-      handlers,
-      guards,
-      context: (config) => context(config),
+      events,
+      time: { timers: (state) => [state.timers] },
+      context,
       init: initialState,
       vocabulary,
-      nextDeadlineMs: (state) => nextDeadlineMs(state.timers),
     },
     overrides,
   );

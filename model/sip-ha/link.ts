@@ -8,7 +8,8 @@
  */
 import type { Draft } from 'immer';
 import { connect, deliver, resync } from '../kernel/hot-standby.ts';
-import type { EventOf } from './context.ts';
+import { local } from '../kernel/tables.ts';
+import type { Decls, EventOf } from './context.ts';
 import { isReachable, type SipHaState, type SipServer } from './state.ts';
 
 /** The primary and backup ends of the link, when the roles are one of each. */
@@ -67,3 +68,27 @@ export function deliveryEnabled(
 ): boolean {
   return state.link.connected && state.link.inflight[event.key] !== undefined;
 }
+
+export const events: Decls<'haLinkConnected' | 'resyncDelivered' | 'syncDelivered'> = {
+  haLinkConnected: {
+    kind: 'protocol',
+    guard: haLinkCanConnect,
+    handle: haLinkConnected,
+    label: () => 'HA link connects',
+    lifeline: () => local('HA link'),
+  },
+  resyncDelivered: {
+    kind: 'protocol',
+    guard: resyncEnabled,
+    handle: resyncDelivered,
+    label: () => 'missing calls resynced to backup',
+    lifeline: () => local('HA link'),
+  },
+  syncDelivered: {
+    kind: 'delivery',
+    guard: deliveryEnabled,
+    handle: syncDelivered,
+    label: (e) => `sync of ${e.key} delivered`,
+    lifeline: () => local('HA link'),
+  },
+};

@@ -11,7 +11,9 @@
 import type { Draft } from 'immer';
 import { onDetectTimeout, onRecheck } from '../kernel/detection.ts';
 import { disconnect, promote } from '../kernel/hot-standby.ts';
-import type { Context, EventOf } from './context.ts';
+import { local } from '../kernel/tables.ts';
+import { isDue } from '../kernel/timers.ts';
+import type { Context, Decls, EventOf } from './context.ts';
 import {
   isReachable,
   isServingPrimary,
@@ -126,3 +128,47 @@ export function switchoverEnabled(
 export function splitBrainResolutionEnabled(state: SipHaState): boolean {
   return state.scs.reconcile && isReachable(state, otherServer(state.scs.primary));
 }
+
+export const events: Decls<
+  | 'serverInitialized'
+  | 'lcaLossDetected'
+  | 'lcaRechecked'
+  | 'switchoverPerformed'
+  | 'splitBrainResolved'
+> = {
+  serverInitialized: {
+    kind: 'protocol',
+    guard: (s, e) => s.servers[e.node].process === 'starting' && s.hosts[e.node].up,
+    handle: serverInitialized,
+    label: (e) => `${e.node} finishes initializing`,
+    lifeline: (e) => ({ from: e.node, to: 'SCS' }),
+  },
+  lcaLossDetected: {
+    kind: 'protocol',
+    guard: (s, e) => isDue(s.timers, `detect:${e.node}`),
+    handle: lcaLossDetected,
+    label: (e) => `SCS notices loss of LCA on ${e.node}`,
+    lifeline: () => local('SCS'),
+  },
+  lcaRechecked: {
+    kind: 'protocol',
+    guard: (s, e) => isDue(s.timers, `recheck:${e.node}`),
+    handle: lcaRechecked,
+    label: (e) => `SCS re-checks LCA on ${e.node}`,
+    lifeline: () => local('SCS'),
+  },
+  switchoverPerformed: {
+    kind: 'protocol',
+    guard: switchoverEnabled,
+    handle: switchoverPerformed,
+    label: (e) => `SCS promotes ${e.node} to primary`,
+    lifeline: (e) => ({ from: 'SCS', to: e.node }),
+  },
+  splitBrainResolved: {
+    kind: 'protocol',
+    guard: splitBrainResolutionEnabled,
+    handle: splitBrainResolved,
+    label: () => 'SCS demotes the extra primary',
+    lifeline: () => local('SCS'),
+  },
+};

@@ -9,7 +9,7 @@
  */
 import type { Draft } from 'immer';
 import { isSynced, promote, write } from '../kernel/hot-standby.ts';
-import type { EventOf } from './context.ts';
+import type { Decls, EventOf } from './context.ts';
 import { linkEnds } from './link.ts';
 import {
   type CallPhase,
@@ -94,3 +94,57 @@ export function switchoverRequestEnabled(state: SipHaState): boolean {
   }
   return true;
 }
+
+const caller = (e: CallEvent) => ({ from: 'Caller', to: e.server });
+
+export const events: Decls<
+  | 'callArrived'
+  | 'callAnswered'
+  | 'recordingStarted'
+  | 'callReleased'
+  | 'agentStateChanged'
+  | 'switchoverRequested'
+> = {
+  callArrived: {
+    kind: 'traffic',
+    guard: callInPhase((phase) => phase === 'idle'),
+    handle: callChanged,
+    label: (e) => `call ${e.call} arrives at ${e.server}`,
+    lifeline: caller,
+  },
+  callAnswered: {
+    kind: 'traffic',
+    guard: callInPhase((phase) => phase === 'setup'),
+    handle: callChanged,
+    label: (e) => `call ${e.call} answered on ${e.server}`,
+    lifeline: caller,
+  },
+  recordingStarted: {
+    kind: 'traffic',
+    guard: callInPhase((phase) => phase === 'established'),
+    handle: callChanged,
+    label: (e) => `recording of ${e.call} starts on ${e.server}`,
+    lifeline: caller,
+  },
+  callReleased: {
+    kind: 'traffic',
+    guard: callInPhase((phase) => phase !== 'idle'),
+    handle: callChanged,
+    label: (e) => `call ${e.call} released on ${e.server}`,
+    lifeline: caller,
+  },
+  agentStateChanged: {
+    kind: 'traffic',
+    guard: agentEventEnabled,
+    handle: agentStateChanged,
+    label: (e) => `agent ${e.agent} → ${e.to} on ${e.server}`,
+    lifeline: (e) => ({ from: 'Agent', to: e.server }),
+  },
+  switchoverRequested: {
+    kind: 'traffic',
+    guard: switchoverRequestEnabled,
+    handle: switchoverRequested,
+    label: () => 'operator requests a switchover',
+    lifeline: () => ({ from: 'Operator', to: 'SCS' }),
+  },
+};

@@ -10,7 +10,6 @@ import { faultBudgetKept, firstDown } from '../fault-budget.ts';
 import { noIdleSteps } from '../idle-steps.ts';
 import { recordingBudgets, recordingFaultOf } from '../recording/budget.ts';
 import { singlePrimary } from '../sip-ha/safety.ts';
-import { backendLifelines } from './diagram.ts';
 import { indexedWithinBound, standbyTakesOver } from './liveness.ts';
 import { faultsHitWhatTheyName, onlyLiveMembersAct } from './members.ts';
 import { healKeepsNewestActive, processorCrashResends, takeoverTakesNewestEpoch } from './pairs.ts';
@@ -149,5 +148,4 @@ export function backendProperties(config: BackendConfig): Property<BackendState,
 export const backendSuite: Suite<BackendConfig, BackendState, BackendEvent> = {
   model: backend,
   properties: backendProperties,
-  lifelines: backendLifelines,
 };

@@ -3,7 +3,6 @@ import { type BcEvent, type BcState, bc } from '../../model/bc/index.ts';
 import type { Property, Suite } from '../engine/property.ts';
 import { faultBudgetKept, firstDown } from '../fault-budget.ts';
 import { noIdleSteps } from '../idle-steps.ts';
-import { bcLifelines } from './diagram.ts';
 import { drSwitchoverWithinBound } from './liveness.ts';
 import { deadPairRestarts, deadPairRevivesByRestart, memberRejoinsPair } from './pairs.ts';
 import {
@@ -109,5 +108,4 @@ export function bcProperties(config: BcConfig): Property<BcState, BcEvent>[] {
 export const bcSuite: Suite<BcConfig, BcState, BcEvent> = {
   model: bc,
   properties: bcProperties,
-  lifelines: bcLifelines,
 };

@@ -68,14 +68,6 @@ export interface Violation<E> {
 export interface Suite<C, S, E extends ModelEvent> {
   readonly model: Model<C, S, E>;
   properties(config: C): readonly Property<S, E>[];
-  /** Who sends an event to whom, for sequence diagrams (one lifeline per component). */
-  lifelines(event: E): Lifelines;
-}
-
-/** The sender and receiver of an event in a sequence diagram (the same for a local step). */
-export interface Lifelines {
-  readonly from: string;
-  readonly to: string;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds suites of unrelated types.

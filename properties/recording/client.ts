@@ -64,7 +64,7 @@ export const timeWaitsForSip: Step = {
   id: 'recording.time-waits-for-sip',
   kind: 'step',
   guarded:
-    "Time's guard (model/recording/environment.ts, sipMustActFirst) waits for exactly these SIP Server steps, so only a changed guard can break it; what the urgency buys is judged by recording.gap-within-bound.",
+    "The kernel's clock waits for exactly these SIP Server steps (the urgent events of model/recording/environment.ts's time), so only a changed guard can break it; what the urgency buys is judged by recording.gap-within-bound.",
   clauses: ['GIR-MCP-3', 'GIR-MCP-4'],
   statement:
     "Time does not pass while SIP Server can join the endpoints of a call whose MCP failed or ask again for a joined one: SIP Server's reaction is immediate next to every timer.",

@@ -13,7 +13,6 @@ import { recordingFaultBudget } from './budget.ts';
 import { clientOnPrimary, timeWaitsForSip } from './client.ts';
 import { sipFailoverKeepsRecording, sipFailoverWhileRecording } from './composition.ts';
 import { detectionAccurate } from './detection.ts';
-import { recordingLifelines } from './diagram.ts';
 import {
   byeClearsSession,
   failoverEndsLostCalls,
@@ -115,5 +114,4 @@ export function recordingProperties(
 export const recordingSuite: Suite<RecordingConfig, RecordingState, RecordingEvent> = {
   model: recording,
   properties: recordingProperties,
-  lifelines: recordingLifelines,
 };

@@ -7,7 +7,6 @@ import {
 import type { Property, Suite } from '../engine/property.ts';
 import { noIdleSteps } from '../idle-steps.ts';
 import { sipFaultBudget } from './budget.ts';
-import { sipHaLifelines } from './diagram.ts';
 import { acksMatchBackup, syncLinkJoinsPair } from './link.ts';
 import { failoverWithinBound, onePrimaryAfterHeal, pairResynchronizes } from './liveness.ts';
 import { callModel, switchoverOnSyncedPair } from './procedure.ts';
@@ -69,5 +68,4 @@ export function sipHaProperties(config: SipHaConfig): Property<SipHaState, SipHa
 export const sipHaSuite: Suite<SipHaConfig, SipHaState, SipHaEvent> = {
   model: sipHa,
   properties: sipHaProperties,
-  lifelines: sipHaLifelines,
 };

@@ -10,14 +10,14 @@ type Name = keyof typeof configs;
 // here a first slice of each keeps the test run short.
 describe('backend: exhaustive exploration of the real model', () => {
   it.each(['default', 'active-backup', 'mcp-failure'] as const)(
-    'should violate nothing in the first 20,000 states of the %s config',
+    'should violate nothing in the first 10,000 states of the %s config',
     (name: Name) => {
       const config = configs[name];
       const r = explore(backend, backend.bind(config), backendProperties(config), {
-        maxStates: 20_000,
+        maxStates: 10_000,
       });
       expect(r.violation).toBeUndefined();
-      expect(r.distinct).toBe(20_000);
+      expect(r.distinct).toBe(10_000);
     },
   );
 });

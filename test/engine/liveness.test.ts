@@ -41,6 +41,7 @@ function system(
     bind: () => sys,
     kindOf: (e) => e.kind,
     describe: (e) => `${e.type} ${e.from}→${e.to}`,
+    lifelines: () => ({ from: 'tiny', to: 'tiny' }),
   };
   return { model, sys };
 }

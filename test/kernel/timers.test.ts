@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  advanceToNextDeadline,
-  canAdvance,
-  isDue,
-  nextDeadlineMs,
-  type Timers,
-} from '../../model/kernel/timers.ts';
+import { advanceBy, canAdvanceAll, earliestDeadlineMs } from '../../model/kernel/clock.ts';
+import { isDue, nextDeadlineMs, type Timers } from '../../model/kernel/timers.ts';
+
+/** What the kernel's clock does to one timer set. */
+const canAdvance = <Id extends string>(timers: Timers<Id>) => canAdvanceAll([timers]);
+const advanceToNextDeadline = <Id extends string>(timers: Timers<Id>) =>
+  advanceBy(timers, earliestDeadlineMs([timers]) ?? 0);
 
 type Id = 'addp' | 'recheck' | 'restart';
 

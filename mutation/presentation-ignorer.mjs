@@ -1,0 +1,20 @@
+/**
+ * A Stryker ignorer: no mutant in an event declaration's `label` or `lifeline`. They are what
+ * stories, step tables and sequence diagrams print; no model step and no property reads them, so
+ * every mutant of them would survive as an equivalent.
+ */
+import { declareValuePlugin, PluginKind } from '@stryker-mutator/api/plugin';
+
+const PRESENTATION = new Set(['label', 'lifeline']);
+
+export const strykerPlugins = [
+  declareValuePlugin(PluginKind.Ignore, 'presentation', {
+    shouldIgnore(path) {
+      const isMember = path.isObjectProperty() || path.isObjectMethod();
+      if (!isMember || path.node.key.type !== 'Identifier') return undefined;
+      return PRESENTATION.has(path.node.key.name)
+        ? "an event's label or lifeline: printed in stories and diagrams, read by no step or property"
+        : undefined;
+    },
+  }),
+];
