@@ -6,6 +6,7 @@
  */
 import type { AnyModel } from '../model/kernel/model.ts';
 import { explore } from '../properties/engine/explore.ts';
+import { checkedConfigs } from '../properties/engine/property.ts';
 import { suites } from '../properties/registry.ts';
 
 export interface LivenessCost {
@@ -24,7 +25,7 @@ export function livenessCost(maxStates: number, log: (line: string) => void): Li
   const rows: LivenessCost[] = [];
   for (const suite of suites) {
     const model = suite.model as AnyModel;
-    for (const name of model.checked) {
+    for (const name of checkedConfigs(suite)) {
       const config = model.configs[name];
       const system = model.bind(config);
       const all = suite.properties(config);

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { ConfigError } from '../model/kernel/model.ts';
 import { DEFAULT_EXPLORE_MAX_STATES } from '../properties/engine/explore.ts';
 import { defaultWorkers, EngineLimitError } from '../properties/engine/explore-parallel.ts';
+import { checkedConfigs, offPin } from '../properties/engine/property.ts';
 import { DEFAULT_FAIR_SAMPLES } from '../properties/engine/random.ts';
-import { suites } from '../properties/registry.ts';
+import { benchmarks, suites } from '../properties/registry.ts';
 import { DEFAULT_MAX_STATES } from '../properties/targets.ts';
 import { BASELINE } from '../properties/variant.ts';
 import { variants } from '../properties/variants.ts';
@@ -69,12 +70,17 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 function list(): number {
-  for (const suite of suites) {
+  for (const suite of [...suites, ...benchmarks]) {
     const m = suite.model;
-    console.log(`${m.id} — ${m.title}`);
+    const bench = benchmarks.includes(suite) ? ' (a benchmark: not in npm start or the review)' : '';
+    console.log(`${m.id} — ${m.title}${bench}`);
     console.log(
-      `  configs: ${Object.keys(m.configs).join(', ')} (checked by npm start: ${m.checked.join(', ')})`,
+      `  configs: ${Object.keys(m.configs).join(', ')} (checked by npm start: ${checkedConfigs(suite).join(', ')})`,
     );
+    for (const c of suite.checks)
+      console.log(
+        `  checked    ${c.config}: ${'bounded' in c ? `stopped by the states limit at depth ${c.depth}` : `${c.states.toLocaleString('en-US')} states, depth ${c.depth}, complete`}`,
+      );
     for (const p of suite.properties(m.configs.default)) {
       console.log(`  ${p.kind.padEnd(10)} ${p.id}  [${p.clauses.join(', ')}]`);
     }
@@ -156,6 +162,13 @@ async function check(argv: readonly string[], exhaustiveOnly: boolean): Promise<
     ...(process.stderr.isTTY ? { onProgress: progress } : {}),
   } as const;
   const outcomes: CheckOutcome[] = [];
+  // A config's pinned figures hold for the real model searched with the default limit only.
+  const pinned =
+    !exhaustiveOnly &&
+    variant === BASELINE &&
+    budget.maxStates === DEFAULT_MAX_STATES &&
+    !parsed.flags.has('depth');
+  const offPins: string[] = [];
   for (const suite of chosen) {
     const model = modelOf(suite, variant);
     // check covers every config the main job checks; explore searches one, 'default' unless named.
@@ -163,12 +176,21 @@ async function check(argv: readonly string[], exhaustiveOnly: boolean): Promise<
       ? [stringFlag(parsed, 'config')!]
       : exhaustiveOnly
         ? ['default']
-        : [...suite.model.checked];
+        : checkedConfigs(suite);
     for (const name of configNames) {
       const outcome = await checkOne(suite, model, variant, name, configOf(model, name), budget);
       outcomes.push(outcome);
       if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
       console.log(`${outcomeReport(outcome)}\n`);
+      const pin = suite.checks.find((c) => c.config === name);
+      const off = pinned && pin && outcome.explored ? offPin(pin, outcome.explored) : undefined;
+      if (off !== undefined) {
+        const line = `${suite.model.id}/${name}: the search's figures changed: ${off}`;
+        offPins.push(line);
+        console.log(
+          `  ✗ ${line}\n    a changed count is a changed model: if the change is meant, update the pin in properties/${suite.model.id}/index.ts and say why\n`,
+        );
+      }
       if (parsed.flags.has('stats') && outcome.random !== undefined)
         console.log(`${coverageTable(outcome.random)}\n`);
     }
@@ -192,7 +214,11 @@ async function check(argv: readonly string[], exhaustiveOnly: boolean): Promise<
       ? `all ${total} verdicts pass (${verdictCounts(outcomes)})`
       : `${failing.length} of ${total} verdicts fail:\n  ${failing.join('\n  ')}\n(${verdictCounts(outcomes)})`,
   );
-  return failing.length === 0 ? 0 : 1;
+  if (offPins.length > 0)
+    console.log(
+      `${offPins.length} search(es) found other figures than their pins:\n  ${offPins.join('\n  ')}`,
+    );
+  return failing.length === 0 && offPins.length === 0 ? 0 : 1;
 }
 
 /** The verdicts counted by kind, complete and bounded holds apart. */

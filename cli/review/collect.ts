@@ -16,7 +16,7 @@ import {
   type DocumentId,
 } from '../../properties/catalog/index.ts';
 import { explore } from '../../properties/engine/explore.ts';
-import type { Property } from '../../properties/engine/property.ts';
+import { checkedConfigs, type Property } from '../../properties/engine/property.ts';
 import { randomCheck } from '../../properties/engine/random.ts';
 import { findSuite, suites } from '../../properties/registry.ts';
 import { BASELINE } from '../../properties/variant.ts';
@@ -117,7 +117,7 @@ export async function collectReview(options: ReviewOptions): Promise<Review> {
   const documents = readDocuments(options.docs);
   const outcomes: CheckOutcome[] = [];
   for (const suite of suites) {
-    for (const name of suite.model.checked) {
+    for (const name of checkedConfigs(suite)) {
       options.log(`checking ${suite.model.id} / ${name}`);
       const config = suite.model.validate(suite.model.configs[name]);
       outcomes.push(

@@ -48,7 +48,6 @@ export function createHotStandby(
       id: 'hotstandby',
       title: 'Hot-standby pair with call replication (benchmark reference)',
       configs,
-      checked: ['c3'],
       validate,
       events,
       // The TLA+ text has no time: no timer is ever pending, so time never advances.

@@ -51,8 +51,6 @@ export interface Model<C, S, E extends ModelEvent> {
   readonly title: string;
   /** Named configurations; 'default' is checked by `npm start`. */
   readonly configs: Readonly<Record<string, C>>;
-  /** Configurations the main job checks, 'default' among them. */
-  readonly checked: readonly string[];
   /** Parses an untrusted value into a config, or throws a ConfigError naming the bad field. */
   validate(input: unknown): C;
   bind(config: C): System<S, E>;
@@ -169,7 +167,6 @@ export function tableModel<C, S, E extends ModelEvent, Ctx>(
     id: spec.id,
     title: spec.title,
     configs: spec.configs,
-    checked: spec.checked,
     validate: spec.validate,
     kindOf: (event) => declOf(table, event).kind,
     describe: (event) => declOf(table, event).label(event),

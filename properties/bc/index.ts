@@ -108,4 +108,10 @@ export function bcProperties(config: BcConfig): Property<BcState, BcEvent>[] {
 export const bcSuite: Suite<BcConfig, BcState, BcEvent> = {
   model: bc,
   properties: bcProperties,
+  // Searched by npm start; a changed figure is a changed model (see ConfigCheck).
+  checks: [
+    { config: 'small', states: 104_493, depth: 17, transitions: 940_105 },
+    { config: 'default', bounded: true, depth: 10 },
+    { config: 'stat-trigger', states: 120_646, depth: 17, transitions: 1_079_901 },
+  ],
 };

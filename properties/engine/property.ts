@@ -64,10 +64,61 @@ export interface Violation<E> {
   readonly schedule?: readonly E[];
 }
 
-/** A model together with the properties that judge it. */
+/**
+ * A config the main job checks, with what its search finds, written once: for a complete search
+ * its distinct states, depth and transitions; for one the default state limit stops, the depth
+ * it reaches there. `npm start` fails when a search finds other figures (a changed count is a
+ * changed model: say why in the commit and update the figure here), and the tests, the model's
+ * README and `ha-verify list` read them from here.
+ */
+export type ConfigCheck =
+  | {
+      readonly config: string;
+      readonly states: number;
+      readonly depth: number;
+      readonly transitions: number;
+    }
+  | { readonly config: string; readonly bounded: true; readonly depth: number };
+
+/** A model together with the properties that judge it and the configs the main job checks. */
 export interface Suite<C, S, E extends ModelEvent> {
   readonly model: Model<C, S, E>;
   properties(config: C): readonly Property<S, E>[];
+  /** The configs `npm start` checks, 'default' among them, in order. */
+  readonly checks: readonly ConfigCheck[];
+}
+
+/** The names of the configs the main job checks. */
+export function checkedConfigs(suite: { readonly checks: readonly ConfigCheck[] }): string[] {
+  return suite.checks.map((c) => c.config);
+}
+
+/**
+ * How a search's figures differ from its pinned ones, in one sentence, or undefined when they
+ * agree. Only a search run with the default state limit can be compared.
+ */
+export function offPin(
+  check: ConfigCheck,
+  found: {
+    readonly distinct: number;
+    readonly depth: number;
+    readonly transitions: number;
+    readonly complete: boolean;
+  },
+): string | undefined {
+  const got = `${found.distinct.toLocaleString('en-US')} states, depth ${found.depth}, ${found.transitions.toLocaleString('en-US')} transitions, ${found.complete ? 'complete' : 'stopped by the states limit'}`;
+  const pinned =
+    'bounded' in check
+      ? `stopped by the states limit at depth ${check.depth}`
+      : `${check.states.toLocaleString('en-US')} states, depth ${check.depth}, ${check.transitions.toLocaleString('en-US')} transitions, complete`;
+  const same =
+    'bounded' in check
+      ? !found.complete && found.depth === check.depth
+      : found.complete &&
+        found.distinct === check.states &&
+        found.depth === check.depth &&
+        found.transitions === check.transitions;
+  return same ? undefined : `found ${got}; pinned: ${pinned}`;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds suites of unrelated types.

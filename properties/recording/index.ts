@@ -114,4 +114,15 @@ export function recordingProperties(
 export const recordingSuite: Suite<RecordingConfig, RecordingState, RecordingEvent> = {
   model: recording,
   properties: recordingProperties,
+  // Searched by npm start; a changed figure is a changed model (see ConfigCheck).
+  checks: [
+    { config: 'small', states: 15_889, depth: 21, transitions: 35_473 },
+    { config: 'default', bounded: true, depth: 10 },
+    { config: 'active-standby', states: 23_372, depth: 24, transitions: 71_497 },
+    { config: 'active-active', states: 29_209, depth: 26, transitions: 87_117 },
+    { config: 'lagged', states: 40_021, depth: 22, transitions: 112_767 },
+    { config: 'audio-lost', states: 13_107, depth: 20, transitions: 28_183 },
+    { config: 'single-mcp', states: 1_074, depth: 16, transitions: 2_610 },
+    { config: 'no-retry', states: 156_866, depth: 24, transitions: 601_798 },
+  ],
 };

@@ -68,4 +68,11 @@ export function sipHaProperties(config: SipHaConfig): Property<SipHaState, SipHa
 export const sipHaSuite: Suite<SipHaConfig, SipHaState, SipHaEvent> = {
   model: sipHa,
   properties: sipHaProperties,
+  // Searched by npm start; a changed figure is a changed model (see ConfigCheck).
+  checks: [
+    { config: 'small', states: 45_072, depth: 24, transitions: 249_024 },
+    { config: 'default', bounded: true, depth: 10 },
+    { config: 'recheck', bounded: true, depth: 15 },
+    { config: 'fencing', states: 392_956, depth: 25, transitions: 2_022_920 },
+  ],
 };

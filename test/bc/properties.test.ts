@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { configs } from '../../model/bc/config.ts';
 import { bc } from '../../model/bc/index.ts';
-import { bcProperties } from '../../properties/bc/index.ts';
+import { bcProperties, bcSuite } from '../../properties/bc/index.ts';
 import { expectedSite } from '../../properties/bc/preferred.ts';
 import { explore } from '../../properties/engine/explore.ts';
+import { checkedConfigs } from '../../properties/engine/property.ts';
 
 const exploreConfig = (name: keyof typeof configs, maxStates?: number) => {
   const config = configs[name];
@@ -18,7 +19,7 @@ const exploreConfig = (name: keyof typeof configs, maxStates?: number) => {
 describe('bc: every option is exercised by a checked config', () => {
   it('should let each level of the preferred-site hierarchy (Tenant, Agent Group, Person) decide some agent', () => {
     const levels = new Set(
-      bc.checked.flatMap((name) => {
+      checkedConfigs(bcSuite).flatMap((name) => {
         const config = configs[name as keyof typeof configs];
         return Array.from(
           { length: config.agents },

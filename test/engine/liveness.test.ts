@@ -36,7 +36,6 @@ function system(
     id: 'tiny',
     title: 'tiny',
     configs: {},
-    checked: [],
     validate: (x) => x,
     bind: () => sys,
     kindOf: (e) => e.kind,

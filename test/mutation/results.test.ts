@@ -1,6 +1,7 @@
 /** The mutation score: what counts as a kill, what is counted apart, and which configs the check runs. */
 import { describe, expect, it } from 'vitest';
 import { namedProperties, overallScore, scoreReport } from '../../mutation/results.ts';
+import { checkedConfigs } from '../../properties/engine/property.ts';
 import { suites } from '../../properties/registry.ts';
 import { MUTATION_CHECKS } from './checks.ts';
 
@@ -97,7 +98,7 @@ describe('mutation results', () => {
   it('should check every checked config of every model', () => {
     for (const suite of suites)
       expect([...(MUTATION_CHECKS[suite.model.id]?.configs ?? [])].sort()).toEqual(
-        [...suite.model.checked].sort(),
+        checkedConfigs(suite).sort(),
       );
   });
 
