@@ -72,7 +72,9 @@ async function main(argv: readonly string[]): Promise<number> {
 function list(): number {
   for (const suite of [...suites, ...benchmarks]) {
     const m = suite.model;
-    const bench = benchmarks.includes(suite) ? ' (a benchmark: not in npm start or the review)' : '';
+    const bench = benchmarks.includes(suite)
+      ? ' (a benchmark: not in npm start or the review)'
+      : '';
     console.log(`${m.id} — ${m.title}${bench}`);
     console.log(
       `  configs: ${Object.keys(m.configs).join(', ')} (checked by npm start: ${checkedConfigs(suite).join(', ')})`,

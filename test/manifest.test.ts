@@ -53,3 +53,32 @@ describe.each([...suites, ...benchmarks].map((s) => [s.model.id, s] as const))(
     });
   },
 );
+
+const KINDS = ['traffic', 'protocol', 'delivery', 'fault', 'repair', 'time'];
+
+describe.each([...suites, ...benchmarks].map((s) => [s.model.id, s] as const))(
+  'events table of %s',
+  (id, suite) => {
+    it("should name every event of the model in its README, with its declared kind where the README's table gives one", () => {
+      const readme = readFileSync(new URL(`../model/${id}/README.md`, import.meta.url), 'utf8');
+      const model = suite.model;
+      const kindOf = new Map<string, string>();
+      for (const name of new Set(['default', ...suite.checks.map((c) => c.config)]))
+        for (const e of model.bind(model.validate(model.configs[name])).vocabulary)
+          kindOf.set(e.type, model.kindOf(e));
+      for (const type of kindOf.keys())
+        expect(readme.includes(`\`${type}\``), `model/${id}/README.md names ${type}`).toBe(true);
+      // Rows of an events table: | kind | `event`, `event` (...) | ...
+      let rows = 0;
+      for (const line of readme.split('\n')) {
+        const cells = line.split('|').map((c) => c.trim());
+        if (cells.length < 4 || !KINDS.includes(cells[1]!)) continue;
+        rows += 1;
+        for (const [, name] of cells[2]!.matchAll(/`([a-zA-Z]+)`/g))
+          if (kindOf.has(name!))
+            expect(kindOf.get(name!), `${name} is declared ${kindOf.get(name!)}`).toBe(cells[1]);
+      }
+      expect(rows, `model/${id}/README.md has an events table by kind`).toBeGreaterThan(0);
+    });
+  },
+);
