@@ -118,20 +118,12 @@ export interface TableModelSpec<C, S, E extends ModelEvent, Ctx>
   afterEach?(draft: Draft<S>, event: E, ctx: Ctx): void;
 }
 
-/**
- * The clock's declaration. Its guard waits for the urgent events of the bound configuration, by
- * the guard table in use (`guards`, read at call time: the table holds this guard too).
- */
-function clock<S, E extends ModelEvent, Ctx>(
+/** The clock's declaration, its guard apart (`clockGuard`: it depends on the bound config). */
+function clock<S, Ctx>(
   time: TimeSpec<S, Ctx>,
-  waitFor: readonly E[],
-  guards: () => GuardTable<S, E, Ctx>,
-): EventTable<S, TimeAdvanced, Ctx>['timeAdvanced'] {
+): Omit<EventTable<S, TimeAdvanced, Ctx>['timeAdvanced'], 'guard'> {
   return {
     kind: 'time',
-    guard: (state, _event, ctx) =>
-      canAdvanceAll(time.timers(state)) &&
-      !waitFor.some((event) => enabledBy(guards(), state, event, ctx)),
     handle: (draft, _event, ctx) => {
       const sets = time.timers(draft);
       const ms = earliestDeadlineMs(sets) ?? 0;
@@ -141,6 +133,20 @@ function clock<S, E extends ModelEvent, Ctx>(
     label: () => 'time advances to next deadline',
     lifeline: () => local('Clock'),
   };
+}
+
+/**
+ * The clock's guard: some timer pending, none due, and none of the bound config's urgent events
+ * enabled, by the guard table in use (`guards`, read at call time: the table holds this guard).
+ */
+function clockGuard<S, E extends ModelEvent, Ctx>(
+  time: TimeSpec<S, Ctx>,
+  waitFor: readonly E[],
+  guards: () => GuardTable<S, E, Ctx>,
+): (state: S, event: TimeAdvanced, ctx: Ctx) => boolean {
+  return (state, _event, ctx) =>
+    canAdvanceAll(time.timers(state)) &&
+    !waitFor.some((event) => enabledBy(guards(), state, event, ctx));
 }
 
 /**
@@ -154,13 +160,11 @@ export function tableModel<C, S, E extends ModelEvent, Ctx>(
 ): Model<C, S, E> {
   const urgent = new Set(spec.time.urgent ?? []);
   // The declarations with the clock's, for what does not depend on a config: kinds, labels,
-  // lifelines, budgets and handlers.
-  const withClock = (waitFor: readonly E[], guards: () => GuardTable<S, E, Ctx>) =>
-    ({
-      ...spec.events,
-      timeAdvanced: clock(spec.time, waitFor, guards),
-    }) as unknown as EventTable<S, E, Ctx>;
-  const table = withClock([], () => guardsOf(table));
+  // lifelines, budgets and handlers (the guards are bound with the config, below).
+  const table = {
+    ...spec.events,
+    timeAdvanced: clock(spec.time),
+  } as unknown as EventTable<S, E, Ctx>;
   const h = { ...handlersOf(table), ...overrides.handlers } as HandlerTable<S, E, Ctx>;
   const budgetOf = overrides.budgetOf ?? ((event: E) => budgetBy(table, event));
   return {
@@ -176,9 +180,10 @@ export function tableModel<C, S, E extends ModelEvent, Ctx>(
       const vocabulary = spec.vocabulary(config);
       const waitFor = vocabulary.filter((e) => urgent.has(e.type));
       const g: GuardTable<S, E, Ctx> = {
-        ...guardsOf(withClock(waitFor, () => g)),
+        ...guardsOf(spec.events),
+        timeAdvanced: clockGuard(spec.time, waitFor, () => g),
         ...overrides.guards,
-      } as GuardTable<S, E, Ctx>;
+      } as unknown as GuardTable<S, E, Ctx>;
       return {
         init: spec.init(ctx),
         vocabulary,

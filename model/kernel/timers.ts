@@ -7,16 +7,6 @@
 
 export type Timers<Id extends string> = Partial<Record<Id, number>>;
 
-/** Milliseconds to the earliest pending deadline, or undefined when nothing is pending. */
-export function nextDeadlineMs<Id extends string>(timers: Timers<Id>): number | undefined {
-  let best: number | undefined;
-  for (const id in timers) {
-    const left = timers[id];
-    if (left !== undefined) best = best === undefined ? left : Math.min(best, left);
-  }
-  return best;
-}
-
 export function isDue<Id extends string>(timers: Timers<Id>, id: Id): boolean {
   return timers[id] === 0;
 }

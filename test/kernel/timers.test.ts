@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { advanceBy, canAdvanceAll, earliestDeadlineMs } from '../../model/kernel/clock.ts';
-import { isDue, nextDeadlineMs, type Timers } from '../../model/kernel/timers.ts';
+import { isDue, type Timers } from '../../model/kernel/timers.ts';
 
 /** What the kernel's clock does to one timer set. */
+const nextDeadlineMs = <Id extends string>(timers: Timers<Id>) => earliestDeadlineMs([timers]);
 const canAdvance = <Id extends string>(timers: Timers<Id>) => canAdvanceAll([timers]);
 const advanceToNextDeadline = <Id extends string>(timers: Timers<Id>) =>
-  advanceBy(timers, earliestDeadlineMs([timers]) ?? 0);
+  advanceBy(timers, nextDeadlineMs(timers) ?? 0);
 
 type Id = 'addp' | 'recheck' | 'restart';
 
 describe('kernel: timers', () => {
+  it('should report the earliest deadline over several timer sets, wherever it is', () => {
+    expect(earliestDeadlineMs([{ addp: 9000 }, { recheck: 5000, restart: 7000 }])).toBe(5000);
+    expect(earliestDeadlineMs([{ addp: 3000 }, { recheck: 5000 }])).toBe(3000);
+    expect(earliestDeadlineMs([{}, { recheck: undefined }])).toBeUndefined();
+  });
+
   it('should report no deadline when no timer is pending', () => {
     expect(nextDeadlineMs<Id>({})).toBeUndefined();
     expect(nextDeadlineMs<Id>({ addp: undefined })).toBeUndefined();
