@@ -2,7 +2,7 @@
 import type { AnyModel } from '../model/kernel/model.ts';
 import { ConfigError } from '../model/kernel/model.ts';
 import type { AnySuite } from '../properties/engine/property.ts';
-import { findSuite, suites } from '../properties/registry.ts';
+import { benchmarks, findSuite, suites } from '../properties/registry.ts';
 import { BASELINE } from '../properties/variant.ts';
 import { findVariant, variants } from '../properties/variants.ts';
 import { CliError } from './args.ts';
@@ -11,7 +11,7 @@ export function suiteOf(id: string): AnySuite {
   const suite = findSuite(id);
   if (suite === undefined) {
     throw new CliError(
-      `unknown model '${id}'; known models: ${suites.map((s) => s.model.id).join(', ')}`,
+      `unknown model '${id}'; known models: ${[...suites, ...benchmarks].map((s) => s.model.id).join(', ')}`,
     );
   }
   return suite;

@@ -132,7 +132,9 @@ export async function collectReview(options: ReviewOptions): Promise<Review> {
     }
   }
   options.log('running the broken variants');
-  const kills = variants.map((v) => killOf(v, options));
+  // The documents' variants only: a benchmark model is not reviewed.
+  const reviewed = new Set(suites.map((s) => s.model.id));
+  const kills = variants.filter((v) => reviewed.has(v.model)).map((v) => killOf(v, options));
   const clauses = allClauses.map((c) => reviewClause(c, documents, outcomes, kills));
   const counts = Object.fromEntries(
     CLAUSE_VERDICTS.map((v) => [v, clauses.filter((c) => c.verdict === v).length]),

@@ -5,7 +5,7 @@
  * what a stored segment and a posted one mean for it, and routes the shared crash and restart
  * events by node.
  */
-import { embed, local } from '../kernel/tables.ts';
+import { embed, local, OWN_BUDGET } from '../kernel/tables.ts';
 import type { Context as RecordingContext } from '../recording/context.ts';
 import type { RecordingEvent } from '../recording/events.ts';
 import { events as recordingEvents } from '../recording/reducer.ts';
@@ -70,7 +70,7 @@ export const events: Decls<
       if (isBackendNode(e.node)) crashBackend(draft, e.node, ctx);
       else path.processCrashed.handle(draft, ofPath(e), ctx);
     },
-    budget: (e) => (isBackendNode(e.node) ? [] : path.processCrashed.budget?.(ofPath(e))),
+    budget: (e) => (isBackendNode(e.node) ? OWN_BUDGET : path.processCrashed.budget?.(ofPath(e))),
     label: (e) => `${e.node} process crashes`,
     lifeline: (e) =>
       isBackendNode(e.node) ? local(e.node) : path.processCrashed.lifeline(ofPath(e)),

@@ -14,6 +14,7 @@ import type { TimeSpec } from '../kernel/model.ts';
 import { local } from '../kernel/tables.ts';
 import { time as recordingTime } from '../recording/environment.ts';
 import type { Context, Decls, EventOf } from './context.ts';
+import type { BackendEvent } from './events.ts';
 import { segmentOf, takeoverEnabled } from './pipeline.ts';
 import {
   type BackendNode,
@@ -143,7 +144,7 @@ export function writeFailEnabled(state: BackendState, e: EventOf<'storageWriteFa
  * The back end's time: the recording path's timers (the pair's among them) and its own, one
  * clock; it waits for what the recording path's time waits for.
  */
-export const time: TimeSpec<BackendState, Context> = {
+export const time: TimeSpec<BackendState, Context, BackendEvent> = {
   timers: (state) => [...recordingTime.timers(state.rec), state.timers],
   urgent: recordingTime.urgent,
   elapsed: (draft, ms, ctx) => recordingTime.elapsed?.(draft.rec, ms, ctx.rec),

@@ -86,11 +86,11 @@ export interface Overrides<Handlers, Guards, E extends ModelEvent = never> {
  * no urgent step is enabled (by the guards in use, so urgency follows a variant's guards); it
  * moves every set to the earliest deadline, then runs `elapsed`.
  */
-export interface TimeSpec<S, Ctx> {
+export interface TimeSpec<S, Ctx, E extends ModelEvent = ModelEvent> {
   /** Every timer set of a state (the model's own and its embedded models'), advanced together. */
   timers(state: S | Draft<S>): readonly Timers<string>[];
   /** Event types time waits for: while one of them is enabled, time does not advance. */
-  readonly urgent?: readonly string[];
+  readonly urgent?: readonly E['type'][];
   /** What else `ms` of passing time does, after the timers moved (ghost measures, retries). */
   elapsed?(draft: Draft<S>, ms: number, ctx: Ctx): void;
 }
@@ -109,7 +109,7 @@ export type DeclaredEvents<S, E extends ModelEvent, Ctx> = EventTable<
 export interface TableModelSpec<C, S, E extends ModelEvent, Ctx>
   extends Omit<Model<C, S, E>, 'bind' | 'kindOf' | 'describe' | 'lifelines'> {
   readonly events: DeclaredEvents<S, E, Ctx>;
-  readonly time: TimeSpec<S, Ctx>;
+  readonly time: TimeSpec<S, Ctx, E>;
   /** The precomputed context of one config. */
   context(config: C): Ctx;
   init(ctx: Ctx): S;

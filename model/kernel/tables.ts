@@ -45,7 +45,10 @@ export interface EventDecl<S, E extends ModelEvent, Ctx> {
   readonly guard: (state: S, event: E, ctx: Ctx) => boolean;
   /** What the event does: mutates the immer draft, returns nothing. */
   readonly handle: (draft: Draft<S>, event: E, ctx: Ctx) => void;
-  /** The budget the event spends; without it, a 'fault' spends the model's own, others none. */
+  /**
+   * The budget the event spends; without it, a 'fault' spends the model's own, others none. It
+   * returns constant paths (OWN_BUDGET, a module-level array), which `embed` lifts once each.
+   */
   readonly budget?: (event: E) => BudgetPath | undefined;
   /** A short human label, e.g. 'sip1 process crashes'. */
   readonly label: (event: E) => string;
@@ -146,7 +149,7 @@ export function embed<PS, PCtx, Ctx, T extends DeclTable>(
   ctxOf: (ctx: PCtx) => Ctx,
 ): { readonly [K in keyof T]: EventDecl<PS, Parameters<T[K]['guard']>[1], PCtx> } {
   const sub = (state: unknown) => (state as Record<string, unknown>)[key];
-  // The embedded model's paths are a few constants: each is lifted once.
+  // Budget paths are constants (OWN_BUDGET or a module-level array): each is lifted once.
   const lifted = new Map<BudgetPath, BudgetPath>();
   const lift = (path: BudgetPath): BudgetPath => {
     const known = lifted.get(path);

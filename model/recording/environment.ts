@@ -14,7 +14,7 @@ import { type BudgetPath, OWN_BUDGET } from '../kernel/tables.ts';
 import { isDue } from '../kernel/timers.ts';
 import { runSip, sipEnabled } from './composition.ts';
 import type { Context, Decls, EventOf } from './context.ts';
-import { isRmNode, isSipNode } from './events.ts';
+import { isRmNode, isSipNode, type RecordingEvent } from './events.ts';
 import { mcpCrashed, mcpRestarted } from './mcp.ts';
 import { rmCrashed } from './rm.ts';
 import { type RecordingState, recordOf } from './state.ts';
@@ -68,7 +68,7 @@ export function recordingElapsed(draft: Draft<RecordingState>, ms: number, ctx: 
  * The recording path's time: the pair's timers and its own, one clock. While SIP Server can take
  * its next recording step (join or ask again), time waits for it.
  */
-export const time: TimeSpec<RecordingState, Context> = {
+export const time: TimeSpec<RecordingState, Context, RecordingEvent> = {
   timers: (state) => [state.sip.timers, state.timers],
   urgent: ['endpointsJoined', 'reRecordRequested'],
   elapsed: recordingElapsed,
