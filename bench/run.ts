@@ -12,12 +12,17 @@
  *                Web Services on Cassandra and SpeechMiner) searched completely, once
  *   liveness     per config `npm start` checks: one-thread search time with and without the
  *                liveness properties (every fair path), and the ratio (BENCH_LIVENESS=0 skips it)
+ *   reference    the shared bench's reference model (model/hotstandby) searched completely at its
+ *                `c4` config, whole process, against commit 50f28af's explorer unpacked in a
+ *                temporary folder: pairs run in turn with 1 and with 2 workers, times and the
+ *                median ratio of the pairs (BENCH_REFERENCE=0 skips it; bench/baseline.ts)
  *   recordingExhaustive
  *                the recording path's `exhaustive` config (issue 3) searched completely, once:
  *                states, depth, time, peak memory, and that the real model violates nothing
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
+import { resolve } from 'node:path';
 import { setAutoFreeze } from 'immer';
 import type { AnyModel } from '../model/kernel/model.ts';
 import { explore } from '../properties/engine/explore.ts';
@@ -27,6 +32,13 @@ import { randomParallel } from '../properties/engine/random-parallel.ts';
 import { findSuite } from '../properties/registry.ts';
 import { DEFAULT_MAX_STATES, targetSpec } from '../properties/targets.ts';
 import { variants } from '../properties/variants.ts';
+import {
+  BASELINE_COMMIT,
+  prepareBaseline,
+  type ReferenceRun,
+  removeBaseline,
+  runReference,
+} from './baseline.ts';
 import { livenessCost } from './liveness.ts';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
@@ -34,6 +46,7 @@ const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const RECORDING_MAX_STATES = 20_000_000;
 const RECORDING = process.env.BENCH_RECORDING !== '0';
 const LIVENESS = process.env.BENCH_LIVENESS !== '0';
+const REFERENCE = process.env.BENCH_REFERENCE !== '0';
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number) => Math.round(x);
@@ -162,6 +175,58 @@ async function searchOnce(modelId: string, configName: string, maxStates: number
   };
 }
 
+/**
+ * The reference model's `c4` (1,011,867 states), this tree against the baseline commit's, pairs
+ * in turn; the order inside a pair alternates so neither side always runs on a warmer machine.
+ */
+function reference() {
+  const here = resolve(import.meta.dirname, '..');
+  const baseline = prepareBaseline();
+  if ('missing' in baseline) {
+    log(`  skipped: ${baseline.missing}`);
+    return { skipped: baseline.missing };
+  }
+  try {
+    const byWorkers = [1, 2].map((workers) => {
+      const pairs = Array.from({ length: REPEATS }, (_, i) => {
+        const run = (dir: string) => runReference(dir, 'c4', workers);
+        let ours: ReferenceRun;
+        let theirs: ReferenceRun;
+        if (i % 2 === 0) {
+          ours = run(here);
+          theirs = run(baseline.dir);
+        } else {
+          theirs = run(baseline.dir);
+          ours = run(here);
+        }
+        log(
+          `  c4, ${workers} worker(s): this tree ${ours.wallMs} ms, ${BASELINE_COMMIT} ${theirs.wallMs} ms, ratio ${(ours.wallMs / theirs.wallMs).toFixed(2)}`,
+        );
+        return { ours, theirs };
+      });
+      const last = pairs.at(-1)!.ours;
+      return {
+        workers,
+        distinct: last.distinct,
+        depth: last.depth,
+        transitions: last.transitions,
+        complete: last.complete,
+        sameAsBaseline: pairs.every(
+          (p) =>
+            p.ours.distinct === p.theirs.distinct && p.ours.transitions === p.theirs.transitions,
+        ),
+        wallMs: round(median(pairs.map((p) => p.ours.wallMs))),
+        baselineWallMs: round(median(pairs.map((p) => p.theirs.wallMs))),
+        ratios: pairs.map((p) => Number((p.ours.wallMs / p.theirs.wallMs).toFixed(3))),
+        ratio: Number(median(pairs.map((p) => p.ours.wallMs / p.theirs.wallMs)).toFixed(3)),
+      };
+    });
+    return { config: 'c4', baseline: BASELINE_COMMIT, runs: byWorkers };
+  } finally {
+    removeBaseline(baseline.dir);
+  }
+}
+
 function variantTimes() {
   return variants.map((v) => {
     const broken = v.build();
@@ -204,6 +269,8 @@ function variantTimes() {
 log(
   `bench: ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, Node ${process.version}, ${REPEATS} repeats`,
 );
+if (REFERENCE) log(`reference model c4 against ${BASELINE_COMMIT}`);
+const referenceResult = REFERENCE ? reference() : null;
 log('reducer and random engine');
 const reducerResult = await reducer();
 log('explorer');
@@ -225,6 +292,7 @@ const result = {
     node: process.version,
   },
   repeats: REPEATS,
+  reference: referenceResult,
   reducer: reducerResult,
   explorer: explorerResult,
   variants: variantResult,
