@@ -29,7 +29,10 @@ export interface ReferenceRun {
   readonly wallMs: number;
 }
 
-/** Unpacks the baseline commit with the reference model; undefined (and why) when it cannot. */
+/**
+ * Unpacks the baseline commit with the reference model, or says why it cannot. The baseline runs
+ * on this tree's node_modules, so both sides use the same immer and Node: only the engine differs.
+ */
 export function prepareBaseline(): { dir: string } | { missing: string } {
   if (!existsSync(SHARED)) return { missing: `${SHARED} is not there` };
   const dir = mkdtempSync(join(tmpdir(), 'ha-verify-baseline-'));
@@ -55,16 +58,11 @@ export function removeBaseline(dir: string): void {
 }
 
 /** One search of the reference model in the tree at `dir`, as a process of its own. */
-export function runReference(
-  dir: string,
-  config: string,
-  workers: number,
-  flags: readonly string[] = [],
-): ReferenceRun {
+export function runReference(dir: string, config: string, workers: number): ReferenceRun {
   const started = performance.now();
   const run = spawnSync(
     process.execPath,
-    [...NODE_FLAGS, 'bench/reference.ts', config, String(workers), ...flags],
+    [...NODE_FLAGS, 'bench/reference.ts', config, String(workers)],
     { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 20 },
   );
   const wallMs = Math.round(performance.now() - started);

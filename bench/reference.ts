@@ -4,7 +4,7 @@
  * a worktree of an earlier commit (bench/baseline.ts copies it there), so both searches are
  * started, loaded and measured alike.
  *
- *   node --import tsx bench/reference.ts <config> <workers> [symmetry]
+ *   node --import tsx bench/reference.ts <config> <workers>
  *
  * prints one line of JSON: states, depth, transitions, whether it completed, and the search's own
  * time (the bench also times the whole process).
@@ -20,12 +20,10 @@ export function loadReference(arg: { config: string }) {
 }
 
 async function main(): Promise<void> {
-  const [config = 'c4', workers = '1', ...flags] = process.argv.slice(2);
-  const options: Record<string, unknown> = { workers: Number(workers), maxStates: 3_000_000 };
-  if (flags.includes('symmetry')) options.symmetry = true;
+  const [config = 'c4', workers = '1'] = process.argv.slice(2);
   const r = await exploreParallel(
     { module: import.meta.url, exportName: 'loadReference', arg: { config } },
-    options,
+    { workers: Number(workers), maxStates: 3_000_000 },
   );
   process.stdout.write(
     `${JSON.stringify({ distinct: r.distinct, depth: r.depth, transitions: r.transitions, complete: r.complete, searchMs: Math.round(r.elapsedMs) })}\n`,
