@@ -28,6 +28,14 @@ module.exports = {
       to: { pathNot: '^(model/|node_modules/immer/)' },
     },
     {
+      name: 'one-immer',
+      comment:
+        "Values from immer come from model/kernel/immer.ts, so produce and setAutoFreeze share one instance; types may come from 'immer'.",
+      severity: 'error',
+      from: { pathNot: '^model/kernel/immer\\.ts$' },
+      to: { path: '^(node_modules/immer/|immer$)', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'engine-is-generic',
       comment:
         "The engines judge any model: they import no model, no model's properties, traces or tools.",
@@ -60,6 +68,6 @@ module.exports = {
     // Type-only imports count: a type from test/ is a back edge too.
     tsPreCompilationDeps: true,
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(\\.stryker-tmp|\\.ha-verify|node_modules)/' },
+    exclude: { path: '(^|/)(\\.stryker-tmp|\\.ha-verify)/' },
   },
 };

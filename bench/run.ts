@@ -23,7 +23,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { resolve } from 'node:path';
-import { setAutoFreeze } from 'immer';
+import { setAutoFreeze } from '../model/kernel/immer.ts';
 import type { AnyModel } from '../model/kernel/model.ts';
 import { explore } from '../properties/engine/explore.ts';
 import { defaultWorkers, exploreParallel } from '../properties/engine/explore-parallel.ts';

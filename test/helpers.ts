@@ -1,6 +1,7 @@
 /** Shared test helpers: strict runs of hand-written event lists, and seeds from the environment. */
-import { freeze, setAutoFreeze } from 'immer';
+
 import { describe, expect, it } from 'vitest';
+import { freeze, setAutoFreeze } from '../model/kernel/immer.ts';
 import type { Model, ModelEvent } from '../model/kernel/model.ts';
 import { explore } from '../properties/engine/explore.ts';
 import { Judge } from '../properties/engine/judge.ts';

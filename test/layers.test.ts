@@ -35,6 +35,8 @@ const BACK_EDGES: Record<string, string> = {
   'model/n.ts': "import { q } from '../properties/x/q.ts';\nexport const n = q;\n",
   'properties/engine/e.ts': "import { q } from '../x/q.ts';\nexport const e = q;\n",
   'properties/engine/f.ts': "import { s } from '../../model/x/s.ts';\nexport const f = s;\n",
+  'traces/i.ts': "import { produce } from 'immer';\nexport const i = produce;\n",
+  'traces/j.ts': "import type { Draft } from 'immer';\nexport type J = Draft<object>;\n",
   'properties/x/w.ts': "import { r } from '../../traces/r.ts';\nexport const w = r;\n",
   'traces/r.ts': "import { u } from '../mutation/u.ts';\nexport const r = u;\n",
   'cli/a.ts': "import { c } from './c.ts';\nexport const a = c;\n",
@@ -45,6 +47,11 @@ const BACK_EDGES: Record<string, string> = {
   'model/s.ts': 'export const s = 1;\n',
   'model/x/s.ts': 'export const s = 2;\n',
   'mutation/u.ts': "import { s } from '../model/s.ts';\nexport const u = s;\n",
+  'node_modules/immer/package.json':
+    '{ "name": "immer", "main": "index.js", "types": "index.d.ts" }\n',
+  'node_modules/immer/index.js': 'export const produce = 1;\n',
+  'node_modules/immer/index.d.ts':
+    'export declare const produce: number;\nexport type Draft<T> = T;\n',
 };
 
 describe('layer rules (.dependency-cruiser.cjs)', () => {
@@ -72,6 +79,7 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
         'properties-below-traces properties/x/w.ts -> traces/r.ts',
         'below-tools traces/r.ts -> mutation/u.ts',
         'no-cycles cli/a.ts -> cli/c.ts',
+        'one-immer traces/i.ts -> node_modules/immer/index.js',
       ]),
     );
     const from = new Set(found.map((f) => f.split(' ')[1]));
@@ -81,6 +89,7 @@ describe('layer rules (.dependency-cruiser.cjs)', () => {
       'model/s.ts',
       'model/x/s.ts',
       'mutation/u.ts',
+      'traces/j.ts',
     ])
       expect(from.has(clean), `${clean} keeps the order`).toBe(false);
   });

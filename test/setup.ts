@@ -4,7 +4,7 @@
  * runs (runEvents in helpers.ts) turn it on again for themselves.
  */
 import fc from 'fast-check';
-import { setAutoFreeze } from 'immer';
+import { setAutoFreeze } from '../model/kernel/immer.ts';
 import { seedFromEnv } from './helpers.ts';
 
 fc.configureGlobal({ seed: seedFromEnv() });

@@ -5,7 +5,7 @@
  * (the explorer's own check). A lasso trace (a liveness counterexample with a cycle) is checked to
  * close: the state after its last event is the state before the cycle's first.
  */
-import { setAutoFreeze } from 'immer';
+import { setAutoFreeze } from '../model/kernel/immer.ts';
 import type { Model, ModelEvent, System } from '../model/kernel/model.ts';
 import { Fingerprinter } from '../properties/engine/fingerprint.ts';
 import { Judge } from '../properties/engine/judge.ts';

@@ -3,9 +3,9 @@
  * a system, the pure transition structure that every engine drives (random runs, the exhaustive
  * explorer and trace replay all call the same `isEnabled` and `reduce`).
  */
-import { type Draft, produce } from 'immer';
 import { advanceBy, canAdvanceAll, earliestDeadlineMs } from './clock.ts';
 import type { TimeAdvanced } from './faults.ts';
+import { type Draft, produce } from './immer.ts';
 import {
   type BudgetPath,
   budgetBy,

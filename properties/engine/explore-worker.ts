@@ -6,7 +6,7 @@
  * with its own seed.
  */
 import { type MessagePort, parentPort } from 'node:worker_threads';
-import { setAutoFreeze } from 'immer';
+import { setAutoFreeze } from '../../model/kernel/immer.ts';
 import type { ModelEvent } from '../../model/kernel/model.ts';
 import { type Entry, Expander, type Found } from './expand.ts';
 import { type RandomOptions, type RandomResult, randomCheck } from './random.ts';

@@ -5,7 +5,7 @@
  * holds, over every fair path of its fault-free continuation (liveness.ts). explore-parallel.ts runs the same levels on
  * several worker threads over shared memory.
  */
-import { setAutoFreeze } from 'immer';
+import { setAutoFreeze } from '../../model/kernel/immer.ts';
 import type { Model, ModelEvent, System } from '../../model/kernel/model.ts';
 import { type Entry, Expander, type Found, pathTo } from './expand.ts';
 import { collisionProbability } from './fingerprint.ts';

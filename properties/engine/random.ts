@@ -6,7 +6,7 @@
  * counterexample.
  */
 import fc from 'fast-check';
-import { setAutoFreeze } from 'immer';
+import { setAutoFreeze } from '../../model/kernel/immer.ts';
 import type { EventKind, Model, ModelEvent, System } from '../../model/kernel/model.ts';
 import { Judge } from './judge.ts';
 import { FairPaths, notWithin, stuckAfter, tooSlow } from './liveness.ts';

@@ -1,5 +1,5 @@
-import { setAutoFreeze } from 'immer';
 import { describe, expect, it } from 'vitest';
+import { setAutoFreeze } from '../../model/kernel/immer.ts';
 import type { AnyModel } from '../../model/kernel/model.ts';
 import { Codec } from '../../properties/engine/codec.ts';
 import { Fingerprinter } from '../../properties/engine/fingerprint.ts';
