@@ -57,12 +57,17 @@ export function removeBaseline(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** One search of the reference model in the tree at `dir`, as a process of its own. */
-export function runReference(dir: string, config: string, workers: number): ReferenceRun {
+/** One search of the reference model in the tree at `dir`, as a process of its own, by default without reductions. */
+export function runReference(
+  dir: string,
+  config: string,
+  workers: number,
+  reductions: 'none' | 'all' = 'none',
+): ReferenceRun {
   const started = performance.now();
   const run = spawnSync(
     process.execPath,
-    [...NODE_FLAGS, 'bench/reference.ts', config, String(workers)],
+    [...NODE_FLAGS, 'bench/reference.ts', config, String(workers), reductions],
     { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 20 },
   );
   const wallMs = Math.round(performance.now() - started);

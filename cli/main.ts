@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../model/kernel/model.ts';
+import { ALL_REDUCTIONS, NO_REDUCTIONS, type Reductions } from '../properties/engine/expand.ts';
 import { DEFAULT_EXPLORE_MAX_STATES } from '../properties/engine/explore.ts';
 import { defaultWorkers, EngineLimitError } from '../properties/engine/explore-parallel.ts';
 import { checkedConfigs, offPin } from '../properties/engine/property.ts';
@@ -30,9 +31,10 @@ const USAGE = `usage: ha-verify <command>
   list                                   models, configs, properties and broken variants
   check [model] [--config C] [--variant V] [--runs N] [--seed S] [--path P]
         [--max-states N] [--depth D] [--engine both|explorer|random] [--workers W]
-        [--fair-samples K] [--stats]
+        [--fair-samples K] [--stats] [--reductions all|none|symmetry]
                                          both engines, a verdict table per model and config
   explore <model> [--config C] [--variant V] [--depth D] [--max-states N] [--workers W]
+        [--reductions all|none|symmetry]
                                          exhaustive breadth-first search of one config ('default'
                                          unless named), shortest counterexample
   replay <trace.json> [--format table|mermaid|itf]
@@ -123,6 +125,7 @@ const CHECK_OPTIONS = {
   workers: 'value',
   'fair-samples': 'value',
   stats: 'switch',
+  reductions: 'value',
 } as const;
 const EXPLORE_OPTIONS = {
   config: 'value',
@@ -130,7 +133,23 @@ const EXPLORE_OPTIONS = {
   'max-states': 'value',
   depth: 'value',
   workers: 'value',
+  reductions: 'value',
 } as const;
+
+/** `--reductions`: all (the default), none, or a comma-separated list of reductions. */
+function reductionsFrom(parsed: ReturnType<typeof parseArgs>): Reductions {
+  const value = stringFlag(parsed, 'reductions') ?? 'all';
+  if (value === 'all') return ALL_REDUCTIONS;
+  if (value === 'none') return NO_REDUCTIONS;
+  const names = value.split(',');
+  const known = Object.keys(ALL_REDUCTIONS);
+  const unknown = names.filter((r) => !known.includes(r));
+  if (unknown.length > 0)
+    throw new CliError(
+      `--reductions must be all, none or a list of ${known.join(', ')}; got '${unknown.join(',')}'`,
+    );
+  return { ...NO_REDUCTIONS, ...Object.fromEntries(names.map((r) => [r, true])) };
+}
 
 async function check(argv: readonly string[], exhaustiveOnly: boolean): Promise<number> {
   const parsed = parseArgs(argv, exhaustiveOnly ? EXPLORE_OPTIONS : CHECK_OPTIONS);
@@ -158,6 +177,7 @@ async function check(argv: readonly string[], exhaustiveOnly: boolean): Promise<
     ...(stringFlag(parsed, 'path') === undefined ? {} : { path: stringFlag(parsed, 'path')! }),
     engines: engine,
     workers: intFlag(parsed, 'workers', defaultWorkers(), 1),
+    reductions: reductionsFrom(parsed),
     fairSamples: exhaustiveOnly
       ? DEFAULT_FAIR_SAMPLES
       : intFlag(parsed, 'fair-samples', DEFAULT_FAIR_SAMPLES, 1),

@@ -15,7 +15,8 @@ export function exploreSummary(r: ExploreResult<{ type: string }>): string {
       ? 'stopped at a violation'
       : `stopped by the ${r.stoppedBy} limit`;
   const workers = r.workers === 1 ? '1 thread' : `${r.workers} workers`;
-  return `explorer: ${n(r.distinct)} distinct states, depth ${r.depth}, ${n(r.transitions)} transitions, ${s(r.elapsedMs)} (${n(r.statesPerSecond)} states/s, ${workers}), ${scope}; fingerprint collision chance ${r.collisionProbability.toExponential(1)}`;
+  const reduced = r.reductions.length === 0 ? '' : `, reduced by ${r.reductions.join(', ')}`;
+  return `explorer: ${n(r.distinct)} distinct states${reduced}, depth ${r.depth}, ${n(r.transitions)} transitions, ${s(r.elapsedMs)} (${n(r.statesPerSecond)} states/s, ${workers}), ${scope}; fingerprint collision chance ${r.collisionProbability.toExponential(1)}`;
 }
 
 export function randomSummary(r: RandomResult<{ type: string }>): string {

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import type { AnyModel } from '../model/kernel/model.ts';
+import type { Reductions } from '../properties/engine/expand.ts';
 import type { ExploreProgress, ExploreResult } from '../properties/engine/explore.ts';
 import { exploreParallel } from '../properties/engine/explore-parallel.ts';
 import type { AnySuite, Property } from '../properties/engine/property.ts';
@@ -69,6 +70,8 @@ export interface Budget {
   readonly engines: 'both' | 'explorer' | 'random';
   /** Explorer worker threads; 1 searches in this thread. */
   readonly workers: number;
+  /** The explorer's reductions, where the model declares them; all when unset. */
+  readonly reductions?: Reductions;
   /** Random fair continuations per liveness trigger state (random engine). */
   readonly fairSamples?: number;
   readonly onProgress?: (p: ExploreProgress) => void;
@@ -107,6 +110,7 @@ export async function checkOne(
       : await exploreParallel<{ type: string }>(targetSpec({ model: model.id, variant, config }), {
           workers: budget.workers,
           maxStates: budget.maxStates,
+          ...(budget.reductions === undefined ? {} : { reductions: budget.reductions }),
           ...(budget.maxDepth === undefined ? {} : { maxDepth: budget.maxDepth }),
           ...(budget.onProgress === undefined ? {} : { onProgress: budget.onProgress }),
         });

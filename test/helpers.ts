@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { freeze, setAutoFreeze } from '../model/kernel/immer.ts';
 import type { Model, ModelEvent } from '../model/kernel/model.ts';
+import { NO_REDUCTIONS } from '../properties/engine/expand.ts';
 import { explore } from '../properties/engine/explore.ts';
 import { Judge } from '../properties/engine/judge.ts';
 import type { Property } from '../properties/engine/property.ts';
@@ -108,9 +109,19 @@ export function checkVariantsByExplorer(
   propertiesOf: PropertiesOf,
 ): void {
   eachVariant(variants, propertiesOf, (variant, model, config, properties) => {
-    it(`should be caught by the explorer through ${variant.expect}, with a counterexample that replays`, () => {
-      const r = explore(model, model.bind(config), properties, { maxStates: 300_000 });
+    it(`should be caught by the explorer through ${variant.expect}, with a counterexample that replays, with and without reductions`, () => {
+      const system = model.bind(config);
+      const r = explore(model, system, properties, { maxStates: 300_000 });
       expect(r.violation?.property).toBe(variant.expect);
+      if (r.reductions.length > 0) {
+        // A reduced search must miss nothing the full one finds, and find it as early.
+        const full = explore(model, system, properties, {
+          maxStates: 300_000,
+          reductions: NO_REDUCTIONS,
+        });
+        expect(full.violation?.property).toBe(variant.expect);
+        expect(r.violation!.events.length).toBe(full.violation!.events.length);
+      }
       const trace = counterexampleTrace(model, variant.id, config, r.violation!, 'explorer');
       const replayed = replay(model, propertiesOf as never, trace, variant.id);
       expect(replayed.asExpected).toBe(true);

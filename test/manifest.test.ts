@@ -11,7 +11,18 @@ import { benchmarks, suites } from '../properties/registry.ts';
 
 const complete: ConfigCheck = { config: 'small', states: 100, depth: 7, transitions: 300 };
 const bounded: ConfigCheck = { config: 'default', bounded: true, depth: 10 };
-const found = { distinct: 100, depth: 7, transitions: 300, complete: true };
+const found = { distinct: 100, depth: 7, transitions: 300, complete: true, reductions: [] };
+const withReduced: ConfigCheck = {
+  ...complete,
+  reduced: { states: 20, depth: 7, transitions: 60 },
+};
+const reducedFound = {
+  distinct: 20,
+  depth: 7,
+  transitions: 60,
+  complete: true,
+  reductions: ['symmetry (calls)'],
+};
 
 describe('manifest: a search compared with its pin', () => {
   it('should accept the pinned figures of a complete search and reject any other', () => {
@@ -20,6 +31,16 @@ describe('manifest: a search compared with its pin', () => {
     expect(offPin(complete, { ...found, depth: 8 })).toBeDefined();
     expect(offPin(complete, { ...found, transitions: 299 })).toBeDefined();
     expect(offPin(complete, { ...found, complete: false })).toMatch(/stopped by the states limit/);
+  });
+
+  it('should compare a reduced search with the reduced figures, and want them pinned', () => {
+    expect(offPin(withReduced, reducedFound)).toBeUndefined();
+    expect(offPin(withReduced, found)).toBeUndefined();
+    expect(offPin(withReduced, { ...reducedFound, distinct: 100 })).toMatch(
+      /found 100 states.*reduced by symmetry \(calls\); pinned: 20 states/,
+    );
+    expect(offPin(withReduced, { ...reducedFound, transitions: 300 })).toBeDefined();
+    expect(offPin(complete, reducedFound)).toMatch(/no figures for a reduced search/);
   });
 
   it('should accept a bounded search stopped at its pinned depth and reject a complete one', () => {
@@ -44,11 +65,13 @@ describe.each([...suites, ...benchmarks].map((s) => [s.model.id, s] as const))(
       const lines = readme.split('\n');
       for (const c of suite.checks) {
         if ('bounded' in c) continue;
-        const states = c.states.toLocaleString('en-US');
-        expect(
-          lines.some((l) => l.includes(states) && l.includes(`depth ${c.depth}`)),
-          `model/${id}/README.md states ${c.config}: ${states} states, depth ${c.depth}`,
-        ).toBe(true);
+        for (const figures of c.reduced === undefined ? [c] : [c, c.reduced]) {
+          const states = figures.states.toLocaleString('en-US');
+          expect(
+            lines.some((l) => l.includes(states) && l.includes(`depth ${figures.depth}`)),
+            `model/${id}/README.md states ${c.config}: ${states} states, depth ${figures.depth}`,
+          ).toBe(true);
+        }
       }
     });
   },

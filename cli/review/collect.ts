@@ -322,7 +322,7 @@ function boundsOf(o: CheckOutcome): string {
   const explored =
     e === undefined
       ? ''
-      : `explorer ${e.complete ? 'complete' : 'bounded'}: ${e.distinct.toLocaleString('en-US')} states, depth ${e.depth}`;
+      : `explorer ${e.complete ? 'complete' : 'bounded'}: ${e.distinct.toLocaleString('en-US')} states, depth ${e.depth}, ${e.reductions.length === 0 ? 'no reduction' : `reduced by ${e.reductions.join(', ')}`}`;
   const random =
     r === undefined ? '' : `random: ${r.runs.toLocaleString('en-US')} runs, seed ${r.seed}`;
   return [explored, random].filter((x) => x !== '').join('; ');

@@ -4,7 +4,7 @@
  * checked and tested like the others but stays out of the catalog, the review and `npm start`.
  * See README.md beside this file.
  */
-import { type Model, type Overrides, tableModel } from '../kernel/model.ts';
+import { type Model, type Overrides, type Symmetry, tableModel } from '../kernel/model.ts';
 import type { GuardTable, HandlerTable } from '../kernel/tables.ts';
 import { configs, type HotStandbyConfig, validate } from './config.ts';
 import { type Context, type HotStandbyEvent, vocabulary } from './events.ts';
@@ -33,6 +33,19 @@ export function initialState(ctx: Context): HotStandbyState {
   };
 }
 
+/**
+ * The call ids are interchangeable in every config: each event of one call has its twin for
+ * every other, the servers treat all calls alike, and both invariants are "for every call". A
+ * call's column is its client's state, whether each server holds it, whether its replica is in
+ * flight to each, and whether one was delivered.
+ */
+export function callSymmetry(_config: HotStandbyConfig): Symmetry {
+  return {
+    identity: 'calls',
+    columns: [['client'], ['mem', 'P'], ['mem', 'B'], ['msgs', 'P'], ['msgs', 'B'], ['delivered']],
+  };
+}
+
 /** Changes to the real model that a broken variant makes: replaced handlers or guards. */
 export type HotStandbyOverrides = Overrides<
   HandlerTable<HotStandbyState, HotStandbyEvent, Context>,
@@ -55,6 +68,7 @@ export function createHotStandby(
       context,
       init: initialState,
       vocabulary,
+      symmetry: callSymmetry,
     },
     overrides,
   );

@@ -6,6 +6,7 @@
 import { advanceBy, canAdvanceAll, earliestDeadlineMs } from './clock.ts';
 import type { TimeAdvanced } from './faults.ts';
 import { type Draft, produce } from './immer.ts';
+import type { Symmetry } from './symmetry.ts';
 import {
   type BudgetPath,
   budgetBy,
@@ -25,7 +26,7 @@ import {
 } from './tables.ts';
 import type { Timers } from './timers.ts';
 
-export type { EventKind, Lifeline };
+export type { EventKind, Lifeline, Symmetry };
 
 /** Every event carries its type as a literal; the payload is plain data. */
 export interface ModelEvent {
@@ -43,6 +44,8 @@ export interface System<S, E extends ModelEvent> {
   reduce(state: S, event: E): S;
   /** Milliseconds of model time an enabled event lets pass (non-zero only for time events). */
   elapsedMs(state: S, event: E): number;
+  /** The identities of this config that nothing in the model tells apart, if any (symmetry.ts). */
+  readonly symmetry?: Symmetry;
 }
 
 export interface Model<C, S, E extends ModelEvent> {
@@ -116,6 +119,8 @@ export interface TableModelSpec<C, S, E extends ModelEvent, Ctx>
   vocabulary(config: C): E[];
   /** Runs after every step's handler, on the same draft (e.g. ghost facts for properties). */
   afterEach?(draft: Draft<S>, event: E, ctx: Ctx): void;
+  /** The identities of a config that nothing in the model tells apart, if any (symmetry.ts). */
+  symmetry?(config: C): Symmetry | undefined;
 }
 
 /** The clock's declaration, its guard apart (`clockGuard`: it depends on the bound config). */
@@ -185,9 +190,11 @@ export function tableModel<C, S, E extends ModelEvent, Ctx>(
         timeAdvanced: clockGuard(spec.time, waitFor, () => g),
         ...overrides.guards,
       } as unknown as GuardTable<S, E, Ctx>;
+      const symmetry = spec.symmetry?.(config);
       return {
         init: spec.init(ctx),
         vocabulary,
+        ...(symmetry === undefined ? {} : { symmetry }),
         isEnabled: (state, event) => {
           const budget = budgetOf(event);
           return (

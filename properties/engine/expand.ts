@@ -4,6 +4,7 @@
  * keep the successors whose fingerprint is new. Shared by both so they judge identically.
  */
 import type { Model, ModelEvent, System } from '../../model/kernel/model.ts';
+import { canonical, type Symmetry } from '../../model/kernel/symmetry.ts';
 import { Codec } from './codec.ts';
 import { Fingerprinter, type FingerprintNode } from './fingerprint.ts';
 import { Judge } from './judge.ts';
@@ -24,6 +25,27 @@ export interface Entry {
   readonly node: FingerprintNode | undefined;
   readonly packed: string | undefined;
   readonly index: number;
+}
+
+/**
+ * The reductions a search may use, each where the bound model declares what it needs: symmetry
+ * (System.symmetry) keeps one state per orbit of interchangeable identities.
+ */
+export interface Reductions {
+  readonly symmetry: boolean;
+}
+
+export const ALL_REDUCTIONS: Reductions = { symmetry: true };
+export const NO_REDUCTIONS: Reductions = { symmetry: false };
+
+/** What a search of `system` with `reductions` reduces by, as reports name it. */
+export function reductionsUsed(
+  system: System<unknown, ModelEvent>,
+  reductions: Reductions,
+): string[] {
+  return reductions.symmetry && system.symmetry !== undefined
+    ? [`symmetry (${system.symmetry.identity})`]
+    : [];
 }
 
 /** Entries of one level, per expander, kept unpacked with their fingerprint tree (by default). */
@@ -49,6 +71,8 @@ export class Expander<S extends object, E extends ModelEvent> {
   private readonly fair: FairPaths<S, E>;
   private readonly fp = new Fingerprinter();
   private readonly codec = new Codec();
+  /** The symmetry states are reduced by: their orbits' representatives are fingerprinted. */
+  private readonly symmetry: Symmetry | undefined;
 
   constructor(
     model: Model<unknown, S, E>,
@@ -56,8 +80,10 @@ export class Expander<S extends object, E extends ModelEvent> {
     properties: readonly Property<S, E>[],
     readonly visited: Visited,
     private readonly liveBudget = LIVE_BUDGET,
+    reductions: Reductions = ALL_REDUCTIONS,
   ) {
     this.judge = new Judge(system, properties);
+    this.symmetry = reductions.symmetry ? system.symmetry : undefined;
     this.fair = new FairPaths(system, model);
     this.triggered = Object.fromEntries(this.judge.liveness.map((p) => [p.id, 0]));
   }
@@ -66,7 +92,8 @@ export class Expander<S extends object, E extends ModelEvent> {
   root(): { entry: Entry; found?: Found<E> } {
     const state = this.system.init;
     const node = this.fp.node(state);
-    const index = this.visited.add(node.h1, node.h2, -1, -1);
+    this.fingerprint(state, node);
+    const index = this.visited.add(this.fp.h1, this.fp.h2, -1, -1);
     const found = this.judgeNew(state, index, node);
     return {
       entry: { state, node, packed: undefined, index },
@@ -101,7 +128,7 @@ export class Expander<S extends object, E extends ModelEvent> {
         const after = this.system.reduce(state, event);
         const bad = this.judge.checkStep(state, event, after);
         if (bad !== undefined) return { ...bad, index, event: v };
-        this.fp.fingerprint(after, node);
+        this.fingerprint(after, node);
         const added = visited.add(this.fp.h1, this.fp.h2, index, v);
         if (added < 0) {
           if (visited.full) return undefined;
@@ -117,6 +144,18 @@ export class Expander<S extends object, E extends ModelEvent> {
       }
     }
     return undefined;
+  }
+
+  /**
+   * The fingerprint a state is kept under, into `fp.h1`/`fp.h2`: its own, or with symmetry its
+   * orbit's representative's. The state itself is what is expanded and recorded, so paths stay
+   * real runs of the model.
+   */
+  private fingerprint(state: S, hint: FingerprintNode): void {
+    this.fp.fingerprint(
+      this.symmetry === undefined ? state : canonical(this.symmetry, state),
+      hint,
+    );
   }
 
   /** The state of an entry of this expander's frontier, unpacked if it was packed. */

@@ -14,7 +14,7 @@
  */
 import { MessageChannel } from 'node:worker_threads';
 import type { ModelEvent } from '../../model/kernel/model.ts';
-import type { Found } from './expand.ts';
+import { ALL_REDUCTIONS, type Found, reductionsUsed } from './expand.ts';
 import {
   DEFAULT_EXPLORE_MAX_STATES,
   type ExploreOptions,
@@ -86,6 +86,7 @@ export async function exploreParallel<E extends ModelEvent>(
             outbox,
             inbox,
             liveBudget: options.liveBudget,
+            reductions: options.reductions ?? ALL_REDUCTIONS,
           },
           [...outbox, ...inbox].filter((p) => p !== undefined),
         );
@@ -150,6 +151,7 @@ export async function exploreParallel<E extends ModelEvent>(
       visited,
       vocabulary: system.vocabulary as E[],
       workers: count,
+      reductions: reductionsUsed(system, options.reductions ?? ALL_REDUCTIONS),
       transitions: sum(finals.map((f) => f.transitions)),
       witnessed: [...new Set(finals.flatMap((f) => f.witnessed))],
       triggered,

@@ -8,7 +8,7 @@
 import { type MessagePort, parentPort } from 'node:worker_threads';
 import { setAutoFreeze } from '../../model/kernel/immer.ts';
 import type { ModelEvent } from '../../model/kernel/model.ts';
-import { type Entry, Expander, type Found } from './expand.ts';
+import { type Entry, Expander, type Found, type Reductions } from './expand.ts';
 import { type RandomOptions, type RandomResult, randomCheck } from './random.ts';
 import { Share } from './share.ts';
 import { loadTarget, type TargetSpec } from './target.ts';
@@ -25,6 +25,7 @@ export interface SearchPart {
   readonly inbox: readonly (MessagePort | undefined)[];
   /** Entries of a level kept unpacked (expand.ts); the default when undefined. */
   readonly liveBudget: number | undefined;
+  readonly reductions: Reductions;
 }
 
 export type ToWorker =
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
             target.properties,
             new Visited(message.memory),
             message.liveBudget,
+            message.reductions,
           ),
           share: new Share(message.share, message.me, message.outbox, message.inbox),
           ports,

@@ -7,7 +7,15 @@
  */
 import { setAutoFreeze } from '../../model/kernel/immer.ts';
 import type { Model, ModelEvent, System } from '../../model/kernel/model.ts';
-import { type Entry, Expander, type Found, pathTo } from './expand.ts';
+import {
+  ALL_REDUCTIONS,
+  type Entry,
+  Expander,
+  type Found,
+  pathTo,
+  type Reductions,
+  reductionsUsed,
+} from './expand.ts';
 import { collisionProbability } from './fingerprint.ts';
 import type { Property } from './property.ts';
 import { allocateMemory, Visited } from './visited.ts';
@@ -19,6 +27,8 @@ export interface ExploreOptions {
   readonly liveBudget?: number;
   /** Called about once a second on long runs. */
   readonly onProgress?: (p: ExploreProgress) => void;
+  /** Which reductions to use where the model declares them; all by default. */
+  readonly reductions?: Reductions;
 }
 
 export interface ExploreProgress {
@@ -52,6 +62,8 @@ export interface ExploreResult<E> {
   /** Chance that two distinct states shared a fingerprint in this run. */
   readonly collisionProbability: number;
   readonly workers: number;
+  /** The reductions this search used (empty: every state was kept apart), e.g. 'symmetry (calls)'. */
+  readonly reductions: readonly string[];
   readonly violation?: Counterexample<E>;
   readonly witnessed: readonly string[];
   /** Per liveness property: how many states triggered it (all of them checked). */
@@ -76,6 +88,7 @@ export function explore<C, S extends object, E extends ModelEvent>(
     properties,
     visited,
     options.liveBudget,
+    options.reductions,
   );
   const summary = (depth: number, stoppedBy?: ExploreResult<E>['stoppedBy'], found?: Found<E>) =>
     summarize({
@@ -84,6 +97,7 @@ export function explore<C, S extends object, E extends ModelEvent>(
       visited,
       vocabulary: system.vocabulary,
       workers: 1,
+      reductions: reductionsUsed(system, options.reductions ?? ALL_REDUCTIONS),
       transitions: expander.transitions,
       witnessed: [...expander.judge.witnessed],
       triggered: expander.triggered,
@@ -126,6 +140,7 @@ export interface RunFacts<E> {
   readonly visited: Visited;
   readonly vocabulary: readonly E[];
   readonly workers: number;
+  readonly reductions: readonly string[];
   readonly transitions: number;
   readonly witnessed: readonly string[];
   readonly triggered: Readonly<Record<string, number>>;
@@ -161,6 +176,7 @@ export function summarize<E>(facts: RunFacts<E>): ExploreResult<E> {
     statesPerSecond: distinct / Math.max(elapsedMs / 1000, 1e-9),
     collisionProbability: collisionProbability(distinct),
     workers: facts.workers,
+    reductions: facts.reductions,
     ...(violation === undefined ? {} : { violation }),
     witnessed: facts.witnessed,
     triggered: facts.triggered,

@@ -77,8 +77,20 @@ export type ConfigCheck =
       readonly states: number;
       readonly depth: number;
       readonly transitions: number;
+      /**
+       * The same search with every reduction the model declares for the config (expand.ts's
+       * Reductions), which is how `npm start` searches; absent when it declares none.
+       */
+      readonly reduced?: SearchFigures;
     }
   | { readonly config: string; readonly bounded: true; readonly depth: number };
+
+/** What a complete search finds. */
+export interface SearchFigures {
+  readonly states: number;
+  readonly depth: number;
+  readonly transitions: number;
+}
 
 /** A model together with the properties that judge it and the configs the main job checks. */
 export interface Suite<C, S, E extends ModelEvent> {
@@ -95,7 +107,8 @@ export function checkedConfigs(suite: { readonly checks: readonly ConfigCheck[] 
 
 /**
  * How a search's figures differ from its pinned ones, in one sentence, or undefined when they
- * agree. Only a search run with the default state limit can be compared.
+ * agree. Only a search run with the default state limit can be compared; one that used
+ * reductions is compared with the pin's reduced figures.
  */
 export function offPin(
   check: ConfigCheck,
@@ -104,21 +117,27 @@ export function offPin(
     readonly depth: number;
     readonly transitions: number;
     readonly complete: boolean;
+    readonly reductions: readonly string[];
   },
 ): string | undefined {
-  const got = `${found.distinct.toLocaleString('en-US')} states, depth ${found.depth}, ${found.transitions.toLocaleString('en-US')} transitions, ${found.complete ? 'complete' : 'stopped by the states limit'}`;
-  const pinned =
-    'bounded' in check
-      ? `stopped by the states limit at depth ${check.depth}`
-      : `${check.states.toLocaleString('en-US')} states, depth ${check.depth}, ${check.transitions.toLocaleString('en-US')} transitions, complete`;
+  const n = (x: number) => x.toLocaleString('en-US');
+  const reduced = found.reductions.length > 0;
+  const by = reduced ? `, reduced by ${found.reductions.join(', ')}` : '';
+  const got = `${n(found.distinct)} states, depth ${found.depth}, ${n(found.transitions)} transitions, ${found.complete ? 'complete' : 'stopped by the states limit'}${by}`;
+  if ('bounded' in check)
+    return !found.complete && found.depth === check.depth
+      ? undefined
+      : `found ${got}; pinned: stopped by the states limit at depth ${check.depth}`;
+  const pin = reduced ? check.reduced : check;
+  if (pin === undefined) return `found ${got}; pinned: no figures for a reduced search`;
   const same =
-    'bounded' in check
-      ? !found.complete && found.depth === check.depth
-      : found.complete &&
-        found.distinct === check.states &&
-        found.depth === check.depth &&
-        found.transitions === check.transitions;
-  return same ? undefined : `found ${got}; pinned: ${pinned}`;
+    found.complete &&
+    found.distinct === pin.states &&
+    found.depth === pin.depth &&
+    found.transitions === pin.transitions;
+  return same
+    ? undefined
+    : `found ${got}; pinned: ${n(pin.states)} states, depth ${pin.depth}, ${n(pin.transitions)} transitions, complete${by}`;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds suites of unrelated types.

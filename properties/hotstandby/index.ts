@@ -60,5 +60,14 @@ export const hotStandbySuite: Suite<HotStandbyConfig, HotStandbyState, HotStandb
   model: hotStandby,
   properties: hotStandbyProperties,
   // Searched by npm start; a changed figure is a changed model (see ConfigCheck).
-  checks: [{ config: 'c3', states: 55_001, depth: 26, transitions: 227_538 }],
+  checks: [
+    {
+      config: 'c3',
+      states: 55_001,
+      depth: 26,
+      transitions: 227_538,
+      // One state per orbit of the call ids (model/hotstandby/README.md).
+      reduced: { states: 10_902, depth: 26, transitions: 44_791 },
+    },
+  ],
 };
