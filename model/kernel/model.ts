@@ -6,7 +6,6 @@
 import { advanceBy, canAdvanceAll, earliestDeadlineMs } from './clock.ts';
 import type { TimeAdvanced } from './faults.ts';
 import { type Draft, produce } from './immer.ts';
-import type { Symmetry } from './symmetry.ts';
 import {
   type BudgetPath,
   budgetBy,
@@ -26,11 +25,25 @@ import {
 } from './tables.ts';
 import type { Timers } from './timers.ts';
 
-export type { EventKind, Lifeline, Symmetry };
+export type { EventKind, Lifeline };
 
 /** Every event carries its type as a literal; the payload is plain data. */
 export interface ModelEvent {
   readonly type: string;
+}
+
+/**
+ * Identities of a configuration that nothing in the model tells apart (the benchmark pair's call
+ * ids, say), declared by the model. Such an identity indexes some arrays of the state, one entry
+ * per id; permuting the ids permutes all of those arrays together, and a model is symmetric in
+ * them when every guard, handler and property treats each id alike. Entries are primitives, and
+ * nothing else in the state names an id. The explorer reduces by it (properties/engine/symmetry.ts).
+ */
+export interface Symmetry {
+  /** What is interchangeable, as reports name it, e.g. 'calls'. */
+  readonly identity: string;
+  /** Paths from the state's root to the arrays indexed by the identity, permuted together. */
+  readonly columns: readonly (readonly string[])[];
 }
 
 /** A model bound to one configuration: a finite vocabulary of events and a reducer. */
@@ -44,7 +57,7 @@ export interface System<S, E extends ModelEvent> {
   reduce(state: S, event: E): S;
   /** Milliseconds of model time an enabled event lets pass (non-zero only for time events). */
   elapsedMs(state: S, event: E): number;
-  /** The identities of this config that nothing in the model tells apart, if any (symmetry.ts). */
+  /** The identities of this config that nothing in the model tells apart, if any. */
   readonly symmetry?: Symmetry;
 }
 
@@ -119,7 +132,7 @@ export interface TableModelSpec<C, S, E extends ModelEvent, Ctx>
   vocabulary(config: C): E[];
   /** Runs after every step's handler, on the same draft (e.g. ghost facts for properties). */
   afterEach?(draft: Draft<S>, event: E, ctx: Ctx): void;
-  /** The identities of a config that nothing in the model tells apart, if any (symmetry.ts). */
+  /** The identities of a config that nothing in the model tells apart, if any. */
   symmetry?(config: C): Symmetry | undefined;
 }
 
@@ -190,11 +203,10 @@ export function tableModel<C, S, E extends ModelEvent, Ctx>(
         timeAdvanced: clockGuard(spec.time, waitFor, () => g),
         ...overrides.guards,
       } as unknown as GuardTable<S, E, Ctx>;
-      const symmetry = spec.symmetry?.(config);
       return {
         init: spec.init(ctx),
         vocabulary,
-        ...(symmetry === undefined ? {} : { symmetry }),
+        symmetry: spec.symmetry?.(config),
         isEnabled: (state, event) => {
           const budget = budgetOf(event);
           return (

@@ -3,13 +3,13 @@
  * run it: expand every state of a frontier by every enabled event, judge each transition, and
  * keep the successors whose fingerprint is new. Shared by both so they judge identically.
  */
-import type { Model, ModelEvent, System } from '../../model/kernel/model.ts';
-import { canonical, type Symmetry } from '../../model/kernel/symmetry.ts';
+import type { Model, ModelEvent, Symmetry, System } from '../../model/kernel/model.ts';
 import { Codec } from './codec.ts';
 import { Fingerprinter, type FingerprintNode } from './fingerprint.ts';
 import { Judge } from './judge.ts';
 import { FairPaths } from './liveness.ts';
 import type { Property } from './property.ts';
+import { canonical } from './symmetry.ts';
 import type { Visited } from './visited.ts';
 
 /**

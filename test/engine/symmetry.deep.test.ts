@@ -7,10 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { type HotStandbyState, hotStandby } from '../../model/hotstandby/index.ts';
 import type { ModelEvent } from '../../model/kernel/model.ts';
-import { permute } from '../../model/kernel/symmetry.ts';
 import { NO_REDUCTIONS } from '../../properties/engine/expand.ts';
 import { explore } from '../../properties/engine/explore.ts';
 import type { Property } from '../../properties/engine/property.ts';
+import { permute } from '../../properties/engine/symmetry.ts';
 import { hotStandbyProperties } from '../../properties/hotstandby/index.ts';
 import { asymmetry, key, permutations, reachable } from './symmetry.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Symmetry reduction (model/kernel/symmetry.ts, used by the explorer): the representative of a
+ * Symmetry reduction (properties/engine/symmetry.ts, used by the explorer): the representative of a
  * state is one of its permutations and the same for every state of its orbit; a model declared
  * symmetric is, on the first states of a search (its guards, handlers and properties treat
  * every id alike); a model that does tell an id apart fails the symmetry check, so the check can
@@ -14,8 +14,8 @@ import {
 } from '../../model/hotstandby/index.ts';
 import { handlers } from '../../model/hotstandby/pair.ts';
 import type { Model, ModelEvent } from '../../model/kernel/model.ts';
-import { canonical, permute } from '../../model/kernel/symmetry.ts';
 import type { Property } from '../../properties/engine/property.ts';
+import { canonical, permute } from '../../properties/engine/symmetry.ts';
 import { hotStandbyProperties } from '../../properties/hotstandby/index.ts';
 import { asymmetry, key, permutations, reachable } from './symmetry.ts';
 

@@ -2,9 +2,9 @@
  * What the symmetry tests share: a search of their own that tells states apart by their plain
  * data (not by the explorer's fingerprints), permutations, and the symmetry check of a model.
  */
-import type { ModelEvent, System } from '../../model/kernel/model.ts';
-import { canonical, permute, type Symmetry } from '../../model/kernel/symmetry.ts';
+import type { ModelEvent, Symmetry, System } from '../../model/kernel/model.ts';
 import type { Property } from '../../properties/engine/property.ts';
+import { canonical, permute } from '../../properties/engine/symmetry.ts';
 
 /** Every permutation of 0..n-1. */
 export function permutations(n: number): number[][] {

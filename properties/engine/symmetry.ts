@@ -1,23 +1,15 @@
 /**
- * Symmetry, declared: identities of a configuration that nothing in the model tells apart (the
- * benchmark pair's call ids, say). Such an identity indexes some arrays of the state, one entry
- * per id; permuting the ids permutes all of those arrays together, and a model is symmetric in
- * them when every guard, handler and property treats each id alike. The explorer then keeps one
- * state per orbit: it fingerprints the orbit's representative (`canonical`) while it expands the
- * states it actually reached, so every path it reports is a real run of the model.
+ * Symmetry reduction: where a model declares identities that nothing in it tells apart
+ * (System.symmetry), the explorer keeps one state per orbit of their permutations. It
+ * fingerprints the orbit's representative (`canonical`) while it expands the states it actually
+ * reached, so every path it reports is a real run of the model.
  *
  * The representative sorts the ids by their columns (the tuple of their entries across the
  * arrays, compared entry by entry): two states of one orbit have the same multiset of columns,
  * so they sort to the same state. Entries must be primitives (booleans, numbers, strings), and
  * nothing else in the state may name an id: a field holding an id would need renaming too.
  */
-
-export interface Symmetry {
-  /** What is interchangeable, as reports name it, e.g. 'calls'. */
-  readonly identity: string;
-  /** Paths from the state's root to the arrays indexed by the identity, permuted together. */
-  readonly columns: readonly (readonly string[])[];
-}
+import type { Symmetry } from '../../model/kernel/model.ts';
 
 function at(state: object, path: readonly string[]): readonly unknown[] {
   let v: unknown = state;
