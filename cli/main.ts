@@ -9,12 +9,14 @@ import { ConfigError } from '../model/kernel/model.ts';
 import { ALL_REDUCTIONS, NO_REDUCTIONS, type Reductions } from '../properties/engine/expand.ts';
 import { DEFAULT_EXPLORE_MAX_STATES } from '../properties/engine/explore.ts';
 import { defaultWorkers, EngineLimitError } from '../properties/engine/explore-parallel.ts';
-import { checkedConfigs, offPin } from '../properties/engine/property.ts';
+import { checkedConfigs, offPin, type Property } from '../properties/engine/property.ts';
 import { DEFAULT_FAIR_SAMPLES } from '../properties/engine/random.ts';
+import { parseShard, type ShardSpec } from '../properties/engine/shard.ts';
 import { benchmarks, suites } from '../properties/registry.ts';
 import { DEFAULT_MAX_STATES } from '../properties/targets.ts';
 import { BASELINE } from '../properties/variant.ts';
 import { variants } from '../properties/variants.ts';
+import { saveTrace } from '../traces/counterexample.ts';
 import { parseTrace, TraceError } from '../traces/format.ts';
 import { itf, mermaidSequence, stepTable } from '../traces/render.ts';
 import { replay } from '../traces/replay.ts';
@@ -25,18 +27,22 @@ import { collectReview } from './review/collect.ts';
 import { reviewHtml } from './review/html.ts';
 import { reviewMarkdown, summaryLine } from './review/markdown.ts';
 import { collectMutation, mutationSummary } from './review/mutation.ts';
-import { type CheckOutcome, checkOne, DEFAULT_RUNS, isFailing } from './run.ts';
+import { type CheckOutcome, COUNTEREXAMPLE_DIR, checkOne, DEFAULT_RUNS, isFailing } from './run.ts';
+import { mergedTraceFile, mergeReport, mergeShards, readShard, shardRecord } from './shards.ts';
 
 const USAGE = `usage: ha-verify <command>
   list                                   models, configs, properties and broken variants
   check [model] [--config C] [--variant V] [--runs N] [--seed S] [--path P]
         [--max-states N] [--depth D] [--engine both|explorer|random] [--workers W]
-        [--fair-samples K] [--stats] [--reductions all|none|symmetry]
+        [--fair-samples K] [--stats] [--reductions all|none|symmetry] [--max-memory SIZE]
                                          both engines, a verdict table per model and config
   explore <model> [--config C] [--variant V] [--depth D] [--max-states N] [--workers W]
-        [--reductions all|none|symmetry]
+        [--reductions all|none|symmetry] [--max-memory SIZE]
+        [--shard I/N [--split-depth D] --out F]
                                          exhaustive breadth-first search of one config ('default'
-                                         unless named), shortest counterexample
+                                         unless named), shortest counterexample; with --shard,
+                                         shard I of N of a split search, its result in file F
+  merge <F1> <F2> ...                    the verdicts of the N shards of one split search
   replay <trace.json> [--format table|mermaid|itf]
                                          strict replay: step table, sequence diagram or ITF JSON
   review --docs <folder> [--out DIR]     spec review: every clause, its evidence and verdict
@@ -53,6 +59,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return check(rest, true);
     case 'replay':
       return replayCommand(rest);
+    case 'merge':
+      return mergeCommand(rest);
     case 'review':
       return reviewCommand(rest);
     case 'bench':
@@ -66,7 +74,7 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0;
     default:
       throw new CliError(
-        `unknown command '${command}'; commands: list, check, explore, replay, bench`,
+        `unknown command '${command}'; commands: list, check, explore, merge, replay, review, bench`,
       );
   }
 }
@@ -126,6 +134,7 @@ const CHECK_OPTIONS = {
   'fair-samples': 'value',
   stats: 'switch',
   reductions: 'value',
+  'max-memory': 'value',
 } as const;
 const EXPLORE_OPTIONS = {
   config: 'value',
@@ -134,7 +143,44 @@ const EXPLORE_OPTIONS = {
   depth: 'value',
   workers: 'value',
   reductions: 'value',
+  'max-memory': 'value',
+  shard: 'value',
+  'split-depth': 'value',
+  out: 'value',
 } as const;
+
+/** `--shard i/n` with `--split-depth` and `--out`, or undefined without --shard. */
+function shardFrom(parsed: ReturnType<typeof parseArgs>): ShardSpec | undefined {
+  const text = stringFlag(parsed, 'shard');
+  if (text === undefined) {
+    for (const flag of ['split-depth', 'out'])
+      if (parsed.flags.has(flag)) throw new CliError(`--${flag} goes with --shard i/n`);
+    return undefined;
+  }
+  const shard = parseShard(text);
+  if (shard === undefined)
+    throw new CliError(`--shard must be i/n with 1 ≤ i ≤ n (e.g. 2/4), got '${text}'`);
+  if (!parsed.flags.has('out'))
+    throw new CliError('--shard needs --out F: the file the shard writes its result to, for merge');
+  if (parsed.flags.has('config') === false)
+    throw new CliError('--shard needs --config C: every shard must search the same config');
+  return parsed.flags.has('split-depth')
+    ? { ...shard, splitDepth: intFlag(parsed, 'split-depth', 0, 0) }
+    : shard;
+}
+
+/** `--max-memory SIZE` in bytes (e.g. 4G, 512M; a bare number is megabytes), or undefined. */
+function memoryFrom(parsed: ReturnType<typeof parseArgs>): number | undefined {
+  const text = stringFlag(parsed, 'max-memory');
+  if (text === undefined) return undefined;
+  const m = /^([1-9][0-9]{0,6})([MG]?)$/.exec(text);
+  const bytes = m === null ? 0 : Number(m[1]) * 2 ** (m[2] === 'G' ? 30 : 20);
+  if (bytes < 64 * 2 ** 20)
+    throw new CliError(
+      `--max-memory must be a size of at least 64M, like 4G or 512M (a bare number is megabytes), got '${text}'`,
+    );
+  return bytes;
+}
 
 /** `--reductions`: all (the default), none, or a comma-separated list of reductions. */
 function reductionsFrom(parsed: ReturnType<typeof parseArgs>): Reductions {
@@ -164,6 +210,7 @@ async function check(argv: readonly string[], exhaustiveOnly: boolean): Promise<
   }
   const chosen = modelId === undefined ? suites : [suiteOf(modelId)];
   const variant = stringFlag(parsed, 'variant') ?? BASELINE;
+  const shard = exhaustiveOnly ? shardFrom(parsed) : undefined;
   const budget = {
     maxStates: intFlag(
       parsed,
@@ -178,6 +225,8 @@ async function check(argv: readonly string[], exhaustiveOnly: boolean): Promise<
     engines: engine,
     workers: intFlag(parsed, 'workers', defaultWorkers(), 1),
     reductions: reductionsFrom(parsed),
+    ...(memoryFrom(parsed) === undefined ? {} : { maxMemory: memoryFrom(parsed)! }),
+    ...(shard === undefined ? {} : { shard }),
     fairSamples: exhaustiveOnly
       ? DEFAULT_FAIR_SAMPLES
       : intFlag(parsed, 'fair-samples', DEFAULT_FAIR_SAMPLES, 1),
@@ -189,7 +238,8 @@ async function check(argv: readonly string[], exhaustiveOnly: boolean): Promise<
     !exhaustiveOnly &&
     variant === BASELINE &&
     budget.maxStates === DEFAULT_MAX_STATES &&
-    !parsed.flags.has('depth');
+    !parsed.flags.has('depth') &&
+    !parsed.flags.has('max-memory');
   const offPins: string[] = [];
   for (const suite of chosen) {
     const model = modelOf(suite, variant);
@@ -200,10 +250,25 @@ async function check(argv: readonly string[], exhaustiveOnly: boolean): Promise<
         ? ['default']
         : checkedConfigs(suite);
     for (const name of configNames) {
-      const outcome = await checkOne(suite, model, variant, name, configOf(model, name), budget);
+      const config = configOf(model, name);
+      const outcome = await checkOne(suite, model, variant, name, config, budget);
       outcomes.push(outcome);
       if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
       console.log(`${outcomeReport(outcome)}\n`);
+      if (shard !== undefined) {
+        const record = shardRecord(outcome, config, budget.maxStates);
+        const out = stringFlag(parsed, 'out')!;
+        try {
+          writeFileSync(out, `${JSON.stringify(record, null, 1)}\n`);
+        } catch {
+          throw new CliError(`cannot write the shard's result to '${out}'`);
+        }
+        const s = record.shard;
+        console.log(
+          `shard ${s.index}/${s.count}: ${s.splitDepth === undefined ? 'the search ended above the split level, so this shard searched all of it' : `kept ${s.kept.toLocaleString('en-US')} of the ${s.levelStates.toLocaleString('en-US')} states at depth ${s.splitDepth}`}; result written to ${out} (combine the shards with: ha-verify merge <files>)`,
+        );
+        return 0;
+      }
       const pin = suite.checks.find((c) => c.config === name);
       const off = pinned && pin && outcome.explored ? offPin(pin, outcome.explored) : undefined;
       if (off !== undefined) {
@@ -266,6 +331,41 @@ function progress(p: {
   process.stderr.write(
     `\r\x1b[Kexploring: depth ${p.depth}, ${p.distinct.toLocaleString('en-US')} states, frontier ${p.frontier.toLocaleString('en-US')}, ${rate.toLocaleString('en-US')} states/s`,
   );
+}
+
+function mergeCommand(argv: readonly string[]): number {
+  const parsed = parseArgs(argv, {});
+  if (parsed.positional.length === 0)
+    throw new CliError(
+      'merge needs the result file of every shard, e.g. ha-verify merge shard-*.json',
+    );
+  const records = parsed.positional.map(readShard);
+  const suite = suiteOf(records[0]!.model);
+  const model = modelOf(suite, records[0]!.variant);
+  let properties: (c: unknown) => readonly Property<unknown, never>[];
+  try {
+    model.validate(records[0]!.configValue);
+    properties = (c) => suite.properties(c) as readonly Property<unknown, never>[];
+  } catch (error) {
+    if (error instanceof ConfigError)
+      throw new CliError(`${parsed.positional[0]}: ${error.message}`);
+    throw error;
+  }
+  const merged = mergeShards(records, properties);
+  let file: string | undefined;
+  if (merged.trace !== undefined) {
+    file = mergedTraceFile(COUNTEREXAMPLE_DIR, merged);
+    saveTrace(merged.trace, file);
+  }
+  console.log(mergeReport(merged, file));
+  const failing = merged.verdicts.filter((v) => isFailing(v.verdict));
+  console.log(
+    failing.length === 0
+      ? `all ${merged.verdicts.length} verdicts pass${merged.complete ? '' : ' (bounded: see above)'}`
+      : `${failing.length} of ${merged.verdicts.length} verdicts fail: ${failing.map((v) => `${v.property.id} ${v.verdict}`).join('; ')}`,
+  );
+  // A broken variant is meant to be caught: its verdicts are reported, not failed.
+  return failing.length === 0 || merged.variant !== BASELINE ? 0 : 1;
 }
 
 function replayCommand(argv: readonly string[]): number {
@@ -349,6 +449,12 @@ async function reviewCommand(argv: readonly string[]): Promise<number> {
   for (const f of review.failures) console.log(`  ✗ ${f}`);
   return review.failures.length === 0 ? 0 : 1;
 }
+
+// A reader that stops early (`| head`) closes the pipe: the output it wanted was written.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 
 try {
   process.exitCode = await main(process.argv.slice(2));

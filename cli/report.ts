@@ -13,7 +13,9 @@ export function exploreSummary(r: ExploreResult<{ type: string }>): string {
     ? 'complete'
     : r.stoppedBy === 'violation'
       ? 'stopped at a violation'
-      : `stopped by the ${r.stoppedBy} limit`;
+      : r.stoppedBy === 'memory'
+        ? 'stopped by the memory limit (--max-memory): raise it, or split the search with --shard'
+        : `stopped by the ${r.stoppedBy} limit`;
   const workers = r.workers === 1 ? '1 thread' : `${r.workers} workers`;
   const reduced = r.reductions.length === 0 ? '' : `, reduced by ${r.reductions.join(', ')}`;
   return `explorer: ${n(r.distinct)} distinct states${reduced}, depth ${r.depth}, ${n(r.transitions)} transitions, ${s(r.elapsedMs)} (${n(r.statesPerSecond)} states/s, ${workers}), ${scope}; fingerprint collision chance ${r.collisionProbability.toExponential(1)}`;

@@ -13,6 +13,7 @@ import {
   DEFAULT_RUNS,
   type RandomResult,
 } from '../properties/engine/random.ts';
+import type { ShardSpec } from '../properties/engine/shard.ts';
 
 export { DEFAULT_RUNS };
 
@@ -74,6 +75,10 @@ export interface Budget {
   readonly reductions?: Reductions;
   /** Random fair continuations per liveness trigger state (random engine). */
   readonly fairSamples?: number;
+  /** The explorer's budget of resident memory in bytes (explore.ts), if any. */
+  readonly maxMemory?: number;
+  /** The explorer searches only this shard of a split search (explore --shard). */
+  readonly shard?: ShardSpec;
   readonly onProgress?: (p: ExploreProgress) => void;
 }
 
@@ -112,6 +117,8 @@ export async function checkOne(
           maxStates: budget.maxStates,
           ...(budget.reductions === undefined ? {} : { reductions: budget.reductions }),
           ...(budget.maxDepth === undefined ? {} : { maxDepth: budget.maxDepth }),
+          ...(budget.shard === undefined ? {} : { shard: budget.shard }),
+          ...(budget.maxMemory === undefined ? {} : { maxMemory: budget.maxMemory }),
           ...(budget.onProgress === undefined ? {} : { onProgress: budget.onProgress }),
         });
   const random =
@@ -126,9 +133,11 @@ export async function checkOne(
         });
   const saved: Saved[] = [];
   const save = (engine: 'explorer' | 'random', found: Found<{ type: string }>) => {
+    const shard =
+      budget.shard === undefined ? '' : `.shard-${budget.shard.index + 1}-of-${budget.shard.count}`;
     const file = join(
       COUNTEREXAMPLE_DIR,
-      `${model.id}.${variant}.${configName}.${engine}.trace.json`,
+      `${model.id}.${variant}.${configName}.${engine}${shard}.trace.json`,
     );
     saveTrace(counterexampleTrace(model, variant, config, found, engine), file);
     saved.push({ engine, file, found });

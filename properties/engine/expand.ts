@@ -9,6 +9,7 @@ import { Fingerprinter, type FingerprintNode } from './fingerprint.ts';
 import { Judge } from './judge.ts';
 import { FairPaths } from './liveness.ts';
 import type { Property } from './property.ts';
+import { shardOf } from './shard.ts';
 import { canonical } from './symmetry.ts';
 import type { Visited } from './visited.ts';
 
@@ -156,6 +157,16 @@ export class Expander<S extends object, E extends ModelEvent> {
       this.symmetry === undefined ? state : canonical(this.symmetry, state),
       hint,
     );
+  }
+
+  /**
+   * Whether an entry of the split level belongs to shard `index` of `count` (shard.ts): by its
+   * fingerprint (its orbit's, with symmetry), so every shard computes the same partition.
+   */
+  inShard(entry: Entry, index: number, count: number): boolean {
+    const state = this.stateOf(entry) as S;
+    this.fingerprint(state, entry.node ?? this.fp.node(state));
+    return shardOf(this.fp.h1, this.fp.h2, count) === index;
   }
 
   /** The state of an entry of this expander's frontier, unpacked if it was packed. */

@@ -20,13 +20,16 @@ import {
   type ExploreOptions,
   type ExploreResult,
   explore,
+  searchMemory,
   summarize,
+  unsplit,
 } from './explore.ts';
 import type { FromWorker } from './explore-worker.ts';
 import { acquire, defaultWorkers, release } from './pool.ts';
+import { isSplitLevel, type ShardFacts } from './shard.ts';
 import { allocateShare, Share } from './share.ts';
 import { loadTarget, type TargetSpec } from './target.ts';
-import { allocateMemory, Visited } from './visited.ts';
+import { overBudget, Visited } from './visited.ts';
 
 export { defaultWorkers, EngineLimitError } from './pool.ts';
 
@@ -46,7 +49,7 @@ export async function exploreParallel<E extends ModelEvent>(
     return explore(target.model, system, target.properties, options) as unknown as ExploreResult<E>;
 
   const started = performance.now();
-  const memory = allocateMemory(options.maxStates ?? DEFAULT_EXPLORE_MAX_STATES);
+  const memory = searchMemory(options);
   const visited = new Visited(memory);
   const share = allocateShare(count);
   // ports[g][j]: worker g sends to worker j over it.
@@ -87,6 +90,7 @@ export async function exploreParallel<E extends ModelEvent>(
             inbox,
             liveBudget: options.liveBudget,
             reductions: options.reductions ?? ALL_REDUCTIONS,
+            maxMemory: options.maxMemory,
           },
           [...outbox, ...inbox].filter((p) => p !== undefined),
         );
@@ -100,10 +104,26 @@ export async function exploreParallel<E extends ModelEvent>(
     let stoppedBy: ExploreResult<E>['stoppedBy'];
     let found = root.found as Found<E> | undefined;
     if (found !== undefined) stoppedBy = 'violation';
+    let shard: ShardFacts | undefined =
+      options.shard === undefined ? undefined : unsplit(options.shard);
     while (stoppedBy === undefined && sum(sizes) > 0) {
       if (depth >= (options.maxDepth ?? Number.POSITIVE_INFINITY)) {
         stoppedBy = 'depth';
         break;
+      }
+      if (
+        options.shard !== undefined &&
+        shard?.splitDepth === undefined &&
+        isSplitLevel(options.shard, depth, sum(sizes))
+      ) {
+        const { index, count } = options.shard;
+        const levelStates = sum(sizes);
+        const kept = (await Promise.all(
+          channels.map((c) => c.request({ type: 'shard', index, count })),
+        )) as Extract<FromWorker, { type: 'level' }>[];
+        sizes = kept.map((r) => r.size);
+        shard = { index, count, splitDepth: depth, levelStates, kept: sum(sizes) };
+        if (sum(sizes) === 0) break;
       }
       Share.reset(share);
       const replies = (await Promise.all(
@@ -119,8 +139,13 @@ export async function exploreParallel<E extends ModelEvent>(
         found = founds.reduce((a, b) => (b.index < a.index ? b : a));
         stoppedBy = 'violation';
         depth++;
-      } else if (visited.full) stoppedBy = 'states';
-      else if (sum(sizes) > 0) depth++;
+      } else if (visited.overMemory) stoppedBy = 'memory';
+      else if (visited.full) stoppedBy = 'states';
+      else if (sum(sizes) > 0) {
+        depth++;
+        // Levels smaller than a worker's look at memory are judged here, once they are complete.
+        if (overBudget(options.maxMemory)) stoppedBy = 'memory';
+      }
     }
     const finals = (await Promise.all(
       channels.map((c) => c.request({ type: 'finish' })),
@@ -157,6 +182,7 @@ export async function exploreParallel<E extends ModelEvent>(
       triggered,
       ...(stoppedBy === undefined ? {} : { stoppedBy }),
       ...(found === undefined ? {} : { found }),
+      ...(shard === undefined ? {} : { shard }),
     });
   } finally {
     if (progress !== undefined) clearInterval(progress);

@@ -12,7 +12,7 @@ import { type Entry, Expander, type Found, type Reductions } from './expand.ts';
 import { type RandomOptions, type RandomResult, randomCheck } from './random.ts';
 import { Share } from './share.ts';
 import { loadTarget, type TargetSpec } from './target.ts';
-import { type SharedMemory, Visited } from './visited.ts';
+import { MEMORY_CHECK, overBudget, type SharedMemory, Visited } from './visited.ts';
 
 /** One search's part for one explorer worker. */
 export interface SearchPart {
@@ -26,12 +26,15 @@ export interface SearchPart {
   /** Entries of a level kept unpacked (expand.ts); the default when undefined. */
   readonly liveBudget: number | undefined;
   readonly reductions: Reductions;
+  /** The search's budget of resident memory in bytes (explore.ts), if any. */
+  readonly maxMemory: number | undefined;
 }
 
 export type ToWorker =
   | ({ readonly type: 'search' } & SearchPart)
   | { readonly type: 'root' }
   | { readonly type: 'expand' }
+  | { readonly type: 'shard'; readonly index: number; readonly count: number }
   | { readonly type: 'finish' }
   | { readonly type: 'random'; readonly target: TargetSpec; readonly options: RandomOptions };
 
@@ -61,6 +64,7 @@ interface Search {
   readonly share: Share;
   readonly ports: readonly MessagePort[];
   frontier: Entry[];
+  readonly maxMemory: number | undefined;
 }
 
 async function main(): Promise<void> {
@@ -91,6 +95,7 @@ async function main(): Promise<void> {
           share: new Share(message.share, message.me, message.outbox, message.inbox),
           ports,
           frontier: [],
+          maxMemory: message.maxMemory,
         };
         send({ type: 'ready' });
         return;
@@ -109,9 +114,15 @@ async function main(): Promise<void> {
       case 'expand': {
         const s = current();
         const next: Entry[] = [];
-        const found = expandLevel(s.expander, s.share, s.frontier, next);
+        const found = expandLevel(s.expander, s.share, s.frontier, next, s.maxMemory);
         s.frontier = next;
         send({ type: 'level', size: next.length, ...(found === undefined ? {} : { found }) });
+        return;
+      }
+      case 'shard': {
+        const s = current();
+        s.frontier = s.frontier.filter((e) => s.expander.inShard(e, message.index, message.count));
+        send({ type: 'level', size: s.frontier.length });
         return;
       }
       case 'finish': {
@@ -150,9 +161,11 @@ function expandLevel(
   share: Share,
   frontier: Entry[],
   next: Entry[],
+  maxMemory: number | undefined,
 ): Found<ModelEvent> | undefined {
   const visited = ex.visited;
   let found: Found<ModelEvent> | undefined;
+  let sinceMemoryCheck = 0;
   let queue: (Entry | undefined)[] = frontier;
   for (;;) {
     // States from `end` on were handed to other workers. The queue itself is never cut: cutting
@@ -166,6 +179,14 @@ function expandLevel(
       if (found !== undefined) {
         visited.stop();
         break;
+      }
+      sinceMemoryCheck += CHUNK;
+      if (sinceMemoryCheck >= MEMORY_CHECK) {
+        sinceMemoryCheck = 0;
+        if (overBudget(maxMemory)) {
+          visited.stopForMemory();
+          break;
+        }
       }
       if (end - at >= 2) {
         const hungry = share.claimHungry();

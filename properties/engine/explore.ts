@@ -17,8 +17,17 @@ import {
   reductionsUsed,
 } from './expand.ts';
 import { collisionProbability } from './fingerprint.ts';
+import { EngineLimitError } from './pool.ts';
 import type { Property } from './property.ts';
-import { allocateMemory, Visited } from './visited.ts';
+import { isSplitLevel, type ShardFacts, type ShardSpec } from './shard.ts';
+import {
+  allocateMemory,
+  bytesOf,
+  MEMORY_CHECK,
+  overBudget,
+  type SharedMemory,
+  Visited,
+} from './visited.ts';
 
 export interface ExploreOptions {
   readonly maxDepth?: number;
@@ -29,6 +38,13 @@ export interface ExploreOptions {
   readonly onProgress?: (p: ExploreProgress) => void;
   /** Which reductions to use where the model declares them; all by default. */
   readonly reductions?: Reductions;
+  /** Search only this shard's share of the split level and what it reaches (shard.ts). */
+  readonly shard?: ShardSpec;
+  /**
+   * A budget of resident memory in bytes: the search stops (stoppedBy 'memory', its levels so
+   * far complete) when the process goes above it. Checked every MEMORY_CHECK states.
+   */
+  readonly maxMemory?: number;
 }
 
 export interface ExploreProgress {
@@ -56,7 +72,7 @@ export interface ExploreResult<E> {
   readonly depth: number;
   /** True when every reachable state was visited (no limit was hit, no violation stopped it). */
   readonly complete: boolean;
-  readonly stoppedBy?: 'depth' | 'states' | 'violation';
+  readonly stoppedBy?: 'depth' | 'states' | 'memory' | 'violation';
   readonly elapsedMs: number;
   readonly statesPerSecond: number;
   /** Chance that two distinct states shared a fingerprint in this run. */
@@ -68,6 +84,8 @@ export interface ExploreResult<E> {
   readonly witnessed: readonly string[];
   /** Per liveness property: how many states triggered it (all of them checked). */
   readonly triggered: Readonly<Record<string, number>>;
+  /** For one shard of a split search: where it split and what it kept. */
+  readonly shard?: ShardFacts;
 }
 
 export const DEFAULT_EXPLORE_MAX_STATES = 2_000_000;
@@ -81,7 +99,7 @@ export function explore<C, S extends object, E extends ModelEvent>(
   setAutoFreeze(false);
   const started = performance.now();
   const maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
-  const visited = new Visited(allocateMemory(options.maxStates ?? DEFAULT_EXPLORE_MAX_STATES));
+  const visited = new Visited(searchMemory(options));
   const expander = new Expander(
     model as Model<unknown, S, E>,
     system,
@@ -103,8 +121,11 @@ export function explore<C, S extends object, E extends ModelEvent>(
       triggered: expander.triggered,
       ...(stoppedBy === undefined ? {} : { stoppedBy }),
       ...(found === undefined ? {} : { found }),
+      ...(shard === undefined ? {} : { shard }),
     });
 
+  let shard: ShardFacts | undefined =
+    options.shard === undefined ? undefined : unsplit(options.shard);
   const root = expander.root();
   if (root.found !== undefined) return summary(0, 'violation', root.found);
   let frontier: (Entry | undefined)[] = [root.entry];
@@ -112,12 +133,25 @@ export function explore<C, S extends object, E extends ModelEvent>(
   let lastReport = started;
   while (frontier.length > 0) {
     if (depth >= maxDepth) return summary(depth, 'depth');
+    if (
+      options.shard !== undefined &&
+      shard?.splitDepth === undefined &&
+      isSplitLevel(options.shard, depth, frontier.length)
+    ) {
+      const { index, count } = options.shard;
+      const levelStates = frontier.length;
+      frontier = frontier.filter((e) => expander.inShard(e!, index, count));
+      shard = { index, count, splitDepth: depth, levelStates, kept: frontier.length };
+      if (frontier.length === 0) break;
+    }
     const next: Entry[] = [];
     // Expand in slices so progress can be reported on long levels.
-    for (let from = 0; from < frontier.length; from += 4096) {
-      const found = expander.expand(frontier, next, from, Math.min(from + 4096, frontier.length));
+    for (let from = 0; from < frontier.length; from += MEMORY_CHECK) {
+      const to = Math.min(from + MEMORY_CHECK, frontier.length);
+      const found = expander.expand(frontier, next, from, to);
       if (found !== undefined) return summary(depth + 1, 'violation', found);
       if (visited.full) return summary(depth, 'states');
+      if (overBudget(options.maxMemory)) return summary(depth, 'memory');
       if (options.onProgress !== undefined && performance.now() - lastReport > 1000) {
         lastReport = performance.now();
         options.onProgress({
@@ -134,6 +168,27 @@ export function explore<C, S extends object, E extends ModelEvent>(
   return summary(depth);
 }
 
+/**
+ * The shared buffers of a search of at most `maxStates` states, or an EngineLimitError when they
+ * alone would not fit the memory budget.
+ */
+export function searchMemory(options: ExploreOptions): SharedMemory {
+  const maxStates = options.maxStates ?? DEFAULT_EXPLORE_MAX_STATES;
+  const memory = allocateMemory(maxStates);
+  if (options.maxMemory !== undefined && bytesOf(memory) > options.maxMemory / 2)
+    throw new EngineLimitError(
+      `--max-states ${maxStates} needs ${mb(bytesOf(memory))} for its fingerprint set alone, more than half of --max-memory (${mb(options.maxMemory)}): lower --max-states or raise --max-memory`,
+    );
+  return memory;
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20).toLocaleString('en-US')} MB`;
+
+/** A shard's facts before it splits: the whole search so far. */
+export function unsplit(spec: ShardSpec): ShardFacts {
+  return { index: spec.index, count: spec.count, splitDepth: undefined, levelStates: 0, kept: 0 };
+}
+
 export interface RunFacts<E> {
   readonly started: number;
   readonly depth: number;
@@ -146,6 +201,7 @@ export interface RunFacts<E> {
   readonly triggered: Readonly<Record<string, number>>;
   readonly stoppedBy?: ExploreResult<E>['stoppedBy'];
   readonly found?: Found<E>;
+  readonly shard?: ShardFacts;
 }
 
 /** The result of a search from what it left in shared memory. */
@@ -180,5 +236,6 @@ export function summarize<E>(facts: RunFacts<E>): ExploreResult<E> {
     ...(violation === undefined ? {} : { violation }),
     witnessed: facts.witnessed,
     triggered: facts.triggered,
+    ...(facts.shard === undefined ? {} : { shard: facts.shard }),
   };
 }

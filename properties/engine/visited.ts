@@ -11,7 +11,10 @@ export interface SharedMemory {
   /** parent[i], via[i] of state i; index 0 is the initial state. */
   readonly parent: SharedArrayBuffer;
   readonly via: SharedArrayBuffer;
-  /** [0] states found, [1] stop flag (1 once a violation or a limit stops the search). */
+  /**
+   * [0] states found, [1] stop flag (1 once a violation or a limit stops the search), [2] memory
+   * flag (1 once a thread found the process above the search's memory budget).
+   */
   readonly counters: SharedArrayBuffer;
 }
 
@@ -26,6 +29,26 @@ export function allocateMemory(maxStates: number): SharedMemory {
     counters: new SharedArrayBuffer(16),
   };
 }
+
+export function bytesOf(memory: SharedMemory): number {
+  return memory.table.byteLength + memory.parent.byteLength + memory.via.byteLength;
+}
+
+/** States expanded between two looks at the process's memory. */
+export const MEMORY_CHECK = 1024;
+
+/**
+ * Whether the process's resident memory is near the search's budget of `limit` bytes (RSS counts
+ * every thread's heap and the shared buffers): above MEMORY_MARGIN of it, which leaves room for
+ * what a search allocates between two looks and for its report. Reads /proc, a few microseconds:
+ * callers ask every MEMORY_CHECK states.
+ */
+export function overBudget(limit: number | undefined): boolean {
+  return limit !== undefined && process.memoryUsage.rss() > limit * MEMORY_MARGIN;
+}
+
+/** The share of the memory budget a search may fill before it stops. */
+export const MEMORY_MARGIN = 0.9;
 
 export class Visited {
   private readonly table: Int32Array;
@@ -57,6 +80,22 @@ export class Visited {
 
   stop(): void {
     Atomics.store(this.counters, 1, 1);
+  }
+
+  /** Whether a thread stopped the search because the process went over its memory budget. */
+  get overMemory(): boolean {
+    return Atomics.load(this.counters, 2) !== 0;
+  }
+
+  /** Stops the search for its memory budget. */
+  stopForMemory(): void {
+    Atomics.store(this.counters, 2, 1);
+    this.stop();
+  }
+
+  /** Bytes of the shared buffers (the fingerprint set and the parent links). */
+  get bytes(): number {
+    return bytesOf(this.memory);
   }
 
   /**

@@ -145,4 +145,133 @@ describe('cli: error handling', { timeout: 600_000 }, () => {
     const path = trace('config.json', { config: { bogusField: 1 } });
     expect(oneLineError(cli('replay', path))).toContain("'bogusField'");
   });
+
+  describe('a memory budget (--max-memory)', () => {
+    it.each(['lots', '4T', '0', '10M', '-4G', '1.5G'])('should reject --max-memory %s', (text) => {
+      expect(oneLineError(cli('explore', 'hotstandby', '--max-memory', text))).toContain(
+        '--max-memory must be a size of at least 64M',
+      );
+    });
+
+    it('should refuse a budget that the fingerprint set alone would fill', () => {
+      expect(
+        oneLineError(
+          cli('explore', 'hotstandby', '--max-memory', '256M', '--max-states', '50000000'),
+        ),
+      ).toContain('lower --max-states or raise --max-memory');
+    });
+
+    it('should stop at the budget and bound its verdicts', () => {
+      // 128M is below what the process itself takes: the search stops at its first look.
+      const run = cli(
+        'explore',
+        'hotstandby',
+        '--workers',
+        '1',
+        '--max-states',
+        '100000',
+        '--max-memory',
+        '128M',
+      );
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('stopped by the memory limit (--max-memory)');
+      expect(run.stdout).toMatch(/HOLDS TO DEPTH \d+/);
+      expect(run.stdout).not.toMatch(/ HOLDS\n/);
+    });
+  });
+
+  describe('a split search (explore --shard, merge)', () => {
+    const shard = (i: number, n: number, ...more: string[]): [Run, string] => {
+      const out = join(dir, `shard-${i}-of-${n}${more.length > 0 ? '-x' : ''}.json`);
+      const run = cli(
+        'explore',
+        'recording',
+        '--config',
+        'single-mcp',
+        '--workers',
+        '1',
+        '--shard',
+        `${i}/${n}`,
+        '--out',
+        out,
+        ...more,
+      );
+      return [run, out];
+    };
+
+    it.each([
+      ['0/2', '--shard must be i/n'],
+      ['3/2', '--shard must be i/n'],
+      ['two', '--shard must be i/n'],
+    ])('should reject --shard %s', (text, message) => {
+      expect(
+        oneLineError(cli('explore', 'recording', '--config', 'single-mcp', '--shard', text)),
+      ).toContain(message);
+    });
+
+    it('should need --out and --config with --shard', () => {
+      expect(
+        oneLineError(cli('explore', 'recording', '--config', 'single-mcp', '--shard', '1/2')),
+      ).toContain('--shard needs --out F');
+      expect(
+        oneLineError(cli('explore', 'recording', '--shard', '1/2', '--out', join(dir, 'x.json'))),
+      ).toContain('--shard needs --config C');
+    });
+
+    it('should reject --split-depth and --out without --shard', () => {
+      expect(oneLineError(cli('explore', 'recording', '--split-depth', '3'))).toContain(
+        '--split-depth goes with --shard',
+      );
+      expect(oneLineError(cli('explore', 'recording', '--out', 'x.json'))).toContain(
+        '--out goes with --shard',
+      );
+    });
+
+    it('should merge its shards, and name a missing, doubled or foreign shard', () => {
+      const [one, first] = shard(1, 2);
+      expect(one.status).toBe(0);
+      expect(one.stdout).toContain('shard 1/2');
+      const [two, second] = shard(2, 2);
+      expect(two.status).toBe(0);
+      const merged = cli('merge', first, second);
+      expect(merged.stderr).toBe('');
+      expect(merged.status).toBe(0);
+      expect(merged.stdout).toContain('2 shards merged');
+      expect(oneLineError(cli('merge', first))).toContain('missing shard 2/2');
+      expect(oneLineError(cli('merge', first, first))).toContain('shard 1/2 is given twice');
+      const [, deeper] = shard(2, 2, '--split-depth', '3');
+      expect(oneLineError(cli('merge', first, deeper))).toContain('split at different levels');
+      const [, three] = shard(2, 3);
+      expect(oneLineError(cli('merge', first, three))).toContain('of another search');
+    });
+
+    it('should reject a merge of nothing, of a missing file and of a file that is not a result', () => {
+      expect(oneLineError(cli('merge'))).toContain('merge needs the result file of every shard');
+      expect(oneLineError(cli('merge', join(dir, 'nosuch.json')))).toContain(
+        'cannot read shard result',
+      );
+      expect(oneLineError(cli('merge', file('text.json', 'not json')))).toContain('not JSON');
+      expect(oneLineError(cli('merge', file('trace.json', JSON.stringify(validTrace))))).toContain(
+        'not a shard result',
+      );
+      expect(
+        oneLineError(
+          cli(
+            'merge',
+            file(
+              'bad-shard.json',
+              JSON.stringify({
+                format: 'ha-verify-shard/1',
+                model: 'recording',
+                variant: 'baseline',
+                config: 'single-mcp',
+                shard: { index: 3, count: 2 },
+              }),
+            ),
+          ),
+        ),
+      ).toContain('field shard must be');
+    });
+  });
 });

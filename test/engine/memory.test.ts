@@ -1,0 +1,70 @@
+/**
+ * The explorer's memory budget (ExploreOptions.maxMemory): a search that would go above it stops
+ * with its levels so far complete, a budget too small for the fingerprint set alone is refused
+ * up front, and a budget that is never reached changes nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { NO_REDUCTIONS } from '../../properties/engine/expand.ts';
+import { explore } from '../../properties/engine/explore.ts';
+import { EngineLimitError, exploreParallel } from '../../properties/engine/explore-parallel.ts';
+import { findSuite } from '../../properties/registry.ts';
+import { targetSpec } from '../../properties/targets.ts';
+
+const suite = findSuite('hotstandby')!;
+const model = suite.model;
+const config = { calls: 2, maxFaults: 2 };
+const system = model.bind(config);
+const properties = suite.properties(config);
+const TERABYTE = 2 ** 40;
+
+describe('engine: a memory budget', () => {
+  it('should stop a search that is above its budget, with the levels so far complete', () => {
+    const whole = explore(model, system, properties, { reductions: NO_REDUCTIONS });
+    // This process is already above the budget when the search starts: it stops at the first look.
+    const budget = process.memoryUsage.rss();
+    const r = explore(model, system, properties, { reductions: NO_REDUCTIONS, maxMemory: budget });
+    expect(r.stoppedBy).toBe('memory');
+    expect(r.complete).toBe(false);
+    expect(r.depth).toBeLessThan(whole.depth);
+    expect(r.distinct).toBeLessThan(whole.distinct);
+  });
+
+  it('should stop a parallel search the same way', async () => {
+    const spec = targetSpec({ model: 'hotstandby', variant: 'baseline', config });
+    const r = await exploreParallel(spec, {
+      workers: 2,
+      reductions: NO_REDUCTIONS,
+      maxMemory: process.memoryUsage.rss(),
+    });
+    expect(r.stoppedBy).toBe('memory');
+    expect(r.complete).toBe(false);
+  });
+
+  it('should change nothing when the budget is never reached', async () => {
+    const whole = explore(model, system, properties, { reductions: NO_REDUCTIONS });
+    const r = explore(model, system, properties, {
+      reductions: NO_REDUCTIONS,
+      maxMemory: TERABYTE,
+    });
+    expect(r.complete).toBe(true);
+    expect(r.distinct).toBe(whole.distinct);
+    expect(r.transitions).toBe(whole.transitions);
+    const spec = targetSpec({ model: 'hotstandby', variant: 'baseline', config });
+    const p = await exploreParallel(spec, {
+      workers: 2,
+      reductions: NO_REDUCTIONS,
+      maxMemory: TERABYTE,
+    });
+    expect(p.complete).toBe(true);
+    expect(p.distinct).toBe(whole.distinct);
+  });
+
+  it('should refuse a budget the fingerprint set alone would fill', () => {
+    expect(() =>
+      explore(model, system, properties, { maxStates: 50_000_000, maxMemory: 256 * 2 ** 20 }),
+    ).toThrow(EngineLimitError);
+    expect(() =>
+      explore(model, system, properties, { maxStates: 50_000_000, maxMemory: 256 * 2 ** 20 }),
+    ).toThrow(/lower --max-states or raise --max-memory/);
+  });
+});
