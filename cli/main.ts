@@ -3,7 +3,9 @@
  * Bad input (unknown model, variant, property or config; a missing or malformed trace) gets one
  * line on stderr and exit code 2. A violated property of a real model exits 1.
  */
+
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../model/kernel/model.ts';
 import { ALL_REDUCTIONS, NO_REDUCTIONS, type Reductions } from '../properties/engine/expand.ts';
@@ -169,6 +171,20 @@ function shardFrom(parsed: ReturnType<typeof parseArgs>): ShardSpec | undefined 
     : shard;
 }
 
+/**
+ * `--workers W`, capped at the machine's cores: more threads than cores only share them, and
+ * each holds a copy of the model and its own heap.
+ */
+function workersFrom(parsed: ReturnType<typeof parseArgs>): number {
+  const asked = intFlag(parsed, 'workers', defaultWorkers(), 1);
+  const cores = availableParallelism();
+  if (asked <= cores) return asked;
+  console.error(
+    `ha-verify: --workers ${asked} is more than this machine's ${cores} cores: using ${cores}`,
+  );
+  return cores;
+}
+
 /** `--max-memory SIZE` in bytes (e.g. 4G, 512M; a bare number is megabytes), or undefined. */
 function memoryFrom(parsed: ReturnType<typeof parseArgs>): number | undefined {
   const text = stringFlag(parsed, 'max-memory');
@@ -223,7 +239,7 @@ async function check(argv: readonly string[], exhaustiveOnly: boolean): Promise<
     seed: seedFrom(parsed),
     ...(stringFlag(parsed, 'path') === undefined ? {} : { path: stringFlag(parsed, 'path')! }),
     engines: engine,
-    workers: intFlag(parsed, 'workers', defaultWorkers(), 1),
+    workers: workersFrom(parsed),
     reductions: reductionsFrom(parsed),
     ...(memoryFrom(parsed) === undefined ? {} : { maxMemory: memoryFrom(parsed)! }),
     ...(shard === undefined ? {} : { shard }),
@@ -437,7 +453,7 @@ async function reviewCommand(argv: readonly string[]): Promise<number> {
     maxStates: intFlag(parsed, 'max-states', 200_000, 1),
     runs: runsFrom(parsed),
     seed: parsed.flags.has('seed') ? seedFrom(parsed) : 20261122,
-    workers: intFlag(parsed, 'workers', defaultWorkers(), 1),
+    workers: workersFrom(parsed),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   mkdirSync(out, { recursive: true });

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -144,6 +144,16 @@ describe('cli: error handling', { timeout: 600_000 }, () => {
   it('should name an unknown config field of a trace', () => {
     const path = trace('config.json', { config: { bogusField: 1 } });
     expect(oneLineError(cli('replay', path))).toContain("'bogusField'");
+  });
+
+  it("should cap --workers at the machine's cores, with one line that says so", () => {
+    const cores = availableParallelism();
+    const run = cli('explore', 'hotstandby', '--depth', '3', '--workers', String(cores + 62));
+    expect(run.status).toBe(0);
+    expect(run.stderr.trim()).toBe(
+      `ha-verify: --workers ${cores + 62} is more than this machine's ${cores} cores: using ${cores}`,
+    );
+    expect(run.stdout).toContain(cores === 1 ? '1 thread' : `${cores} workers`);
   });
 
   describe('a memory budget (--max-memory)', () => {
