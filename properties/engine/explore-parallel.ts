@@ -158,8 +158,11 @@ export async function exploreParallel<E extends ModelEvent>(
       // The canonical counterexample: the single-threaded search to the same depth.
       // Room for every state the workers found, and as many again: the single thread may go
       // further into the last level before it meets its first violation.
+      // Bounded by the depth and states the workers reached, so not by the memory budget: a
+      // budget the workers' heaps filled must not lose the violation they found.
+      const { maxMemory: _budget, ...bounded } = options;
       const canonical = explore(target.model, system, target.properties, {
-        ...options,
+        ...bounded,
         maxStates: 2 * (options.maxStates ?? DEFAULT_EXPLORE_MAX_STATES),
         maxDepth: depth,
       }) as unknown as ExploreResult<E>;

@@ -165,7 +165,8 @@ function expandLevel(
 ): Found<ModelEvent> | undefined {
   const visited = ex.visited;
   let found: Found<ModelEvent> | undefined;
-  let sinceMemoryCheck = 0;
+  // The first look comes after the first chunk: a level may start above the budget.
+  let sinceMemoryCheck = MEMORY_CHECK;
   let queue: (Entry | undefined)[] = frontier;
   for (;;) {
     // States from `end` on were handed to other workers. The queue itself is never cut: cutting

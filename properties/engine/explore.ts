@@ -151,7 +151,9 @@ export function explore<C, S extends object, E extends ModelEvent>(
       const found = expander.expand(frontier, next, from, to);
       if (found !== undefined) return summary(depth + 1, 'violation', found);
       if (visited.full) return summary(depth, 'states');
-      if (overBudget(options.maxMemory)) return summary(depth, 'memory');
+      // A search that has just finished is complete, whatever its memory.
+      const more = to < frontier.length || next.length > 0;
+      if (more && overBudget(options.maxMemory)) return summary(depth, 'memory');
       if (options.onProgress !== undefined && performance.now() - lastReport > 1000) {
         lastReport = performance.now();
         options.onProgress({

@@ -9,6 +9,7 @@ import { explore } from '../../properties/engine/explore.ts';
 import { EngineLimitError, exploreParallel } from '../../properties/engine/explore-parallel.ts';
 import { findSuite } from '../../properties/registry.ts';
 import { targetSpec } from '../../properties/targets.ts';
+import { findVariant } from '../../properties/variants.ts';
 
 const suite = findSuite('hotstandby')!;
 const model = suite.model;
@@ -25,8 +26,40 @@ describe('engine: a memory budget', () => {
     const r = explore(model, system, properties, { reductions: NO_REDUCTIONS, maxMemory: budget });
     expect(r.stoppedBy).toBe('memory');
     expect(r.complete).toBe(false);
-    expect(r.depth).toBeLessThan(whole.depth);
+    expect(r.depth).toBe(0);
     expect(r.distinct).toBeLessThan(whole.distinct);
+  });
+
+  it('should report as complete only levels it finished', () => {
+    // Above the budget from the start, but stopped only after some levels: the budget is the
+    // memory the process has now, plus room for a few levels' states.
+    const budget = (process.memoryUsage.rss() + 24 * 2 ** 20) / 0.9;
+    const r = explore(model, system, properties, { reductions: NO_REDUCTIONS, maxMemory: budget });
+    if (r.stoppedBy === 'memory') {
+      const upTo = explore(model, system, properties, {
+        reductions: NO_REDUCTIONS,
+        maxDepth: r.depth,
+      });
+      expect(r.distinct).toBeGreaterThanOrEqual(upTo.distinct);
+    } else expect(r.complete).toBe(true);
+  });
+
+  it('should keep a violation that 2 workers found under a budget', async () => {
+    // The fingerprint set of 16M states fits half of the budget; the one-thread search that
+    // rebuilds the violation's canonical path asks for twice that and must not be refused.
+    const variant = findVariant('sip-ha', 'resync-drops-recording')!;
+    const spec = targetSpec({
+      model: 'sip-ha',
+      variant: variant.id,
+      config: variant.build().configs[variant.config],
+    });
+    const r = await exploreParallel(spec, {
+      workers: 2,
+      maxStates: 16_000_000,
+      maxMemory: 800 * 2 ** 20,
+    });
+    expect(r.stoppedBy).toBe('violation');
+    expect(r.violation?.property).toBe(variant.expect);
   });
 
   it('should stop a parallel search the same way', async () => {
@@ -36,8 +69,10 @@ describe('engine: a memory budget', () => {
       reductions: NO_REDUCTIONS,
       maxMemory: process.memoryUsage.rss(),
     });
+    // Stopped by a worker's own look, inside the first level.
     expect(r.stoppedBy).toBe('memory');
     expect(r.complete).toBe(false);
+    expect(r.depth).toBe(0);
   });
 
   it('should change nothing when the budget is never reached', async () => {
