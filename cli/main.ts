@@ -368,12 +368,12 @@ function mergeCommand(argv: readonly string[]): number {
     throw error;
   }
   const merged = mergeShards(records, properties);
-  let file: string | undefined;
-  if (merged.trace !== undefined) {
-    file = mergedTraceFile(COUNTEREXAMPLE_DIR, merged);
-    saveTrace(merged.trace, file);
-  }
-  console.log(mergeReport(merged, file));
+  const files = merged.traces.map((t) => {
+    const file = mergedTraceFile(COUNTEREXAMPLE_DIR, merged, t);
+    saveTrace(t, file);
+    return file;
+  });
+  console.log(mergeReport(merged, files));
   const failing = merged.verdicts.filter((v) => isFailing(v.verdict));
   console.log(
     failing.length === 0
@@ -469,7 +469,8 @@ async function reviewCommand(argv: readonly string[]): Promise<number> {
 // A reader that stops early (`| head`) closes the pipe: the output it wanted was written.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
-  process.exit(process.exitCode ?? 0);
+  // After main returned, its exit code; a run cut short exits as a process killed by SIGPIPE does.
+  process.exit(process.exitCode ?? 141);
 });
 
 try {

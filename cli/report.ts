@@ -8,9 +8,14 @@ import { type CheckOutcome, type PropertyVerdict, verdictLabel } from './run.ts'
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+/** Whether a search is one shard of a split search that did split (its findings cover its share). */
+const splitShard = (r: ExploreResult<unknown> | undefined) => r?.shard?.splitDepth !== undefined;
+
 export function exploreSummary(r: ExploreResult<{ type: string }>): string {
   const scope = r.complete
-    ? 'complete'
+    ? splitShard(r)
+      ? 'its share searched to the end'
+      : 'complete'
     : r.stoppedBy === 'violation'
       ? 'stopped at a violation'
       : r.stoppedBy === 'memory'
@@ -30,16 +35,40 @@ export function randomSummary(r: RandomResult<{ type: string }>): string {
 }
 
 export function verdictTable(rows: readonly PropertyVerdict[]): string {
-  const header = ['property', 'kind', 'explorer', 'random', 'verdict'];
-  const body = rows.map((r) => [
-    r.property.id,
-    r.property.kind,
-    r.explorer === 'holds' && r.toDepth !== undefined ? `holds to depth ${r.toDepth}` : r.explorer,
-    r.random,
-    verdictLabel(r).toUpperCase(),
-  ]);
+  return table(
+    ['property', 'kind', 'explorer', 'random', 'verdict'],
+    rows.map((r) => [
+      r.property.id,
+      r.property.kind,
+      r.explorer === 'holds' && r.toDepth !== undefined
+        ? `holds to depth ${r.toDepth}`
+        : r.explorer,
+      r.random,
+      verdictLabel(r).toUpperCase(),
+    ]),
+  );
+}
+
+/**
+ * What one shard of a split search found in its share: not verdicts (a "holds" there says nothing
+ * of the other shares) until the shards are merged.
+ */
+function shardTable(rows: readonly PropertyVerdict[]): string {
+  return table(
+    ['property', 'kind', "in this shard's share"],
+    rows.map((r) => [
+      r.property.id,
+      r.property.kind,
+      r.explorer === 'holds' && r.toDepth !== undefined
+        ? `holds to depth ${r.toDepth}`
+        : r.explorer,
+    ]),
+  );
+}
+
+function table(header: readonly string[], body: readonly string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]) =>
+  const line = (cells: readonly string[]) =>
     `  ${cells.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`.trimEnd();
   return [line(header), ...body.map(line)].join('\n');
 }
@@ -50,7 +79,12 @@ export function outcomeReport(o: CheckOutcome): string {
   ];
   if (o.explored !== undefined) lines.push(`  ${exploreSummary(o.explored)}`);
   if (o.random !== undefined) lines.push(`  ${randomSummary(o.random)}`);
-  lines.push(verdictTable(o.verdicts));
+  if (splitShard(o.explored))
+    lines.push(
+      `  shard ${o.explored!.shard!.index + 1}/${o.explored!.shard!.count} of a split search: findings in its share, not verdicts until every shard is merged (ha-verify merge)`,
+      shardTable(o.verdicts),
+    );
+  else lines.push(verdictTable(o.verdicts));
   const liveness = o.verdicts.filter((v) => v.property.kind === 'eventually');
   if (liveness.length > 0)
     lines.push(

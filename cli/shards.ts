@@ -18,6 +18,15 @@ import { boundedDepth, type CheckOutcome, type PropertyVerdict, type Verdict } f
 
 export const SHARD_FORMAT = 'ha-verify-shard/1';
 
+const VERDICTS: readonly Verdict[] = [
+  'holds',
+  'violated',
+  'reached',
+  'not reached',
+  'not exercised',
+  'not run',
+];
+
 export interface ShardRecord {
   readonly format: typeof SHARD_FORMAT;
   readonly model: string;
@@ -132,10 +141,15 @@ export function readShard(file: string): ShardRecord {
   if (
     !Array.isArray(value.verdicts) ||
     !value.verdicts.every(
-      (v) => isObject(v) && typeof v.property === 'string' && typeof v.verdict === 'string',
+      (v) =>
+        isObject(v) &&
+        typeof v.property === 'string' &&
+        (VERDICTS as readonly unknown[]).includes(v.verdict),
     )
   )
-    throw bad('field verdicts must be a list of {property, verdict}');
+    throw bad(
+      `field verdicts must be a list of {property, verdict}, a verdict one of ${VERDICTS.join(', ')}`,
+    );
   if (!isObject(value.triggered)) throw bad('field triggered must be an object');
   if (value.trace !== undefined) {
     try {
@@ -159,6 +173,8 @@ export interface Merged {
   readonly verdicts: readonly PropertyVerdict[];
   /** The shortest counterexample of all shards (the lowest shard's among equals). */
   readonly trace?: Trace;
+  /** The shortest counterexample of each violated property, shortest first. */
+  readonly traces: readonly Trace[];
   readonly shards: readonly ShardRecord[];
 }
 
@@ -200,9 +216,15 @@ export function mergeShards(
       `missing shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${count}`).join(', ')}: the merge needs every shard's result`,
     );
   const shards = [...seen.values()].sort((a, b) => a.shard.index - b.shard.index);
-  // Shards that split split at the same level (the split is computed alike unless --split-depth differed).
-  const depths = new Set(shards.map((r) => r.shard.splitDepth ?? -1));
-  if (depths.size > 1)
+  // Shards that split split at the same level (the split is computed alike unless --split-depth
+  // differed); a shard that ended above that level is of another split. A shard that a limit
+  // stopped before it reached the level is one of this search, bounded by its limit.
+  const split = shards.filter((r) => r.shard.splitDepth !== undefined);
+  const ended = shards.filter((r) => r.shard.splitDepth === undefined && r.search.complete);
+  if (
+    new Set(split.map((r) => r.shard.splitDepth)).size > 1 ||
+    (split.length > 0 && ended.length > 0)
+  )
     throw new CliError(
       'the shards split at different levels: run every shard with the same --split-depth (or none)',
     );
@@ -241,21 +263,28 @@ export function mergeShards(
       ...(verdict === 'holds' && toDepth !== undefined ? { toDepth } : {}),
     };
   });
-  const traces = shards.flatMap((r) => (r.trace === undefined ? [] : [r.trace]));
-  const trace = traces.reduce<Trace | undefined>(
-    (best, t) => (best === undefined || t.events.length < best.events.length ? t : best),
-    undefined,
-  );
+  // Per violated property the shortest counterexample (the lowest shard's among equals).
+  const shortest = new Map<string, Trace>();
+  for (const r of shards) {
+    const t = r.trace;
+    if (t === undefined) continue;
+    const property = t.expect.violates ?? '';
+    const best = shortest.get(property);
+    if (best === undefined || t.events.length < best.events.length) shortest.set(property, t);
+  }
+  const traces = [...shortest.values()].sort((a, b) => a.events.length - b.events.length);
+  const trace = traces[0];
   return {
     model: first.model,
     variant: first.variant,
     config: first.config,
     configValue: first.configValue,
     count,
-    splitDepth: first.shard.splitDepth,
+    splitDepth: split[0]?.shard.splitDepth,
     complete,
     verdicts,
     ...(trace === undefined ? {} : { trace }),
+    traces,
     shards,
   };
 }
@@ -263,29 +292,38 @@ export function mergeShards(
 const n = (x: number) => x.toLocaleString('en-US');
 
 /** The merged verdict table and the figures of every shard, as `merge` prints them. */
-export function mergeReport(m: Merged, traceFile: string | undefined): string {
+export function mergeReport(m: Merged, traceFiles: readonly string[]): string {
+  const level = m.shards.find((r) => r.shard.splitDepth !== undefined)?.shard.levelStates ?? 0;
   const split =
-    m.splitDepth === undefined
-      ? 'the search ended above the split level, so every shard searched all of it'
-      : `split at depth ${m.splitDepth} (${n(m.shards[0]!.shard.levelStates)} states there)`;
+    m.splitDepth !== undefined
+      ? `split at depth ${m.splitDepth} (${n(level)} states there)`
+      : m.complete
+        ? 'the search ended above the split level, so every shard searched all of it'
+        : 'no shard reached the split level before its limit, so every shard searched the same part';
   const lines = [
     `${m.model} / ${m.config}${m.variant === 'baseline' ? '' : ` / variant ${m.variant}`} — ${m.count} shards merged, ${split}`,
     ...m.shards.map(
       (r) =>
-        `  shard ${r.shard.index}/${r.shard.count}: kept ${n(r.shard.kept)} states of the split level, searched ${n(r.search.distinct)} states to depth ${r.search.depth}, ${r.search.complete ? 'complete' : `stopped by ${r.search.stoppedBy === 'violation' ? 'a violation' : `the ${r.search.stoppedBy} limit`}`}`,
+        `  shard ${r.shard.index}/${r.shard.count}: ${r.shard.splitDepth === undefined ? 'did not split' : `kept ${n(r.shard.kept)} states of the split level`}, searched ${n(r.search.distinct)} states to depth ${r.search.depth}, ${r.search.complete ? 'complete' : `stopped by ${r.search.stoppedBy === 'violation' ? 'a violation' : `the ${r.search.stoppedBy} limit`}`}`,
     ),
     `  ${m.complete ? 'complete: every shard searched its share to the end' : 'bounded: a shard stopped before the end of its share'}; ${n(m.shards.reduce((a, r) => a + r.search.distinct, 0))} states searched in all (a state reached from two shares is counted by both)`,
     verdictTable(m.verdicts),
   ];
-  if (m.trace !== undefined && traceFile !== undefined)
+  m.traces.forEach((t, i) => {
+    const file = traceFiles[i];
+    if (file === undefined) return;
     lines.push(
-      `  counterexample to ${m.trace.expect.violates} (${m.trace.events.length} events): ${traceFile}`,
-      `    replay: npm run -s ha-verify -- replay ${traceFile}`,
+      `  counterexample to ${t.expect.violates} (${t.events.length} events): ${file}`,
+      `    replay: npm run -s ha-verify -- replay ${file}`,
     );
+  });
   return lines.join('\n');
 }
 
-/** Where the merge saves the shortest counterexample. */
-export function mergedTraceFile(dir: string, m: Merged): string {
-  return join(dir, `${m.model}.${m.variant}.${m.config}.explorer.merged.trace.json`);
+/** Where the merge saves the shortest counterexample of a violated property. */
+export function mergedTraceFile(dir: string, m: Merged, t: Trace): string {
+  return join(
+    dir,
+    `${m.model}.${m.variant}.${m.config}.explorer.merged.${t.expect.violates ?? 'trace'}.trace.json`,
+  );
 }

@@ -172,7 +172,7 @@ describe('cli: error handling', { timeout: 600_000 }, () => {
     });
 
     it('should stop at the budget and bound its verdicts', () => {
-      // 128M is below what the process itself takes: the search stops at its first look.
+      // 64M (the least allowed) is below what the process itself takes: it stops at its first look.
       const run = cli(
         'explore',
         'hotstandby',
@@ -181,7 +181,7 @@ describe('cli: error handling', { timeout: 600_000 }, () => {
         '--max-states',
         '100000',
         '--max-memory',
-        '128M',
+        '64M',
       );
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
@@ -254,6 +254,23 @@ describe('cli: error handling', { timeout: 600_000 }, () => {
       expect(oneLineError(cli('merge', first, deeper))).toContain('split at different levels');
       const [, three] = shard(2, 3);
       expect(oneLineError(cli('merge', first, three))).toContain('of another search');
+    });
+
+    it("should print a shard's findings as its share's, and bound a merge by a shard cut short", () => {
+      const [one, first] = shard(1, 2, '--split-depth', '5');
+      expect(one.stdout).toContain(
+        'findings in its share, not verdicts until every shard is merged',
+      );
+      expect(one.stdout).toContain('its share searched to the end');
+      expect(one.stdout).not.toContain('HOLDS');
+      // The second shard stops at depth 2, above the split level: the merge holds to depth 2.
+      const [two, second] = shard(2, 2, '--split-depth', '5', '--depth', '2');
+      expect(two.status).toBe(0);
+      const merged = cli('merge', first, second);
+      expect(merged.stderr).toBe('');
+      expect(merged.stdout).toContain('shard 2/2: did not split');
+      expect(merged.stdout).toContain('HOLDS TO DEPTH 2');
+      expect(merged.stdout).not.toMatch(/ HOLDS\n/);
     });
 
     it('should reject a merge of nothing, of a missing file and of a file that is not a result', () => {

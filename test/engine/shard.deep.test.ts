@@ -27,6 +27,8 @@ describe('engine: 4 merged shards give the unsharded verdicts on every checked c
       const whole = await unshardedVerdicts(modelId, 'baseline', configName, maxDepth);
       const merged = await mergedVerdicts(modelId, 'baseline', configName, 4, maxDepth);
       expect(merged.complete).toBe(maxDepth === undefined);
+      // Every complete checked config is large enough to split.
+      if (maxDepth === undefined) expect(merged.splitDepth).toBeDefined();
       expect(merged.verdicts).toEqual(whole);
     },
     // Five searches of one config: the time limit is a guard against a hang, not a speed test.

@@ -3,7 +3,7 @@ import type { Symmetry } from '../../model/kernel/model.ts';
 import { ALL_REDUCTIONS, NO_REDUCTIONS, type Reductions } from '../../properties/engine/expand.ts';
 import { explore } from '../../properties/engine/explore.ts';
 import { exploreParallel } from '../../properties/engine/explore-parallel.ts';
-import type { Invariant, Property } from '../../properties/engine/property.ts';
+import type { Invariant, Property, StepProperty } from '../../properties/engine/property.ts';
 import { parseShard, type ShardFacts, shardOf } from '../../properties/engine/shard.ts';
 import { permute } from '../../properties/engine/symmetry.ts';
 import { findSuite } from '../../properties/registry.ts';
@@ -94,6 +94,43 @@ describe('engine: a split search loses no state', () => {
     },
   );
 
+  it.each([
+    ['hotstandby', 'calls2'],
+    ['recording', 'single-mcp'],
+  ])(
+    'should judge every transition of %s %s in some shard of 4 (split at depth 3)',
+    (modelId, configName) => {
+      const { model, system } = target(modelId, configName);
+      // The oracle: every enabled event of every state this test's own search reaches.
+      const step = (before: unknown, event: unknown) => `${key(before)} ${key(event)}`;
+      const all = new Set(
+        reachable(system).flatMap((s) =>
+          system.vocabulary.filter((e) => system.isEnabled(s, e)).map((e) => step(s, e)),
+        ),
+      );
+      const union = new Set<string>();
+      for (let index = 0; index < 4; index++) {
+        const recorder: StepProperty<unknown, unknown> = {
+          kind: 'step',
+          id: 'test.record-steps',
+          clauses: [],
+          statement: 'records every transition the search judges',
+          check: (before, event) => {
+            union.add(step(before, event));
+            return undefined;
+          },
+        };
+        const r = explore(model, system, [recorder as Property<object, never>], {
+          reductions: NO_REDUCTIONS,
+          shard: { index, count: 4, splitDepth: 3 },
+        });
+        expect(r.shard?.splitDepth).toBe(3);
+      }
+      for (const t of union) expect(all.has(t)).toBe(true);
+      expect(union.size).toBe(all.size);
+    },
+  );
+
   it('should give each state of the split level to exactly one shard', () => {
     const { model, system } = target('hotstandby', 'calls2');
     const levels = [0, 1, 2, 3].map((index) =>
@@ -118,17 +155,26 @@ describe('engine: a split search loses no state', () => {
     expect(shard.distinct).toBe(whole.distinct);
   });
 
-  it('should keep the same share with 2 workers as with 1', async () => {
-    const { config } = target('recording', 'small');
-    const spec = targetSpec({ model: 'recording', variant: 'baseline', config });
-    for (let index = 0; index < 2; index++) {
-      const one = await exploreParallel(spec, { workers: 1, shard: { index, count: 2 } });
-      const two = await exploreParallel(spec, { workers: 2, shard: { index, count: 2 } });
-      expect(two.shard).toEqual(one.shard);
-      expect(two.distinct).toBe(one.distinct);
-      expect(two.transitions).toBe(one.transitions);
-    }
-  });
+  it.each([
+    ['hotstandby', 'calls2', NO_REDUCTIONS],
+    ['hotstandby', 'c3', ALL_REDUCTIONS],
+  ] as [string, string, Reductions][])(
+    'should keep the same share of %s %s (%o) with 2 workers as with 1',
+    async (modelId, configName, reductions) => {
+      const { config } = target(modelId, configName);
+      const spec = targetSpec({ model: modelId, variant: 'baseline', config });
+      for (let index = 0; index < 2; index++) {
+        const shard = { index, count: 2 };
+        const one = await exploreParallel(spec, { workers: 1, shard, reductions });
+        const two = await exploreParallel(spec, { workers: 2, shard, reductions });
+        expect(one.shard?.splitDepth).toBeDefined();
+        expect(one.shard?.kept).toBeGreaterThan(0);
+        expect(two.shard).toEqual(one.shard);
+        expect(two.distinct).toBe(one.distinct);
+        expect(two.transitions).toBe(one.transitions);
+      }
+    },
+  );
 });
 
 describe('engine: merged shards give the single search verdicts', () => {
@@ -140,6 +186,8 @@ describe('engine: merged shards give the single search verdicts', () => {
     const whole = await unshardedVerdicts(modelId, 'baseline', configName);
     const merged = await mergedVerdicts(modelId, 'baseline', configName, 4);
     expect(merged.complete).toBe(true);
+    // single-mcp is smaller than 64 states a shard at every level: it is the case with no split.
+    expect(merged.splitDepth === undefined).toBe(configName === 'single-mcp');
     expect(merged.verdicts).toEqual(whole);
   });
 
@@ -151,6 +199,7 @@ describe('engine: merged shards give the single search verdicts', () => {
     async (modelId, id) => {
       const variant = findVariant(modelId, id)!;
       const merged = await mergedVerdicts(modelId, id, variant.config, 4);
+      expect(merged.splitDepth).toBeDefined();
       const broken = merged.verdicts.find((v) => v.verdict === 'violated');
       expect(broken?.property).toBe(variant.expect);
       expect(merged.trace?.expect.violates).toBe(variant.expect);
