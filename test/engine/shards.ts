@@ -2,10 +2,11 @@
  * What the shard tests share: the verdicts of one search and of its n shards merged, both through
  * the CLI's own path (checkOne with the explorer only, then shardRecord and mergeShards).
  */
+import { expect, it } from 'vitest';
 import { modelOf } from '../../cli/resolve.ts';
 import { checkOne } from '../../cli/run.ts';
 import { type Merged, mergeShards, shardRecord } from '../../cli/shards.ts';
-import type { Property } from '../../properties/engine/property.ts';
+import { checkedConfigs, type Property } from '../../properties/engine/property.ts';
 import { findSuite } from '../../properties/registry.ts';
 
 const MAX_STATES = 400_000;
@@ -89,4 +90,40 @@ export async function mergedVerdicts(
     (c) => suite.properties(c) as Property<unknown, never>[],
   );
   return { ...merged, verdicts: judged(merged.verdicts) };
+}
+
+/**
+ * The configs the main job stops at its state limit, and the depth both sides search them to: the
+ * union argument of properties/engine/shard.ts holds for a search bounded by depth, while a bound
+ * in states would cut each shard at a different place.
+ */
+const BOUNDED: Readonly<Record<string, number>> = {
+  'sip-ha/default': 8,
+  'sip-ha/recheck': 8,
+  'bc/default': 8,
+  'recording/default': 8,
+};
+
+/** Checked configs with fewer than 4 × 64 states on every level. */
+const NO_SPLIT: readonly string[] = ['recording/single-mcp'];
+
+/** One test per checked config of the models: 4 merged shards against the single search. */
+export function mergesLikeOneSearch(models: readonly string[]): void {
+  const cases = models.flatMap((m) => checkedConfigs(findSuite(m)!).map((c) => [m, c] as const));
+  it.each(cases)(
+    'should merge 4 shards of %s %s into the single search verdicts',
+    async (modelId, configName) => {
+      const maxDepth = BOUNDED[`${modelId}/${configName}`];
+      const whole = await unshardedVerdicts(modelId, 'baseline', configName, maxDepth);
+      const merged = await mergedVerdicts(modelId, 'baseline', configName, 4, maxDepth);
+      expect(merged.complete).toBe(maxDepth === undefined);
+      // Every complete checked config splits, but one whose every level is narrower than the
+      // split level's 64 states a shard.
+      if (maxDepth === undefined)
+        expect(merged.splitDepth === undefined).toBe(NO_SPLIT.includes(`${modelId}/${configName}`));
+      expect(merged.verdicts).toEqual(whole);
+    },
+    // Five searches of one config: the time limit is a guard against a hang, not a speed test.
+    3_600_000,
+  );
 }
