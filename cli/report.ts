@@ -34,15 +34,16 @@ export function randomSummary(r: RandomResult<{ type: string }>): string {
   return `random: ${n(r.runs)} runs, ${seeds}, ${n(r.steps)} steps, ${s(r.elapsedMs)} (${n(r.stepsPerSecond)} steps/s)`;
 }
 
+const explorerCell = (r: PropertyVerdict) =>
+  r.explorer === 'holds' && r.toDepth !== undefined ? `holds to depth ${r.toDepth}` : r.explorer;
+
 export function verdictTable(rows: readonly PropertyVerdict[]): string {
   return table(
     ['property', 'kind', 'explorer', 'random', 'verdict'],
     rows.map((r) => [
       r.property.id,
       r.property.kind,
-      r.explorer === 'holds' && r.toDepth !== undefined
-        ? `holds to depth ${r.toDepth}`
-        : r.explorer,
+      explorerCell(r),
       r.random,
       verdictLabel(r).toUpperCase(),
     ]),
@@ -56,13 +57,7 @@ export function verdictTable(rows: readonly PropertyVerdict[]): string {
 function shardTable(rows: readonly PropertyVerdict[]): string {
   return table(
     ['property', 'kind', "in this shard's share"],
-    rows.map((r) => [
-      r.property.id,
-      r.property.kind,
-      r.explorer === 'holds' && r.toDepth !== undefined
-        ? `holds to depth ${r.toDepth}`
-        : r.explorer,
-    ]),
+    rows.map((r) => [r.property.id, r.property.kind, explorerCell(r)]),
   );
 }
 

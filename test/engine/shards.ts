@@ -30,6 +30,18 @@ function target(modelId: string, variant: string, configName: string) {
   return { suite, model, config };
 }
 
+/** One search of a config through the CLI's path: the whole of it, or one shard. */
+function search(
+  modelId: string,
+  variant: string,
+  configName: string,
+  shard: { index: number; count: number } | undefined,
+  maxDepth: number | undefined,
+) {
+  const { suite, model, config } = target(modelId, variant, configName);
+  return checkOne(suite, model, variant, configName, config, budget(shard, maxDepth));
+}
+
 /** A verdict as the merge reports it: the explorer's, with its bound. */
 export interface Judged {
   readonly property: string;
@@ -51,15 +63,7 @@ export async function unshardedVerdicts(
   configName: string,
   maxDepth?: number,
 ): Promise<Judged[]> {
-  const { suite, model, config } = target(modelId, variant, configName);
-  const outcome = await checkOne(
-    suite,
-    model,
-    variant,
-    configName,
-    config,
-    budget(undefined, maxDepth),
-  );
+  const outcome = await search(modelId, variant, configName, undefined, maxDepth);
   return judged(outcome.verdicts);
 }
 
@@ -71,17 +75,10 @@ export async function mergedVerdicts(
   count: number,
   maxDepth?: number,
 ): Promise<Omit<Merged, 'verdicts'> & { verdicts: Judged[] }> {
-  const { suite, model, config } = target(modelId, variant, configName);
+  const { suite, config } = target(modelId, variant, configName);
   const records = [];
   for (let index = 0; index < count; index++) {
-    const outcome = await checkOne(
-      suite,
-      model,
-      variant,
-      configName,
-      config,
-      budget({ index, count }, maxDepth),
-    );
+    const outcome = await search(modelId, variant, configName, { index, count }, maxDepth);
     records.push(shardRecord(outcome, config, MAX_STATES));
   }
   // Merged in reverse order: the merge must not depend on it.
