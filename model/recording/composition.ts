@@ -16,7 +16,6 @@ import type { SipHaEvent } from '../sip-ha/index.ts';
 import { events as sipEvents } from '../sip-ha/reducer.ts';
 import * as client from './client.ts';
 import type { Context, Decls, EventOf } from './context.ts';
-import type { SipPartEvent } from './events.ts';
 import { type RecordingState, recordOf } from './state.ts';
 
 /** A step of the pair (its clock is the recording path's). */
@@ -30,15 +29,6 @@ export function runSip(draft: Draft<RecordingState>, event: SipStep, ctx: Contex
 /** Whether one of the pair's events is enabled, by the pair's own guard. */
 export function sipEnabled(state: RecordingState, event: SipStep, ctx: Context): boolean {
   return declOf(sipEvents, event).guard(state.sip, event, ctx.sip);
-}
-
-/** A pair event with nothing to add for the recording path. */
-export function sipOnly(
-  draft: Draft<RecordingState>,
-  event: SipPartEvent | EventOf<'hostCrashed'>,
-  ctx: Context,
-): void {
-  runSip(draft, event, ctx);
 }
 
 /** Each call id is used once: a call can start only while its recording was never set up. */

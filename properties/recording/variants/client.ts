@@ -4,12 +4,20 @@
  * what RM's detection may conclude, and what a SIP Server failover, a release and a BYE do to a
  * call's recording, its segment and its RM session.
  */
+
+import type { Draft } from 'immer';
 import { canAdvanceAll } from '../../../model/kernel/clock.ts';
 import { endRecording } from '../../../model/recording/client.ts';
-import { sipOnly } from '../../../model/recording/composition.ts';
+import { runSip } from '../../../model/recording/composition.ts';
+import type { Context, EventOf } from '../../../model/recording/context.ts';
+import type { SipPartEvent } from '../../../model/recording/events.ts';
 import { createRecording } from '../../../model/recording/index.ts';
 import { handlers } from '../../../model/recording/reducer.ts';
-import { type RecordingStatus, recordOf } from '../../../model/recording/state.ts';
+import {
+  type RecordingState,
+  type RecordingStatus,
+  recordOf,
+} from '../../../model/recording/state.ts';
 import type { SyncValue } from '../../../model/sip-ha/state.ts';
 import type { VariantSpec } from '../../variant.ts';
 import { clientOnPrimary, timeWaitsForSip } from '../client.ts';
@@ -21,6 +29,15 @@ import {
   releaseEndsWithBye,
 } from '../ending.ts';
 import { downRmFrozen } from '../lifecycle.ts';
+
+/** A pair event that does only the pair's own step, nothing of the recording path's. */
+function sipOnly(
+  draft: Draft<RecordingState>,
+  event: SipPartEvent | EventOf<'hostCrashed'>,
+  ctx: Context,
+): void {
+  runSip(draft, event, ctx);
+}
 
 /**
  * The real model, except that after each SIP Server failover the recordings of the calls `ends`
