@@ -10,7 +10,7 @@ export default defineConfig({
     // Both cores: test files are independent; vitest's default leaves one core idle here.
     maxWorkers: 2,
     setupFiles: ['test/setup.ts'],
-    globalSetup: ['test/global-setup.ts'],
+    globalSetup: ['test/global-setup.ts', 'test/build-setup.ts'],
     projects: [
       {
         extends: true,

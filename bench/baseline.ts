@@ -14,7 +14,15 @@ import { join, resolve } from 'node:path';
 /** The explorer the bench is measured against: the one the shared bench's figures were taken with. */
 export const BASELINE_COMMIT = '50f28af';
 
-const ROOT = resolve(import.meta.dirname, '..');
+/**
+ * The project's root: the nearest folder above this file with a package.json, the same from the
+ * sources and from the built product (dist/bench/).
+ */
+export const ROOT = ((dir: string): string => {
+  while (!existsSync(resolve(dir, 'package.json')) && resolve(dir, '..') !== dir)
+    dir = resolve(dir, '..');
+  return dir;
+})(import.meta.dirname);
 const SHARED = resolve(ROOT, '../shared/bench/hotstandby');
 const NODE_FLAGS = ['--single-threaded-gc', '--max-semi-space-size=64', '--import', 'tsx'];
 

@@ -22,7 +22,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
-import { resolve } from 'node:path';
 import { setAutoFreeze } from '../model/kernel/immer.ts';
 import type { AnyModel } from '../model/kernel/model.ts';
 import { explore } from '../properties/engine/explore.ts';
@@ -36,6 +35,7 @@ import {
   BASELINE_COMMIT,
   prepareBaseline,
   type ReferenceRun,
+  ROOT,
   removeBaseline,
   runReference,
 } from './baseline.ts';
@@ -182,7 +182,7 @@ async function searchOnce(modelId: string, configName: string, maxStates: number
  * right after the pair, against the same baseline run.
  */
 function reference() {
-  const here = resolve(import.meta.dirname, '..');
+  const here = ROOT;
   const baseline = prepareBaseline();
   if ('missing' in baseline) {
     log(`  skipped: ${baseline.missing}`);

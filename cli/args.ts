@@ -1,4 +1,6 @@
-/** A small, strict argument parser: unknown flags and bad numbers are one-line errors. */
+/** The CLI's arguments: unknown flags and bad numbers are one-line errors. */
+
+import { parseArgs as nodeParseArgs } from 'node:util';
 
 export class CliError extends Error {
   override readonly name = 'CliError';
@@ -9,38 +11,53 @@ export interface Parsed {
   readonly flags: Map<string, string | true>;
 }
 
+/**
+ * Node's own parser (util.parseArgs, strict): options as `--name value` or `--name=value`,
+ * positionals anywhere; its errors become one line that names the option and what it needs.
+ */
 export function parseArgs(
   argv: readonly string[],
   allowed: Readonly<Record<string, 'value' | 'switch'>>,
 ): Parsed {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-    const inline = eq < 0 ? undefined : arg.slice(eq + 1);
-    const kind = allowed[name];
-    if (kind === undefined) {
-      const known = Object.keys(allowed).map((k) => `--${k}`);
-      throw new CliError(
-        `unknown option --${name}; this command takes ${known.length === 0 ? 'no options' : known.join(', ')}`,
-      );
-    }
-    if (kind === 'switch') {
-      flags.set(name, true);
-      continue;
-    }
-    const value = inline ?? argv[++i];
-    if (value === undefined || value.startsWith('--'))
-      throw new CliError(`option --${name} needs a value`);
-    flags.set(name, value);
+  const options = Object.fromEntries(
+    Object.entries(allowed).map(([name, kind]) => [
+      name,
+      { type: kind === 'value' ? ('string' as const) : ('boolean' as const) },
+    ]),
+  );
+  let parsed: ReturnType<typeof nodeParseArgs>;
+  try {
+    parsed = nodeParseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError(parseError(error, allowed));
   }
-  return { positional, flags };
+  const flags = new Map<string, string | true>();
+  for (const [name, value] of Object.entries(parsed.values)) {
+    // A repeated option keeps its last value, as most command lines do.
+    const last = Array.isArray(value) ? value.at(-1) : value;
+    if (last !== undefined && last !== false) flags.set(name, last);
+  }
+  return { positional: parsed.positionals, flags };
+}
+
+/** util.parseArgs's error, said in this CLI's words. */
+function parseError(error: unknown, allowed: Readonly<Record<string, 'value' | 'switch'>>): string {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /'(-{1,2}[^' <]+)/.exec(message)?.[1] ?? '';
+  const name = option.replace(/^-+/, '');
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const known = Object.keys(allowed).map((k) => `--${k}`);
+    return `unknown option ${option}; this command takes ${known.length === 0 ? 'no options' : known.join(', ')}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (allowed[name] === 'switch') return `option --${name} takes no value`;
+    // A value that starts with '-' is taken for an option unless it is joined with '='.
+    return message.includes('ambiguous')
+      ? `option --${name} needs a value (one that starts with '-' goes as --${name}=-…)`
+      : `option --${name} needs a value`;
+  }
+  return message.split('\n')[0]!;
 }
 
 export function intFlag(parsed: Parsed, name: string, fallback: number, min = 0): number {

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// Entry point of the `ha-verify` command: registers tsx, then runs the TypeScript CLI.
-import { register } from 'tsx/esm/api';
+// Entry point of the `ha-verify` command: the built CLI (dist/, written by `npm run build`, which
+// `npm ci` runs as its prepare step). The sources run with tsx instead: `npm run ha-verify`.
+import { existsSync } from 'node:fs';
 
-register();
-await import('./main.ts');
+const main = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(main)) {
+  console.error('ha-verify: the CLI is not built (no dist/); run npm run build, or npm ci');
+  process.exit(2);
+}
+await import(main.href);

@@ -6,11 +6,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Property } from '../../properties/engine/property.ts';
 import { findSuite } from '../../properties/registry.ts';
 import { parseTrace, type Trace } from '../../traces/format.ts';
 import { type ReplayResult, replay } from '../../traces/replay.ts';
+import { projectRoot } from '../root.ts';
 import type { CheckOutcome } from '../run.ts';
 import { verdictLabel } from '../run.ts';
 import { propertySources, type Source } from './sources.ts';
@@ -55,7 +55,7 @@ export interface ReviewIndex {
   readonly savedBad: ReadonlyMap<string, string>;
 }
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = projectRoot(import.meta.url);
 
 export const anchors = {
   clause: (id: string) => `clause-${id}`,

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../root.ts';
 
 export interface Source {
   /** Path from the project root, e.g. properties/sip-ha/safety.ts. */
@@ -17,7 +17,7 @@ export interface Source {
   readonly code: string;
 }
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = projectRoot(import.meta.url);
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir)

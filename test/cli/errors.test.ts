@@ -17,7 +17,8 @@ function cli(...args: string[]): Run {
   const env = { ...process.env };
   delete env.FC_RUNS;
   delete env.FC_SEED;
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
+  // The built CLI (dist/, cli/build.mjs; test/build-setup.ts keeps it current), as users run it.
+  const result = spawnSync(process.execPath, ['dist/cli/main.js', ...args], {
     cwd: ROOT,
     env,
     encoding: 'utf8',
@@ -71,6 +72,54 @@ describe('cli: error handling', { timeout: 600_000 }, () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('sip-ha');
     expect(run.stderr).toBe('');
+  });
+
+  it("should run the built CLI from the package's bin, as installed", () => {
+    const bin = spawnSync(process.execPath, ['cli/bin.js', 'list'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(bin.status).toBe(0);
+    expect(bin.stdout).toBe(cli('list').stdout);
+  });
+
+  describe('help', () => {
+    const commands = ['list', 'check', 'explore', 'merge', 'replay', 'review', 'bench'];
+
+    it.each(commands)('should print the usage of %s with --help, and exit 0', (command) => {
+      const run = cli(command, '--help');
+      expect(run.status).toBe(0);
+      expect(run.stderr).toBe('');
+      expect(run.stdout.startsWith(`usage: ha-verify ${command}`)).toBe(true);
+      expect(cli('help', command).stdout).toBe(run.stdout);
+    });
+
+    it.each(['check', 'explore', 'replay', 'review'])(
+      'should name in the help of %s every option it takes',
+      (command) => {
+        // The parser's own list of the options, from its error for an unknown one.
+        const taken = oneLineError(cli(command, '--no-such-option')).split('takes ')[1]!;
+        const help = cli(command, '--help').stdout;
+        for (const option of taken.split(', ')) expect(help).toContain(option);
+      },
+    );
+
+    it('should list every command in the general usage', () => {
+      const usage = cli('--help').stdout;
+      for (const command of commands) expect(usage).toContain(`  ${command}`);
+      expect(cli().stdout).toBe(usage);
+    });
+  });
+
+  it('should reject a missing value, a value given to a switch and an argument to list', () => {
+    expect(oneLineError(cli('check', '--config'))).toBe('ha-verify: option --config needs a value');
+    expect(oneLineError(cli('check', '--stats=yes'))).toBe(
+      'ha-verify: option --stats takes no value',
+    );
+    expect(oneLineError(cli('list', 'extra'))).toBe(
+      'ha-verify: list takes no arguments, got: extra',
+    );
+    expect(oneLineError(cli('help', 'frobnicate'))).toContain("unknown command 'frobnicate'");
   });
 
   it('should reject an unknown command', () => {
@@ -158,8 +207,14 @@ describe('cli: error handling', { timeout: 600_000 }, () => {
 
   describe('a memory budget (--max-memory)', () => {
     it.each(['lots', '4T', '0', '10M', '-4G', '1.5G'])('should reject --max-memory %s', (text) => {
-      expect(oneLineError(cli('explore', 'hotstandby', '--max-memory', text))).toContain(
+      expect(oneLineError(cli('explore', 'hotstandby', `--max-memory=${text}`))).toContain(
         '--max-memory must be a size of at least 64M',
+      );
+    });
+
+    it("should say how to give a value that starts with '-'", () => {
+      expect(oneLineError(cli('explore', 'hotstandby', '--max-memory', '-4G'))).toBe(
+        "ha-verify: option --max-memory needs a value (one that starts with '-' goes as --max-memory=-…)",
       );
     });
 
