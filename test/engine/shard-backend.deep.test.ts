@@ -1,6 +1,7 @@
 /**
- * Deep tier: on every config the main job checks of the back end, the merged verdicts of 4
- * shards equal the unsharded search's (the other models' are in shard.deep.test.ts).
+ * Deep tier: on every config the main job checks of the backend model, the merged verdicts of 4
+ * shards equal the unsharded search's. One file a model, so that the tier's two forks share the
+ * four (vitest.config.ts starts these long files first).
  */
 import { describe } from 'vitest';
 import { mergesLikeOneSearch } from './shards.ts';
