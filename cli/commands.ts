@@ -5,7 +5,7 @@
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ConfigError } from '../model/kernel/model.ts';
 import { ALL_REDUCTIONS, NO_REDUCTIONS, type Reductions } from '../properties/engine/expand.ts';
 import { DEFAULT_EXPLORE_MAX_STATES } from '../properties/engine/explore.ts';
@@ -22,6 +22,15 @@ import { itf, mermaidSequence, stepTable } from '../traces/render.ts';
 import { replay } from '../traces/replay.ts';
 import { CliError, intFlag, parseArgs, parseInteger, stringFlag } from './args.ts';
 import { coverageTable, outcomeReport } from './report.ts';
+import {
+  EXIT,
+  exitCodeOf,
+  jsonReport,
+  junitReport,
+  REPORTERS,
+  type Reporter,
+  type RunInfo,
+} from './reporters.ts';
 import { configOf, modelOf, suiteOf } from './resolve.ts';
 import { collectReview } from './review/collect.ts';
 import { reviewHtml } from './review/html.ts';
@@ -63,6 +72,8 @@ const CHECK_OPTIONS = {
   stats: 'switch',
   reductions: 'value',
   'max-memory': 'value',
+  reporter: 'value',
+  'output-file': 'value',
 } as const;
 const EXPLORE_OPTIONS = {
   config: 'value',
@@ -75,6 +86,8 @@ const EXPLORE_OPTIONS = {
   shard: 'value',
   'split-depth': 'value',
   out: 'value',
+  reporter: 'value',
+  'output-file': 'value',
 } as const;
 
 /** `--shard i/n` with `--split-depth` and `--out`, or undefined without --shard. */
@@ -153,6 +166,19 @@ export async function check(argv: readonly string[], exhaustiveOnly: boolean): P
   const chosen = modelId === undefined ? suites : [suiteOf(modelId)];
   const variant = stringFlag(parsed, 'variant') ?? BASELINE;
   const shard = exhaustiveOnly ? shardFrom(parsed) : undefined;
+  const reporter = reporterFrom(parsed);
+  const outputFile = stringFlag(parsed, 'output-file');
+  if (shard !== undefined && (reporter !== 'text' || outputFile !== undefined))
+    throw new CliError(
+      "a shard writes its result with --out; --reporter goes with the merge's verdicts, not a shard's",
+    );
+  // Found unwritable before the search, not after it.
+  if (outputFile !== undefined) writeReport(reporter, outputFile, '');
+  // With --reporter json or junit the document goes to stdout, alone, unless --output-file F
+  // takes it: then the text report stays on stdout beside it.
+  const say = (text: string) => {
+    if (reporter === 'text' || outputFile !== undefined) console.log(text);
+  };
   const budget = {
     maxStates: intFlag(
       parsed,
@@ -196,7 +222,7 @@ export async function check(argv: readonly string[], exhaustiveOnly: boolean): P
       const outcome = await checkOne(suite, model, variant, name, config, budget);
       outcomes.push(outcome);
       if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-      console.log(`${outcomeReport(outcome)}\n`);
+      say(`${outcomeReport(outcome)}\n`);
       if (shard !== undefined) {
         const record = shardRecord(outcome, config, budget.maxStates);
         const out = stringFlag(parsed, 'out')!;
@@ -216,12 +242,12 @@ export async function check(argv: readonly string[], exhaustiveOnly: boolean): P
       if (off !== undefined) {
         const line = `${suite.model.id}/${name}: the search's figures changed: ${off}`;
         offPins.push(line);
-        console.log(
+        say(
           `  ✗ ${line}\n    a changed count is a changed model: if the change is meant, update the pin in properties/${suite.model.id}/index.ts and say why\n`,
         );
       }
       if (parsed.flags.has('stats') && outcome.random !== undefined)
-        console.log(`${coverageTable(outcome.random)}\n`);
+        say(`${coverageTable(outcome.random)}\n`);
     }
   }
   const failing = outcomes.flatMap((o) =>
@@ -230,24 +256,68 @@ export async function check(argv: readonly string[], exhaustiveOnly: boolean): P
       .map((v) => `${o.model.id}/${o.configName}: ${v.property.id} ${v.verdict}`),
   );
   const total = outcomes.reduce((sum, o) => sum + o.verdicts.length, 0);
+  const info = {
+    command: exhaustiveOnly ? 'explore' : 'check',
+    variant,
+    seed: budget.seed,
+    maxStates: budget.maxStates,
+    offPins,
+  } as const;
   if (variant !== BASELINE) {
-    console.log(
+    say(
       `variant ${variant}: ${failing.length === 0 ? 'not caught' : `caught (${failing.join('; ')})`}`,
     );
-    return 0;
+    // A broken variant is meant to be caught: its verdicts are reported, not failed.
+    emitReport(reporter, outputFile, outcomes, { ...info, exitCode: EXIT.pass });
+    return EXIT.pass;
   }
   // The main job (every model) ends with the mutation score of the last npm run mutate.
-  if (chosen.length === suites.length) console.log(mutationSummary(collectMutation()));
-  console.log(
+  if (chosen.length === suites.length) say(mutationSummary(collectMutation()));
+  say(
     failing.length === 0
       ? `all ${total} verdicts pass (${verdictCounts(outcomes)})`
       : `${failing.length} of ${total} verdicts fail:\n  ${failing.join('\n  ')}\n(${verdictCounts(outcomes)})`,
   );
   if (offPins.length > 0)
-    console.log(
+    say(
       `${offPins.length} search(es) found other figures than their pins:\n  ${offPins.join('\n  ')}`,
     );
-  return failing.length === 0 && offPins.length === 0 ? 0 : 1;
+  const exitCode = exitCodeOf(outcomes, offPins.length);
+  emitReport(reporter, outputFile, outcomes, { ...info, exitCode });
+  return exitCode;
+}
+
+/** `--reporter`: text (the default), json or junit. */
+function reporterFrom(parsed: ReturnType<typeof parseArgs>): Reporter {
+  const value = stringFlag(parsed, 'reporter') ?? 'text';
+  if (!(REPORTERS as readonly string[]).includes(value))
+    throw new CliError(`--reporter must be ${REPORTERS.join(', ')}, got '${value}'`);
+  if (value === 'text' && parsed.flags.has('output-file'))
+    throw new CliError('--output-file goes with --reporter json or junit');
+  return value as Reporter;
+}
+
+/** The json or junit document: to --output-file if given, else to stdout. */
+function emitReport(
+  reporter: Reporter,
+  outputFile: string | undefined,
+  outcomes: readonly CheckOutcome[],
+  info: RunInfo,
+): void {
+  if (reporter === 'text') return;
+  const document = reporter === 'json' ? jsonReport(outcomes, info) : junitReport(outcomes, info);
+  if (outputFile === undefined) process.stdout.write(document);
+  else writeReport(reporter, outputFile, document);
+}
+
+/** Writes a report file, its folder made if need be, or says in one line that it cannot. */
+function writeReport(reporter: Reporter, file: string, text: string): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  } catch {
+    throw new CliError(`cannot write the ${reporter} report to '${file}'`);
+  }
 }
 
 /** The verdicts counted by kind, complete and bounded holds apart. */

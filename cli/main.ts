@@ -22,7 +22,12 @@ const SEARCH_OPTIONS = `  --config C          a named config of the model (ha-ve
   --depth D           search only to depth D (verdicts then hold to depth D)
   --workers W         explorer threads (default: the cores, at most 8; capped at the cores)
   --reductions R      all (default), none, or a list: symmetry
-  --max-memory SIZE   stop the search before the process passes SIZE (4G, 512M)`;
+  --max-memory SIZE   stop the search before the process passes SIZE (4G, 512M)
+  --reporter R        text (default), json or junit: the document alone on stdout
+  --output-file F     with --reporter json or junit: the document to F, the text on stdout
+exit codes: 0 every verdict passes; 10 a safety property violated; 11 a liveness property
+  violated; 12 a witness never reached or a liveness property never exercised; 13 a search's
+  figures differ from their pins; 2 bad input (a broken variant's check exits 0)`;
 
 /** What each command does and takes, printed by `ha-verify <command> --help`. */
 const HELP: Readonly<Record<string, string>> = {

@@ -1,0 +1,242 @@
+/**
+ * Output for CI of the check and explore commands: `--reporter json` (one document, format
+ * `ha-verify-results/1`) and `--reporter junit` (JUnit XML: a test suite per model and config, a
+ * test case per property, a failure carrying the counterexample's replay command). Both say the
+ * same as the text report: a bounded "holds" keeps its bound, a property guarded by construction
+ * is skipped (it is not evidence), a shard's findings are its share's.
+ *
+ * Exit codes, by the worst verdict class of the run (the lowest code of the classes found):
+ * 0 every verdict passes; 10 a safety property (invariant or step) violated; 11 a liveness
+ * property violated; 12 nothing violated, but a witness never reached or a liveness property
+ * never exercised (a vacuous verdict); 13 every verdict passes but a search's figures differ from
+ * their pins (a changed model); 2 bad input or a search that cannot run (one line on stderr).
+ */
+import { DEFAULT_MAX_STATES } from '../properties/targets.ts';
+import { type CheckOutcome, isFailing, type PropertyVerdict, verdictLabel } from './run.ts';
+
+export const REPORTERS = ['text', 'json', 'junit'] as const;
+export type Reporter = (typeof REPORTERS)[number];
+
+export const EXIT = {
+  pass: 0,
+  badInput: 2,
+  safety: 10,
+  liveness: 11,
+  vacuous: 12,
+  offPin: 13,
+} as const;
+
+/** The exit code of a run's verdicts (see above); pins off count only when nothing fails. */
+export function exitCodeOf(outcomes: readonly CheckOutcome[], offPins: number): number {
+  const failing = outcomes.flatMap((o) => o.verdicts).filter((v) => isFailing(v.verdict));
+  const violated = failing.filter((v) => v.verdict === 'violated');
+  if (violated.some((v) => v.property.kind !== 'eventually')) return EXIT.safety;
+  if (violated.length > 0) return EXIT.liveness;
+  if (failing.length > 0) return EXIT.vacuous;
+  return offPins > 0 ? EXIT.offPin : EXIT.pass;
+}
+
+/** What a run was asked, for the documents' headers. */
+export interface RunInfo {
+  readonly command: 'check' | 'explore';
+  readonly variant: string;
+  readonly seed: number;
+  readonly maxStates: number;
+  readonly offPins: readonly string[];
+  readonly exitCode: number;
+}
+
+/** How a saved counterexample is replayed, and for a random failure how it is run again. */
+function replayOf(o: CheckOutcome, v: PropertyVerdict): { replay?: string; rerun?: string } {
+  const saved = o.saved.find((s) => s.found.property === v.property.id);
+  if (saved === undefined) return {};
+  const failure = o.random?.failure;
+  return {
+    replay: `npm run ha-verify -- replay ${saved.file}`,
+    ...(saved.engine === 'random' && failure !== undefined
+      ? {
+          rerun: `npm run ha-verify -- check ${o.model.id} --config ${o.configName}${o.variant === 'baseline' ? '' : ` --variant ${o.variant}`} --engine random --seed ${failure.seed} --fair-samples ${o.fairSamples} --path ${failure.path}`,
+        }
+      : {}),
+  };
+}
+
+function messageOf(o: CheckOutcome, v: PropertyVerdict): string | undefined {
+  if (v.verdict === 'violated')
+    return o.saved.find((s) => s.found.property === v.property.id)?.found.message;
+  if (v.verdict === 'not reached') return 'the witness was never reached';
+  if (v.verdict === 'not exercised') return 'the liveness property was never triggered';
+  return undefined;
+}
+
+/** Whether the outcome is one shard of a split search that did split: findings, not verdicts. */
+const isShard = (o: CheckOutcome) => o.explored?.shard?.splitDepth !== undefined;
+
+export function jsonReport(outcomes: readonly CheckOutcome[], info: RunInfo): string {
+  const results = outcomes.map((o) => ({
+    model: o.model.id,
+    config: o.configName,
+    variant: o.variant,
+    ...(isShard(o) ? { shard: o.explored!.shard } : {}),
+    ...(o.explored === undefined
+      ? {}
+      : {
+          explorer: {
+            distinct: o.explored.distinct,
+            depth: o.explored.depth,
+            transitions: o.explored.transitions,
+            complete: o.explored.complete,
+            ...(o.explored.complete ? {} : { stoppedBy: o.explored.stoppedBy }),
+            reductions: o.explored.reductions,
+            workers: o.explored.workers,
+            elapsedMs: Math.round(o.explored.elapsedMs),
+          },
+        }),
+    ...(o.random === undefined
+      ? {}
+      : {
+          random: {
+            runs: o.random.runs,
+            steps: o.random.steps,
+            seed: o.random.seed,
+            workers: o.random.workers,
+            elapsedMs: Math.round(o.random.elapsedMs),
+          },
+        }),
+    verdicts: o.verdicts.map((v) => ({
+      property: v.property.id,
+      kind: v.property.kind,
+      clauses: v.property.clauses,
+      explorer: v.explorer,
+      random: v.random,
+      verdict: v.verdict,
+      label: verdictLabel(v).toUpperCase(),
+      ...(v.toDepth === undefined ? {} : { toDepth: v.toDepth }),
+      failing: isFailing(v.verdict),
+      ...(v.property.guarded === undefined ? {} : { guarded: v.property.guarded }),
+      ...(messageOf(o, v) === undefined ? {} : { message: messageOf(o, v) }),
+      ...replayOf(o, v),
+    })),
+  }));
+  const all = outcomes.flatMap((o) => o.verdicts);
+  return `${JSON.stringify(
+    {
+      format: 'ha-verify-results/1',
+      command: info.command,
+      variant: info.variant,
+      seed: info.seed,
+      maxStates: info.maxStates,
+      summary: {
+        verdicts: all.length,
+        failing: all.filter((v) => isFailing(v.verdict)).length,
+        boundedHolds: all.filter((v) => v.verdict === 'holds' && v.toDepth !== undefined).length,
+        offPins: info.offPins,
+      },
+      exitCode: info.exitCode,
+      results,
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** XML text and attribute values, escaped; characters XML 1.0 cannot carry are dropped. */
+function xml(text: string): string {
+  return text
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+function testCase(o: CheckOutcome, v: PropertyVerdict): string {
+  const open = `    <testcase classname="${xml(`${o.model.id}.${o.configName}`)}" name="${xml(v.property.id)}">`;
+  const label = verdictLabel(v).toUpperCase();
+  const out = `      <system-out>${xml(`${v.property.kind}: ${label} (explorer ${v.explorer}, random ${v.random})${isShard(o) ? "; in this shard's share only" : ''}`)}</system-out>`;
+  if (isFailing(v.verdict)) {
+    const { replay, rerun } = replayOf(o, v);
+    const body = [messageOf(o, v), replay && `replay: ${replay}`, rerun && `rerun: ${rerun}`]
+      .filter((x) => x !== undefined)
+      .join('\n');
+    return [
+      open,
+      `      <failure type="${xml(v.verdict)}" message="${xml(`${label}: ${messageOf(o, v) ?? ''}`)}">${xml(body)}</failure>`,
+      out,
+      '    </testcase>',
+    ].join('\n');
+  }
+  if (v.property.guarded !== undefined)
+    return [
+      open,
+      `      <skipped message="${xml(`guarded by construction (not evidence): ${v.property.guarded}`)}"/>`,
+      out,
+      '    </testcase>',
+    ].join('\n');
+  return [open, out, '    </testcase>'].join('\n');
+}
+
+export function junitReport(outcomes: readonly CheckOutcome[], info: RunInfo): string {
+  const count = (o: CheckOutcome) => ({
+    tests: o.verdicts.length,
+    failures: o.verdicts.filter((v) => isFailing(v.verdict)).length,
+    skipped: o.verdicts.filter((v) => !isFailing(v.verdict) && v.property.guarded !== undefined)
+      .length,
+  });
+  const suites = outcomes.map((o) => {
+    const c = count(o);
+    const seconds = ((o.explored?.elapsedMs ?? 0) + (o.random?.elapsedMs ?? 0)) / 1000;
+    const scope =
+      o.explored === undefined
+        ? 'explorer not run'
+        : o.explored.complete
+          ? 'complete search'
+          : `search stopped by the ${o.explored.stoppedBy} limit at depth ${o.explored.depth}`;
+    return [
+      `  <testsuite name="${xml(`${o.model.id}/${o.configName}`)}" tests="${c.tests}" failures="${c.failures}" errors="0" skipped="${c.skipped}" time="${seconds.toFixed(3)}">`,
+      `    <properties>`,
+      `      <property name="variant" value="${xml(o.variant)}"/>`,
+      `      <property name="scope" value="${xml(scope)}"/>`,
+      ...(o.explored === undefined
+        ? []
+        : [`      <property name="distinct-states" value="${o.explored.distinct}"/>`]),
+      `    </properties>`,
+      ...o.verdicts.map((v) => testCase(o, v)),
+      '  </testsuite>',
+    ].join('\n');
+  });
+  const totals = outcomes.map(count).reduce(
+    (a, b) => ({
+      tests: a.tests + b.tests,
+      failures: a.failures + b.failures,
+      skipped: a.skipped + b.skipped,
+    }),
+    { tests: 0, failures: 0, skipped: 0 },
+  );
+  // A search whose figures differ from its pin: the model changed (exit 13), one failing case each.
+  if (info.offPins.length > 0) {
+    suites.push(
+      [
+        `  <testsuite name="pins" tests="${info.offPins.length}" failures="${info.offPins.length}" errors="0" skipped="0">`,
+        ...info.offPins.map((line) =>
+          [
+            `    <testcase classname="pins" name="${xml(line.split(':')[0]!)}">`,
+            `      <failure type="off-pin" message="${xml(line)}">${xml(line)}</failure>`,
+            '    </testcase>',
+          ].join('\n'),
+        ),
+        '  </testsuite>',
+      ].join('\n'),
+    );
+    totals.tests += info.offPins.length;
+    totals.failures += info.offPins.length;
+  }
+  const limit = info.maxStates === DEFAULT_MAX_STATES ? '' : `, --max-states ${info.maxStates}`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${xml(`ha-verify ${info.command} (variant ${info.variant}, seed ${info.seed}${limit})`)}" tests="${totals.tests}" failures="${totals.failures}" errors="0" skipped="${totals.skipped}">`,
+    ...suites,
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
