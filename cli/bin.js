@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 
 const main = new URL('../dist/cli/main.js', import.meta.url);
-if (!existsSync(main)) {
+// The build's last file: without it the build is missing or was cut short.
+if (!existsSync(new URL('../dist/BUILT', import.meta.url))) {
   console.error('ha-verify: the CLI is not built (no dist/); run npm run build, or npm ci');
   process.exit(2);
 }

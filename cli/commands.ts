@@ -30,6 +30,8 @@ import {
   REPORTERS,
   type Reporter,
   type RunInfo,
+  reviewJson,
+  reviewJunit,
 } from './reporters.ts';
 import { configOf, modelOf, suiteOf } from './resolve.ts';
 import { collectReview } from './review/collect.ts';
@@ -435,6 +437,8 @@ export async function reviewCommand(argv: readonly string[]): Promise<number> {
     runs: 'value',
     seed: 'value',
     workers: 'value',
+    reporter: 'value',
+    'output-file': 'value',
   });
   const docs = stringFlag(parsed, 'docs');
   if (docs === undefined)
@@ -443,6 +447,9 @@ export async function reviewCommand(argv: readonly string[]): Promise<number> {
     );
   if (parsed.positional.length > 0)
     throw new CliError(`review takes no positional arguments, got: ${parsed.positional.join(' ')}`);
+  const reporter = reporterFrom(parsed);
+  const outputFile = stringFlag(parsed, 'output-file');
+  if (outputFile !== undefined) writeReport(reporter, outputFile, '');
   const out = stringFlag(parsed, 'out') ?? 'review';
   const review = await collectReview({
     docs,
@@ -455,9 +462,15 @@ export async function reviewCommand(argv: readonly string[]): Promise<number> {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'REVIEW.md'), reviewMarkdown(review));
   writeFileSync(join(out, 'index.html'), reviewHtml(review));
-  console.log(
+  const text = [
     `${summaryLine(review)}\nwrote ${join(out, 'REVIEW.md')} and ${join(out, 'index.html')}`,
-  );
-  for (const f of review.failures) console.log(`  ✗ ${f}`);
+    ...review.failures.map((f) => `  ✗ ${f}`),
+  ].join('\n');
+  if (reporter === 'text' || outputFile !== undefined) console.log(text);
+  if (reporter !== 'text') {
+    const document = reporter === 'json' ? reviewJson(review) : reviewJunit(review);
+    if (outputFile === undefined) process.stdout.write(document);
+    else writeReport(reporter, outputFile, document);
+  }
   return review.failures.length === 0 ? 0 : 1;
 }

@@ -20,7 +20,7 @@ const SEARCH_OPTIONS = `  --config C          a named config of the model (ha-ve
   --variant V         a broken variant instead of the real model ('baseline')
   --max-states N      the explorer's limit of distinct states
   --depth D           search only to depth D (verdicts then hold to depth D)
-  --workers W         explorer threads (default: the cores, at most 8; capped at the cores)
+  --workers W         threads of both engines (default: the cores, at most 8; capped at them)
   --reductions R      all (default), none, or a list: symmetry
   --max-memory SIZE   stop the search before the process passes SIZE (4G, 512M)
   --reporter R        text (default), json or junit: the document alone on stdout
@@ -35,7 +35,7 @@ const HELP: Readonly<Record<string, string>> = {
   models, their configs (and which npm start checks), properties and broken variants`,
   check: `usage: ha-verify check [model] [options]
   both engines on every config npm start checks (or --config C), a verdict table per model and
-  config; exit 0 when every verdict passes, 1 when one fails, 2 on bad input
+  config (exit codes below)
 ${SEARCH_OPTIONS}
   --engine E          both (default), explorer or random
   --runs N            random runs per config (FC_RUNS)
@@ -52,12 +52,20 @@ ${SEARCH_OPTIONS}
   --out F             the shard's result, a JSON file for ha-verify merge`,
   merge: `usage: ha-verify merge <F1> <F2> ...
   the verdicts of the N shards of one split search (explore --shard), from their result files`,
-  replay: `usage: ha-verify replay <trace.json> [--format table|mermaid|itf]
-  strict replay of a saved trace: a step table (default), a sequence diagram or ITF JSON;
-  exit 0 when the trace ends as it expects, 1 when not`,
-  review: `usage: ha-verify review --docs <folder> [--out DIR] [--max-states N] [--runs N] [--seed S] [--workers W]
+  replay: `usage: ha-verify replay <trace.json> [options]
+  strict replay of a saved trace; exit 0 when the trace ends as it expects, 1 when not
+  --format F          table (a step table, the default), mermaid (a sequence diagram) or itf`,
+  review: `usage: ha-verify review --docs <folder> [options]
   the spec review: every clause of the two documents, its evidence and verdict, written as
-  REVIEW.md and index.html in DIR (default review/)`,
+  REVIEW.md and index.html; exit 0 when it passes, 1 when a clause fails, 2 on bad input
+  --docs <folder>     the folder with the two documents (e.g. ../shared/seeds)
+  --out DIR           where REVIEW.md and index.html go (default review/)
+  --max-states N      each search's limit of distinct states (default 200,000)
+  --runs N            random runs per config (FC_RUNS)
+  --seed S            the random engine's seed
+  --workers W         threads (capped at the cores)
+  --reporter R        text (default), json or junit: a case per clause and per broken variant
+  --output-file F     with --reporter json or junit: the document to F, the text on stdout`,
   bench: `usage: ha-verify bench
   the benchmark, JSON on stdout (npm run bench)`,
 };
@@ -75,14 +83,15 @@ const USAGE = `usage: ha-verify <command> [options]   (ha-verify <command> --hel
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    const topic = command === 'help' ? rest[0] : undefined;
+  if (command === undefined || HELP_WORDS.includes(command)) {
+    // `help check`, `--help check` and `help --help` alike: the first word that is no option.
+    const topic = rest.find((a) => !HELP_WORDS.includes(a));
     if (topic !== undefined && HELP[topic] === undefined) throw unknownCommand(topic);
     console.log(topic === undefined ? USAGE : HELP[topic]);
     return 0;
   }
   if (HELP[command] === undefined) throw unknownCommand(command);
-  if (rest.includes('--help') || rest.includes('-h')) {
+  if (asksHelp(rest)) {
     console.log(HELP[command]);
     return 0;
   }
@@ -105,6 +114,14 @@ async function main(argv: readonly string[]): Promise<number> {
     default:
       return commands.reviewCommand(rest);
   }
+}
+
+const HELP_WORDS: readonly string[] = ['help', '--help', '-h'];
+
+/** Whether a command's arguments ask for its help: --help or -h before any '--'. */
+function asksHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
 }
 
 function unknownCommand(command: string): CliError {

@@ -102,7 +102,7 @@ export function outcomeReport(o: CheckOutcome): string {
     if (saved.engine === 'random' && o.random?.failure !== undefined) {
       const r = o.random.failure;
       lines.push(
-        `    seed ${r.seed}, path ${r.path}, ${r.shrinks} shrinks; rerun: npm run ha-verify -- check ${o.model.id} --config ${o.configName}${o.variant === 'baseline' ? '' : ` --variant ${o.variant}`} --engine random --seed ${r.seed} --fair-samples ${o.fairSamples} --path ${r.path}`,
+        `    seed ${r.seed}, path ${r.path}, ${r.shrinks} shrinks; rerun: npm run ha-verify -- check ${o.model.id} --config ${o.configName}${o.variant === 'baseline' ? '' : ` --variant ${o.variant}`} --engine random --seed=${r.seed} --fair-samples ${o.fairSamples} --path ${r.path}`,
       );
     }
     lines.push(`    replay: npm run ha-verify -- replay ${saved.file}`);

@@ -12,6 +12,7 @@
  * their pins (a changed model); 2 bad input or a search that cannot run (one line on stderr).
  */
 import { DEFAULT_MAX_STATES } from '../properties/targets.ts';
+import type { Review } from './review/collect.ts';
 import { type CheckOutcome, isFailing, type PropertyVerdict, verdictLabel } from './run.ts';
 
 export const REPORTERS = ['text', 'json', 'junit'] as const;
@@ -55,7 +56,7 @@ function replayOf(o: CheckOutcome, v: PropertyVerdict): { replay?: string; rerun
     replay: `npm run ha-verify -- replay ${saved.file}`,
     ...(saved.engine === 'random' && failure !== undefined
       ? {
-          rerun: `npm run ha-verify -- check ${o.model.id} --config ${o.configName}${o.variant === 'baseline' ? '' : ` --variant ${o.variant}`} --engine random --seed ${failure.seed} --fair-samples ${o.fairSamples} --path ${failure.path}`,
+          rerun: `npm run ha-verify -- check ${o.model.id} --config ${o.configName}${o.variant === 'baseline' ? '' : ` --variant ${o.variant}`} --engine random --seed=${failure.seed} --fair-samples ${o.fairSamples} --path ${failure.path}`,
         }
       : {}),
   };
@@ -239,4 +240,98 @@ export function junitReport(outcomes: readonly CheckOutcome[], info: RunInfo): s
     '</testsuites>',
     '',
   ].join('\n');
+}
+
+/** Clause verdicts that fail the review (review/collect.ts): the rest pass or are skipped. */
+const REVIEW_FAILS: readonly string[] = ['document drift', 'no verdict', 'violated'];
+const REVIEW_SKIPS: readonly string[] = ['not modelled', 'guarded by construction'];
+
+/** Whether a broken variant was caught through the property it must break, by either engine. */
+const caught = (k: Review['kills'][number]) =>
+  k.explorer.property === k.expected || k.random.property === k.expected;
+
+/**
+ * The spec review as JUnit: a suite of the documents' clauses (a case per clause, failing on a
+ * violation, document drift or no verdict, skipped when not modelled or guarded by construction)
+ * and a suite of the broken variants (a case per variant, failing when neither engine caught it
+ * through its property).
+ */
+export function reviewJunit(review: Review): string {
+  const clauseCases = review.clauses.map((c) => {
+    const open = `    <testcase classname="${xml(`clauses.${c.clause.document}`)}" name="${xml(`${c.clause.id}: ${c.clause.claim}`)}">`;
+    const out = `      <system-out>${xml(`${c.verdict.toUpperCase()}: ${c.why}`)}</system-out>`;
+    const inner = REVIEW_FAILS.includes(c.verdict)
+      ? [
+          `      <failure type="${xml(c.verdict)}" message="${xml(`${c.verdict}: ${c.why}`)}">${xml(c.why)}</failure>`,
+        ]
+      : REVIEW_SKIPS.includes(c.verdict)
+        ? [`      <skipped message="${xml(`${c.verdict}: ${c.why}`)}"/>`]
+        : [];
+    return [open, ...inner, out, '    </testcase>'].join('\n');
+  });
+  const killCases = review.kills.map((k) =>
+    [
+      `    <testcase classname="${xml(`variants.${k.model}`)}" name="${xml(k.variant)}">`,
+      ...(caught(k)
+        ? []
+        : [
+            `      <failure type="not caught" message="${xml(`not caught through ${k.expected}`)}">${xml(`explorer: ${k.explorer.property ?? 'nothing'}; random: ${k.random.property ?? 'nothing'}`)}</failure>`,
+          ]),
+      `      <system-out>${xml(`${k.title}; expected ${k.expected}; explorer found ${k.explorer.property ?? 'nothing'}, random found ${k.random.property ?? 'nothing'}`)}</system-out>`,
+      '    </testcase>',
+    ].join('\n'),
+  );
+  const clauseFailures = review.clauses.filter((c) => REVIEW_FAILS.includes(c.verdict)).length;
+  const clauseSkips = review.clauses.filter((c) => REVIEW_SKIPS.includes(c.verdict)).length;
+  const killFailures = review.kills.filter((k) => !caught(k)).length;
+  const b = review.budget;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${xml(`ha-verify review (max-states ${b.maxStates}, runs ${b.runs}, seed ${b.seed})`)}" tests="${clauseCases.length + killCases.length}" failures="${clauseFailures + killFailures}" errors="0" skipped="${clauseSkips}">`,
+    `  <testsuite name="clauses" tests="${clauseCases.length}" failures="${clauseFailures}" errors="0" skipped="${clauseSkips}">`,
+    ...clauseCases,
+    '  </testsuite>',
+    `  <testsuite name="broken variants" tests="${killCases.length}" failures="${killFailures}" errors="0" skipped="0">`,
+    ...killCases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+/** The spec review as JSON (`ha-verify-review/1`): clauses with their evidence, the variants. */
+export function reviewJson(review: Review): string {
+  return `${JSON.stringify(
+    {
+      format: 'ha-verify-review/1',
+      budget: review.budget,
+      counts: review.counts,
+      failures: review.failures,
+      clauses: review.clauses.map((c) => ({
+        id: c.clause.id,
+        document: c.clause.document,
+        kind: c.clause.kind,
+        claim: c.clause.claim,
+        verdict: c.verdict,
+        why: c.why,
+        evidence: c.evidence.map((e) => ({
+          model: e.model,
+          config: e.config,
+          property: e.property.id,
+          verdict: e.verdict,
+          ...(e.toDepth === undefined ? {} : { toDepth: e.toDepth }),
+        })),
+      })),
+      variants: review.kills.map((k) => ({
+        variant: k.variant,
+        model: k.model,
+        expected: k.expected,
+        explorer: k.explorer.property,
+        random: k.random.property,
+        caught: caught(k),
+      })),
+    },
+    null,
+    2,
+  )}\n`;
 }

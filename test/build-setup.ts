@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SOURCES = ['cli', 'model', 'properties', 'traces', 'bench', 'mutation'];
-const BUILT = join(ROOT, 'dist', 'cli', 'main.js');
+/** The build's last file (cli/build.mjs): a build cut short has none. */
+const BUILT = join(ROOT, 'dist', 'BUILT');
+const CONFIGS = ['tsconfig.json', 'tsconfig.build.json'];
 
 /** The newest modification time of the code under a folder. */
 function newest(dir: string): number {
@@ -24,7 +26,10 @@ function newest(dir: string): number {
 export default function setup(): void {
   if (process.env.HA_VERIFY_BUILT_PID === String(process.pid)) return;
   process.env.HA_VERIFY_BUILT_PID = String(process.pid);
-  const sources = Math.max(...SOURCES.map((d) => newest(join(ROOT, d))));
+  const sources = Math.max(
+    ...SOURCES.map((d) => newest(join(ROOT, d))),
+    ...CONFIGS.map((f) => statSync(join(ROOT, f)).mtimeMs),
+  );
   if (existsSync(BUILT) && statSync(BUILT).mtimeMs >= sources) return;
   console.log('the built CLI (dist/) is older than the sources: building it (npm run build)');
   const built = spawnSync(process.execPath, [join(ROOT, 'cli', 'build.mjs')], { stdio: 'inherit' });

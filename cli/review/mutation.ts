@@ -5,6 +5,7 @@
  */
 import { overallScore, percent, readScores, type TargetScore } from '../../mutation/results.ts';
 import { suites } from '../../properties/registry.ts';
+import { projectRoot } from '../root.ts';
 
 export interface MutationReview {
   readonly scores: readonly TargetScore[];
@@ -18,7 +19,7 @@ export interface MutationReview {
 }
 
 export function collectMutation(): MutationReview {
-  const scores = readScores();
+  const scores = readScores(projectRoot(import.meta.url));
   const kills = (id: string) => scores.reduce((n, s) => n + (s.kills[id] ?? 0), 0);
   // A model's properties are counted once its own target has results.
   const measured = suites.filter((suite) => scores.some((s) => s.target === suite.model.id));

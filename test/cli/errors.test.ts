@@ -100,9 +100,19 @@ describe('cli: error handling', { timeout: 600_000 }, () => {
         // The parser's own list of the options, from its error for an unknown one.
         const taken = oneLineError(cli(command, '--no-such-option')).split('takes ')[1]!;
         const help = cli(command, '--help').stdout;
-        for (const option of taken.split(', ')) expect(help).toContain(option);
+        // Each on a line of its own: '--depth' is not found in '--split-depth'.
+        for (const option of taken.split(', '))
+          expect(help).toMatch(new RegExp(`^\\s+${option}(?![\\w-])`, 'm'));
       },
     );
+
+    it("should take --help as help only before '--', and as a topic after help", () => {
+      expect(oneLineError(cli('replay', '--', '--help'))).toBe(
+        "ha-verify: cannot read trace file '--help'",
+      );
+      expect(cli('--help', 'check').stdout).toBe(cli('check', '--help').stdout);
+      expect(cli('help', '--help').stdout).toBe(cli('--help').stdout);
+    });
 
     it('should list every command in the general usage', () => {
       const usage = cli('--help').stdout;

@@ -9,8 +9,10 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse, type TestSuites } from 'junit2json';
 import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { reviewJson, reviewJunit } from '../../cli/reporters.ts';
 import { collectReview, type Review } from '../../cli/review/collect.ts';
 import { reviewHtml } from '../../cli/review/html.ts';
 import { reviewMarkdown } from '../../cli/review/markdown.ts';
@@ -41,6 +43,27 @@ describe('review: clause verdicts from both engines and the kill matrix', () => 
         expect(e.verdict, `${c.clause.id} ${e.property.id}`).not.toMatch(/depth/);
   });
 
+  it('should write the review as JUnit a JUnit parser reads: a case per clause and per broken variant', async () => {
+    const doc = (await parse(reviewJunit(review))) as TestSuites;
+    const [clauseSuite, variantSuite] = doc.testsuite!;
+    expect(clauseSuite!.testcase!.map((c) => c.name!.split(':')[0])).toEqual(
+      allClauses.map((c) => c.id),
+    );
+    expect(clauseSuite!.failures).toBe(0);
+    const skipped = review.clauses.filter((c) =>
+      ['not modelled', 'guarded by construction'].includes(c.verdict),
+    );
+    expect(clauseSuite!.testcase!.filter((c) => c.skipped !== undefined)).toHaveLength(
+      skipped.length,
+    );
+    expect(variantSuite!.testcase!.map((c) => c.name)).toEqual(review.kills.map((k) => k.variant));
+    expect(variantSuite!.failures).toBe(0);
+    const json = JSON.parse(reviewJson(review));
+    expect(json.clauses.map((c: { verdict: string }) => c.verdict)).toEqual(
+      review.clauses.map((c) => c.verdict),
+    );
+  });
+
   it('should catch every broken variant through its expected property in the kill matrix', () => {
     for (const k of review.kills) {
       expect([k.explorer.property, k.random.property], k.variant).toContain(k.expected);
@@ -58,6 +81,14 @@ describe('review: clause verdicts from both engines and the kill matrix', () => 
       'document drift',
     );
     expect(drifted.failures.some((f) => f.startsWith('document drift: GIR-SIP-1'))).toBe(true);
+    const clauseCases = ((await parse(reviewJunit(drifted))) as TestSuites).testsuite![0]!
+      .testcase!;
+    const failing = clauseCases.filter((c) => c.failure !== undefined);
+    expect(failing).toHaveLength(drifted.failures.length);
+    expect(failing.map((c) => [c.name!.split(':')[0], c.failure![0]!.type])).toContainEqual([
+      'GIR-SIP-1',
+      'document drift',
+    ]);
   }, 600_000);
 
   it('should render the review in a real browser, lead from a clause to its evidence in two clicks and filter the clauses', async (ctx) => {
