@@ -3,9 +3,9 @@
  * cli/main.ts only when one of them runs, so that `list` and `--help` start at once.
  */
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { ConfigError } from '../model/kernel/model.ts';
 import { ALL_REDUCTIONS, NO_REDUCTIONS, type Reductions } from '../properties/engine/expand.ts';
 import { DEFAULT_EXPLORE_MAX_STATES } from '../properties/engine/explore.ts';
@@ -172,10 +172,8 @@ export async function check(argv: readonly string[], exhaustiveOnly: boolean): P
   const outputFile = stringFlag(parsed, 'output-file');
   if (shard !== undefined && (reporter !== 'text' || outputFile !== undefined))
     throw new CliError(
-      "a shard writes its result with --out; --reporter goes with the merge's verdicts, not a shard's",
+      'a shard writes its result with --out, for ha-verify merge; --reporter is for check and explore without --shard',
     );
-  // Found unwritable before the search, not after it.
-  if (outputFile !== undefined) writeReport(reporter, outputFile, '');
   // With --reporter json or junit the document goes to stdout, alone, unless --output-file F
   // takes it: then the text report stays on stdout beside it.
   const say = (text: string) => {
@@ -202,6 +200,23 @@ export async function check(argv: readonly string[], exhaustiveOnly: boolean): P
       : intFlag(parsed, 'fair-samples', DEFAULT_FAIR_SAMPLES, 1),
     ...(process.stderr.isTTY ? { onProgress: progress } : {}),
   } as const;
+  // Every model and config named, resolved before any search: bad input fails at once.
+  const plan = chosen.map((suite) => {
+    const model = modelOf(suite, variant);
+    // check covers every config the main job checks; explore searches one, 'default' unless named.
+    const configNames = parsed.flags.has('config')
+      ? [stringFlag(parsed, 'config')!]
+      : exhaustiveOnly
+        ? ['default']
+        : checkedConfigs(suite);
+    return {
+      suite,
+      model,
+      configs: configNames.map((name) => [name, configOf(model, name)] as const),
+    };
+  });
+  // Found unwritable before the search, not after it; an earlier report stays until replaced.
+  if (outputFile !== undefined) canWrite(reporter, outputFile);
   const outcomes: CheckOutcome[] = [];
   // A config's pinned figures hold for the real model searched with the default limit only.
   const pinned =
@@ -211,16 +226,8 @@ export async function check(argv: readonly string[], exhaustiveOnly: boolean): P
     !parsed.flags.has('depth') &&
     !parsed.flags.has('max-memory');
   const offPins: string[] = [];
-  for (const suite of chosen) {
-    const model = modelOf(suite, variant);
-    // check covers every config the main job checks; explore searches one, 'default' unless named.
-    const configNames = parsed.flags.has('config')
-      ? [stringFlag(parsed, 'config')!]
-      : exhaustiveOnly
-        ? ['default']
-        : checkedConfigs(suite);
-    for (const name of configNames) {
-      const config = configOf(model, name);
+  for (const { suite, model, configs } of plan) {
+    for (const [name, config] of configs) {
       const outcome = await checkOne(suite, model, variant, name, config, budget);
       outcomes.push(outcome);
       if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
@@ -261,8 +268,12 @@ export async function check(argv: readonly string[], exhaustiveOnly: boolean): P
   const info = {
     command: exhaustiveOnly ? 'explore' : 'check',
     variant,
+    caught: failing.length > 0,
+    engines: engine,
     seed: budget.seed,
+    runs: budget.runs,
     maxStates: budget.maxStates,
+    ...(budget.maxDepth === undefined ? {} : { maxDepth: budget.maxDepth }),
     offPins,
   } as const;
   if (variant !== BASELINE) {
@@ -312,11 +323,22 @@ function emitReport(
   else writeReport(reporter, outputFile, document);
 }
 
-/** Writes a report file, its folder made if need be, or says in one line that it cannot. */
+/** Whether a report file can be written (its folder made if need be), without touching it. */
+function canWrite(reporter: Reporter, file: string): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    closeSync(openSync(file, 'a'));
+  } catch {
+    throw new CliError(`cannot write the ${reporter} report to '${file}'`);
+  }
+}
+
+/** Writes a report file whole or not at all (a temporary file renamed), or says it cannot. */
 function writeReport(reporter: Reporter, file: string, text: string): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, text);
+    writeFileSync(`${file}.tmp`, text);
+    renameSync(`${file}.tmp`, file);
   } catch {
     throw new CliError(`cannot write the ${reporter} report to '${file}'`);
   }
@@ -449,8 +471,15 @@ export async function reviewCommand(argv: readonly string[]): Promise<number> {
     throw new CliError(`review takes no positional arguments, got: ${parsed.positional.join(' ')}`);
   const reporter = reporterFrom(parsed);
   const outputFile = stringFlag(parsed, 'output-file');
-  if (outputFile !== undefined) writeReport(reporter, outputFile, '');
   const out = stringFlag(parsed, 'out') ?? 'review';
+  if (outputFile !== undefined) {
+    const at = resolve(outputFile);
+    if (at.startsWith(`${resolve(docs)}${sep}`) || at.startsWith(`${resolve(out)}${sep}`))
+      throw new CliError(
+        `--output-file ${outputFile} is inside --docs or --out: give a file of its own`,
+      );
+    canWrite(reporter, outputFile);
+  }
   const review = await collectReview({
     docs,
     maxStates: intFlag(parsed, 'max-states', 200_000, 1),

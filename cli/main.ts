@@ -1,7 +1,7 @@
 /**
  * ha-verify: check every model, explore one exhaustively, replay a saved trace, list what exists.
  * Bad input (unknown model, variant, property or config; a missing or malformed trace) gets one
- * line on stderr and exit code 2. A violated property of a real model exits 1.
+ * line on stderr and exit code 2; check and explore exit by verdict class (cli/reporters.ts).
  *
  * This file parses the command, answers `list` and `--help`, and loads the module of any other
  * command (commands.ts) only when it runs: the engines, fast-check and the review stay unloaded
@@ -20,14 +20,17 @@ const SEARCH_OPTIONS = `  --config C          a named config of the model (ha-ve
   --variant V         a broken variant instead of the real model ('baseline')
   --max-states N      the explorer's limit of distinct states
   --depth D           search only to depth D (verdicts then hold to depth D)
-  --workers W         threads of both engines (default: the cores, at most 8; capped at them)
+  --workers W         threads (default: the cores, at most 8; capped at them)
   --reductions R      all (default), none, or a list: symmetry
   --max-memory SIZE   stop the search before the process passes SIZE (4G, 512M)
   --reporter R        text (default), json or junit: the document alone on stdout
-  --output-file F     with --reporter json or junit: the document to F, the text on stdout
-exit codes: 0 every verdict passes; 10 a safety property violated; 11 a liveness property
-  violated; 12 a witness never reached or a liveness property never exercised; 13 a search's
-  figures differ from their pins; 2 bad input (a broken variant's check exits 0)`;
+  --output-file F     with --reporter json or junit: the document to F, the text on stdout`;
+
+/** Exit codes of check and explore (cli/reporters.ts); pins are compared by check only. */
+const exitCodes = (
+  pins: boolean,
+) => `exit codes: 0 every verdict passes; 10 a safety property violated; 11 a liveness property
+  violated; 12 a witness never reached or a liveness property never exercised;${pins ? " 13 a search's\n  figures differ from their pins;" : ''}\n  2 bad input (a broken variant's run exits 0)`;
 
 /** What each command does and takes, printed by `ha-verify <command> --help`. */
 const HELP: Readonly<Record<string, string>> = {
@@ -42,16 +45,19 @@ ${SEARCH_OPTIONS}
   --seed S            the random engine's seed (FC_SEED; fixed when neither is given)
   --path P            replay one counterexample path an earlier random failure printed
   --fair-samples K    fair continuations the random engine samples per triggering state (3)
-  --stats             the random runs' coverage of events`,
+  --stats             the random runs' coverage of events
+${exitCodes(true)}`,
   explore: `usage: ha-verify explore <model> [options]
   exhaustive breadth-first search of one config ('default' unless named), shortest
   counterexample saved as a trace
 ${SEARCH_OPTIONS}
   --shard I/N         shard I of N of a split search (needs --config and --out)
   --split-depth D     the depth where the shards split (default: the first level with 64·N states)
-  --out F             the shard's result, a JSON file for ha-verify merge`,
+  --out F             the shard's result, a JSON file for ha-verify merge
+${exitCodes(false)}`,
   merge: `usage: ha-verify merge <F1> <F2> ...
-  the verdicts of the N shards of one split search (explore --shard), from their result files`,
+  the verdicts of the N shards of one split search (explore --shard), from their result files;
+  exit 0 when every merged verdict passes (or the search was of a broken variant), 1 when not`,
   replay: `usage: ha-verify replay <trace.json> [options]
   strict replay of a saved trace; exit 0 when the trace ends as it expects, 1 when not
   --format F          table (a step table, the default), mermaid (a sequence diagram) or itf`,

@@ -12,7 +12,7 @@
  * their pins (a changed model); 2 bad input or a search that cannot run (one line on stderr).
  */
 import { DEFAULT_MAX_STATES } from '../properties/targets.ts';
-import type { Review } from './review/collect.ts';
+import { type ClauseVerdict, caughtVariant, type Review } from './review/collect.ts';
 import { type CheckOutcome, isFailing, type PropertyVerdict, verdictLabel } from './run.ts';
 
 export const REPORTERS = ['text', 'json', 'junit'] as const;
@@ -41,8 +41,13 @@ export function exitCodeOf(outcomes: readonly CheckOutcome[], offPins: number): 
 export interface RunInfo {
   readonly command: 'check' | 'explore';
   readonly variant: string;
+  /** For a broken variant: whether some verdict failed, as the text's "caught" says. */
+  readonly caught: boolean;
+  readonly engines: string;
   readonly seed: number;
+  readonly runs: number;
   readonly maxStates: number;
+  readonly maxDepth?: number;
   readonly offPins: readonly string[];
   readonly exitCode: number;
 }
@@ -70,15 +75,11 @@ function messageOf(o: CheckOutcome, v: PropertyVerdict): string | undefined {
   return undefined;
 }
 
-/** Whether the outcome is one shard of a split search that did split: findings, not verdicts. */
-const isShard = (o: CheckOutcome) => o.explored?.shard?.splitDepth !== undefined;
-
 export function jsonReport(outcomes: readonly CheckOutcome[], info: RunInfo): string {
   const results = outcomes.map((o) => ({
     model: o.model.id,
     config: o.configName,
     variant: o.variant,
-    ...(isShard(o) ? { shard: o.explored!.shard } : {}),
     ...(o.explored === undefined
       ? {}
       : {
@@ -125,13 +126,23 @@ export function jsonReport(outcomes: readonly CheckOutcome[], info: RunInfo): st
       format: 'ha-verify-results/1',
       command: info.command,
       variant: info.variant,
+      engines: info.engines,
       seed: info.seed,
+      runs: info.runs,
       maxStates: info.maxStates,
+      ...(info.maxDepth === undefined ? {} : { maxDepth: info.maxDepth }),
       summary: {
         verdicts: all.length,
         failing: all.filter((v) => isFailing(v.verdict)).length,
-        boundedHolds: all.filter((v) => v.verdict === 'holds' && v.toDepth !== undefined).length,
+        // As the text counts them: guarded properties apart, they are not evidence.
+        boundedHolds: all.filter(
+          (v) =>
+            v.verdict === 'holds' && v.toDepth !== undefined && v.property.guarded === undefined,
+        ).length,
+        guarded: all.filter((v) => v.property.guarded !== undefined).length,
         offPins: info.offPins,
+        // A broken variant is meant to be caught: failing verdicts are what it should show.
+        ...(info.variant === 'baseline' ? {} : { caught: info.caught }),
       },
       exitCode: info.exitCode,
       results,
@@ -141,20 +152,35 @@ export function jsonReport(outcomes: readonly CheckOutcome[], info: RunInfo): st
   )}\n`;
 }
 
-/** XML text and attribute values, escaped; characters XML 1.0 cannot carry are dropped. */
+/** XML text, escaped; characters XML 1.0 cannot carry are dropped. */
 function xml(text: string): string {
   return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]/gu, '')
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
 }
 
+/** An attribute value: as text, with line breaks and tabs kept (a parser folds them otherwise). */
+function attr(text: string): string {
+  return xml(text).replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}
+
+/**
+ * A property's case. For the real model a failing verdict is a failure; for a broken variant it
+ * is what the variant should show, so the verdict is reported in the case's output and whether
+ * the variant was caught is one case of its own (junitReport).
+ */
 function testCase(o: CheckOutcome, v: PropertyVerdict): string {
-  const open = `    <testcase classname="${xml(`${o.model.id}.${o.configName}`)}" name="${xml(v.property.id)}">`;
+  const open = `    <testcase classname="${attr(`${o.model.id}.${o.configName}`)}" name="${attr(v.property.id)}">`;
   const label = verdictLabel(v).toUpperCase();
-  const out = `      <system-out>${xml(`${v.property.kind}: ${label} (explorer ${v.explorer}, random ${v.random})${isShard(o) ? "; in this shard's share only" : ''}`)}</system-out>`;
+  const out = `      <system-out>${xml(`${v.property.kind}: ${label} (explorer ${v.explorer}, random ${v.random})`)}</system-out>`;
+  if (isFailing(v.verdict) && o.variant !== 'baseline') {
+    const { replay } = replayOf(o, v);
+    const shown = `${v.property.kind}: ${label}, as the broken variant may show${messageOf(o, v) === undefined ? '' : `: ${messageOf(o, v)}`}${replay === undefined ? '' : `\nreplay: ${replay}`}`;
+    return [open, `      <system-out>${xml(shown)}</system-out>`, '    </testcase>'].join('\n');
+  }
   if (isFailing(v.verdict)) {
     const { replay, rerun } = replayOf(o, v);
     const body = [messageOf(o, v), replay && `replay: ${replay}`, rerun && `rerun: ${rerun}`]
@@ -162,7 +188,7 @@ function testCase(o: CheckOutcome, v: PropertyVerdict): string {
       .join('\n');
     return [
       open,
-      `      <failure type="${xml(v.verdict)}" message="${xml(`${label}: ${messageOf(o, v) ?? ''}`)}">${xml(body)}</failure>`,
+      `      <failure type="${attr(v.verdict)}" message="${attr(`${label}: ${messageOf(o, v) ?? ''}`)}">${xml(body)}</failure>`,
       out,
       '    </testcase>',
     ].join('\n');
@@ -170,7 +196,7 @@ function testCase(o: CheckOutcome, v: PropertyVerdict): string {
   if (v.property.guarded !== undefined)
     return [
       open,
-      `      <skipped message="${xml(`guarded by construction (not evidence): ${v.property.guarded}`)}"/>`,
+      `      <skipped message="${attr(`guarded by construction (not evidence): ${v.property.guarded}`)}"/>`,
       out,
       '    </testcase>',
     ].join('\n');
@@ -180,7 +206,7 @@ function testCase(o: CheckOutcome, v: PropertyVerdict): string {
 export function junitReport(outcomes: readonly CheckOutcome[], info: RunInfo): string {
   const count = (o: CheckOutcome) => ({
     tests: o.verdicts.length,
-    failures: o.verdicts.filter((v) => isFailing(v.verdict)).length,
+    failures: o.verdicts.filter((v) => isFailing(v.verdict) && o.variant === 'baseline').length,
     skipped: o.verdicts.filter((v) => !isFailing(v.verdict) && v.property.guarded !== undefined)
       .length,
   });
@@ -192,12 +218,14 @@ export function junitReport(outcomes: readonly CheckOutcome[], info: RunInfo): s
         ? 'explorer not run'
         : o.explored.complete
           ? 'complete search'
-          : `search stopped by the ${o.explored.stoppedBy} limit at depth ${o.explored.depth}`;
+          : o.explored.stoppedBy === 'violation'
+            ? `search stopped at a violation at depth ${o.explored.depth}`
+            : `search stopped by the ${o.explored.stoppedBy} limit at depth ${o.explored.depth}`;
     return [
-      `  <testsuite name="${xml(`${o.model.id}/${o.configName}`)}" tests="${c.tests}" failures="${c.failures}" errors="0" skipped="${c.skipped}" time="${seconds.toFixed(3)}">`,
+      `  <testsuite name="${attr(`${o.model.id}/${o.configName}`)}" tests="${c.tests}" failures="${c.failures}" errors="0" skipped="${c.skipped}" time="${seconds.toFixed(3)}">`,
       `    <properties>`,
-      `      <property name="variant" value="${xml(o.variant)}"/>`,
-      `      <property name="scope" value="${xml(scope)}"/>`,
+      `      <property name="variant" value="${attr(o.variant)}"/>`,
+      `      <property name="scope" value="${attr(scope)}"/>`,
       ...(o.explored === undefined
         ? []
         : [`      <property name="distinct-states" value="${o.explored.distinct}"/>`]),
@@ -221,8 +249,8 @@ export function junitReport(outcomes: readonly CheckOutcome[], info: RunInfo): s
         `  <testsuite name="pins" tests="${info.offPins.length}" failures="${info.offPins.length}" errors="0" skipped="0">`,
         ...info.offPins.map((line) =>
           [
-            `    <testcase classname="pins" name="${xml(line.split(':')[0]!)}">`,
-            `      <failure type="off-pin" message="${xml(line)}">${xml(line)}</failure>`,
+            `    <testcase classname="pins" name="${attr(line.split(':')[0]!)}">`,
+            `      <failure type="off-pin" message="${attr(line)}">${xml(line)}</failure>`,
             '    </testcase>',
           ].join('\n'),
         ),
@@ -232,10 +260,28 @@ export function junitReport(outcomes: readonly CheckOutcome[], info: RunInfo): s
     totals.tests += info.offPins.length;
     totals.failures += info.offPins.length;
   }
+  // A broken variant: caught when some verdict fails, as the text report says.
+  if (info.variant !== 'baseline') {
+    suites.push(
+      [
+        `  <testsuite name="variant" tests="1" failures="${info.caught ? 0 : 1}" errors="0" skipped="0">`,
+        `    <testcase classname="variant" name="${attr(`${info.variant} is caught`)}">`,
+        ...(info.caught
+          ? []
+          : [
+              `      <failure type="not caught" message="${attr(`no verdict fails on ${info.variant}`)}">${xml(`no verdict fails on ${info.variant}: the suite does not catch it`)}</failure>`,
+            ]),
+        '    </testcase>',
+        '  </testsuite>',
+      ].join('\n'),
+    );
+    totals.tests += 1;
+    if (!info.caught) totals.failures += 1;
+  }
   const limit = info.maxStates === DEFAULT_MAX_STATES ? '' : `, --max-states ${info.maxStates}`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xml(`ha-verify ${info.command} (variant ${info.variant}, seed ${info.seed}${limit})`)}" tests="${totals.tests}" failures="${totals.failures}" errors="0" skipped="${totals.skipped}">`,
+    `<testsuites name="${attr(`ha-verify ${info.command} (variant ${info.variant}, seed ${info.seed}${limit})`)}" tests="${totals.tests}" failures="${totals.failures}" errors="0" skipped="${totals.skipped}">`,
     ...suites,
     '</testsuites>',
     '',
@@ -243,12 +289,10 @@ export function junitReport(outcomes: readonly CheckOutcome[], info: RunInfo): s
 }
 
 /** Clause verdicts that fail the review (review/collect.ts): the rest pass or are skipped. */
-const REVIEW_FAILS: readonly string[] = ['document drift', 'no verdict', 'violated'];
-const REVIEW_SKIPS: readonly string[] = ['not modelled', 'guarded by construction'];
+const REVIEW_FAILS: readonly ClauseVerdict[] = ['document drift', 'no verdict', 'violated'];
+const REVIEW_SKIPS: readonly ClauseVerdict[] = ['not modelled', 'guarded by construction'];
 
-/** Whether a broken variant was caught through the property it must break, by either engine. */
-const caught = (k: Review['kills'][number]) =>
-  k.explorer.property === k.expected || k.random.property === k.expected;
+const caught = caughtVariant;
 
 /**
  * The spec review as JUnit: a suite of the documents' clauses (a case per clause, failing on a
@@ -258,24 +302,24 @@ const caught = (k: Review['kills'][number]) =>
  */
 export function reviewJunit(review: Review): string {
   const clauseCases = review.clauses.map((c) => {
-    const open = `    <testcase classname="${xml(`clauses.${c.clause.document}`)}" name="${xml(`${c.clause.id}: ${c.clause.claim}`)}">`;
+    const open = `    <testcase classname="${attr(`clauses.${c.clause.document}`)}" name="${attr(`${c.clause.id}: ${c.clause.claim}`)}">`;
     const out = `      <system-out>${xml(`${c.verdict.toUpperCase()}: ${c.why}`)}</system-out>`;
     const inner = REVIEW_FAILS.includes(c.verdict)
       ? [
-          `      <failure type="${xml(c.verdict)}" message="${xml(`${c.verdict}: ${c.why}`)}">${xml(c.why)}</failure>`,
+          `      <failure type="${attr(c.verdict)}" message="${attr(`${c.verdict}: ${c.why}`)}">${xml(c.why)}</failure>`,
         ]
       : REVIEW_SKIPS.includes(c.verdict)
-        ? [`      <skipped message="${xml(`${c.verdict}: ${c.why}`)}"/>`]
+        ? [`      <skipped message="${attr(`${c.verdict}: ${c.why}`)}"/>`]
         : [];
     return [open, ...inner, out, '    </testcase>'].join('\n');
   });
   const killCases = review.kills.map((k) =>
     [
-      `    <testcase classname="${xml(`variants.${k.model}`)}" name="${xml(k.variant)}">`,
+      `    <testcase classname="${attr(`variants.${k.model}`)}" name="${attr(k.variant)}">`,
       ...(caught(k)
         ? []
         : [
-            `      <failure type="not caught" message="${xml(`not caught through ${k.expected}`)}">${xml(`explorer: ${k.explorer.property ?? 'nothing'}; random: ${k.random.property ?? 'nothing'}`)}</failure>`,
+            `      <failure type="not caught" message="${attr(`not caught through ${k.expected}`)}">${xml(`explorer: ${k.explorer.property ?? 'nothing'}; random: ${k.random.property ?? 'nothing'}`)}</failure>`,
           ]),
       `      <system-out>${xml(`${k.title}; expected ${k.expected}; explorer found ${k.explorer.property ?? 'nothing'}, random found ${k.random.property ?? 'nothing'}`)}</system-out>`,
       '    </testcase>',
@@ -287,7 +331,7 @@ export function reviewJunit(review: Review): string {
   const b = review.budget;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xml(`ha-verify review (max-states ${b.maxStates}, runs ${b.runs}, seed ${b.seed})`)}" tests="${clauseCases.length + killCases.length}" failures="${clauseFailures + killFailures}" errors="0" skipped="${clauseSkips}">`,
+    `<testsuites name="${attr(`ha-verify review (max-states ${b.maxStates}, runs ${b.runs}, seed ${b.seed})`)}" tests="${clauseCases.length + killCases.length}" failures="${clauseFailures + killFailures}" errors="0" skipped="${clauseSkips}">`,
     `  <testsuite name="clauses" tests="${clauseCases.length}" failures="${clauseFailures}" errors="0" skipped="${clauseSkips}">`,
     ...clauseCases,
     '  </testsuite>',

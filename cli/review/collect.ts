@@ -71,6 +71,11 @@ export interface ClauseReview {
   readonly counterexample?: Shown;
 }
 
+/** Whether a broken variant was caught through the property it must break, by either engine. */
+export function caughtVariant(k: Kill): boolean {
+  return k.explorer.property === k.expected || k.random.property === k.expected;
+}
+
 export interface Kill {
   readonly variant: string;
   readonly model: string;
@@ -152,6 +157,9 @@ export async function collectReview(options: ReviewOptions): Promise<Review> {
     ...clauses
       .filter((c) => c.verdict === 'violated')
       .map((c) => `${c.clause.id} is violated: ${c.why}`),
+    ...kills
+      .filter((k) => !caughtVariant(k))
+      .map((k) => `broken variant ${k.model}/${k.variant} is not caught through ${k.expected}`),
   ];
   return {
     docs: options.docs,

@@ -1,7 +1,7 @@
 /** REVIEW.md: the review as Markdown, readable on any code host. */
 import { FAIRNESS_READING } from '../../properties/engine/liveness.ts';
 import { stepTable } from '../../traces/render.ts';
-import type { ClauseReview, Review } from './collect.ts';
+import { type ClauseReview, caughtVariant, type Review } from './collect.ts';
 import { mutationMarkdown } from './mutation.ts';
 
 export const DOCUMENT_TITLES = {
@@ -20,7 +20,7 @@ export function summaryLine(review: Review): string {
   const c = review.counts;
   const total = review.clauses.length;
   const verdict = review.failures.length === 0 ? 'PASS' : 'FAIL';
-  return `${verdict}: ${total} clauses — ${c.holds} hold (complete searches), ${c['holds to depth']} hold to a depth (a search stopped at its limit), ${c['guarded by construction']} guarded by construction (not evidence), ${c.violated} violated, ${c.vacuous} vacuous, ${c['not modelled']} not modelled, ${c['document drift']} document drift, ${c['no verdict']} without verdict; ${review.kills.filter((k) => k.explorer.property === k.expected || k.random.property === k.expected).length} of ${review.kills.length} broken variants caught`;
+  return `${verdict}: ${total} clauses — ${c.holds} hold (complete searches), ${c['holds to depth']} hold to a depth (a search stopped at its limit), ${c['guarded by construction']} guarded by construction (not evidence), ${c.violated} violated, ${c.vacuous} vacuous, ${c['not modelled']} not modelled, ${c['document drift']} document drift, ${c['no verdict']} without verdict; ${review.kills.filter(caughtVariant).length} of ${review.kills.length} broken variants caught`;
 }
 
 function evidenceText(c: ClauseReview): string {

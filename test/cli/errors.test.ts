@@ -2,30 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function cli(...args: string[]): Run {
-  const env = { ...process.env };
-  delete env.FC_RUNS;
-  delete env.FC_SEED;
-  // The built CLI (dist/, cli/build.mjs; test/build-setup.ts keeps it current), as users run it.
-  const result = spawnSync(process.execPath, ['dist/cli/main.js', ...args], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    timeout: 600_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { cli, ROOT, type Run } from './built.ts';
 
 /** Asserts the one-line, exit-2 error contract and returns that line. */
 function oneLineError(run: Run): string {

@@ -3,11 +3,9 @@
  * parser (junit2json), the JSON document, a counterexample's replay command carried by its
  * failure, and the exit codes by verdict class.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse, type TestCase, type TestSuites } from 'junit2json';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, exitCodeOf, junitReport } from '../../cli/reporters.ts';
@@ -15,21 +13,7 @@ import { modelOf } from '../../cli/resolve.ts';
 import { type CheckOutcome, checkOne } from '../../cli/run.ts';
 import { checkedConfigs } from '../../properties/engine/property.ts';
 import { findSuite, suites } from '../../properties/registry.ts';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-function cli(...args: string[]) {
-  const env = { ...process.env };
-  delete env.FC_RUNS;
-  delete env.FC_SEED;
-  const r = spawnSync(process.execPath, ['dist/cli/main.js', ...args], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    timeout: 600_000,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { cli } from './built.ts';
 
 async function junit(text: string): Promise<TestSuites> {
   const parsed = (await parse(text)) as TestSuites | undefined;
@@ -63,8 +47,8 @@ describe('cli: reporters', { timeout: 600_000 }, () => {
   });
 
   it("should write the main job's verdicts as JUnit XML that a JUnit parser reads back: a suite per model and config, a case per property", async () => {
-    // The main job's command (check of every model), with small budgets; the text stays on stdout.
-    const file = join(dir, 'main.xml');
+    // The main job's command (check of every model), with small budgets: the document alone on
+    // stdout (a stray line before the XML declaration would not parse).
     const run = cli(
       'check',
       '--max-states',
@@ -75,11 +59,10 @@ describe('cli: reporters', { timeout: 600_000 }, () => {
       '1',
       '--reporter',
       'junit',
-      '--output-file',
-      file,
     );
     expect(run.stderr).toBe('');
-    const doc = await junit(readFileSync(file, 'utf8'));
+    expect(run.stdout.startsWith('<?xml')).toBe(true);
+    const doc = await junit(run.stdout);
     const expected = suites.flatMap((suite) =>
       checkedConfigs(suite).map((c) => ({
         name: `${suite.model.id}/${c}`,
@@ -103,7 +86,6 @@ describe('cli: reporters', { timeout: 600_000 }, () => {
     // Every verdict of the text report is in the XML: the bounded ones with their bound.
     const bounded = all.filter((c) => c['system-out']?.[0]?.includes('HOLDS TO DEPTH'));
     expect(bounded.length).toBeGreaterThan(0);
-    expect(run.stdout).toContain('HOLDS TO DEPTH');
     // Guarded properties are skipped, not passed: they are not evidence.
     expect(all.filter((c) => c.skipped !== undefined).map((c) => c.name)).toEqual(
       suites.flatMap((suite) =>
@@ -122,12 +104,18 @@ describe('cli: reporters', { timeout: 600_000 }, () => {
     const xmlRun = cli(...args, '--reporter', 'junit');
     // A broken variant is meant to be caught: reported, not failed.
     expect(xmlRun.status).toBe(EXIT.pass);
-    const failed = cases(await junit(xmlRun.stdout)).find(
-      (c) => c.name === 'recording.rerecorded-within-bound',
-    )!;
-    const failure = failed.failure![0]!;
-    expect(failure.type).toBe('violated');
-    const replay = /replay: npm run ha-verify -- replay (\S+)/.exec(failure.inner ?? '');
+    const xmlDoc = await junit(xmlRun.stdout);
+    // What a broken variant shows is no failure of the run; whether it was caught is one case.
+    expect(xmlDoc.failures).toBe(0);
+    const verdict = xmlDoc.testsuite!.at(-1)!;
+    expect(verdict.name).toBe('variant');
+    expect(verdict.testcase!.map((c) => [c.name, c.failure])).toEqual([
+      ['no-rerecord is caught', undefined],
+    ]);
+    const shown = cases(xmlDoc).find((c) => c.name === 'recording.rerecorded-within-bound')!;
+    const out = shown['system-out']![0]!;
+    expect(out).toContain('VIOLATED');
+    const replay = /replay: npm run ha-verify -- replay (\S+)/.exec(out);
     expect(replay).not.toBeNull();
     expect(cli('replay', replay![1]!).status).toBe(0);
 
@@ -139,7 +127,8 @@ describe('cli: reporters', { timeout: 600_000 }, () => {
     );
     expect(v).toMatchObject({ verdict: 'violated', failing: true, kind: 'eventually' });
     expect(v.replay).toBe(replay![0]!.replace('replay: ', ''));
-    expect(failure.inner).toContain(v.message);
+    expect(out).toContain(v.message);
+    expect(doc.summary.caught).toBe(true);
   });
 
   it('should exit by the worst verdict class: safety, then liveness, then vacuity, then pins', async () => {
@@ -167,24 +156,42 @@ describe('cli: reporters', { timeout: 600_000 }, () => {
   it('should escape what XML cannot carry as text', async () => {
     const o = await outcomeOf('recording', 'no-rerecord', 'small');
     const tricky = 'a <b> & "c" \u0001 end';
+    // The variant's outcome, as if the real model's, with a message XML must escape.
     const changed = {
       ...o,
+      variant: 'baseline',
       saved: o.saved.map((s) => ({ ...s, found: { ...s.found, message: tricky } })),
     };
     const info = {
       command: 'explore',
-      variant: 'no-rerecord',
+      variant: 'baseline',
+      caught: true,
+      engines: 'explorer',
       seed: 1,
+      runs: 0,
       maxStates: 20_000,
-      offPins: ['recording/small: <pin> & "more"'],
-      exitCode: 0,
+      offPins: ['recording/small: <pin> & "more"\n\ton two lines 😀'],
+      exitCode: EXIT.liveness,
     } as const;
     const doc = await junit(junitReport([changed], info));
     const failure = cases(doc).find((c) => c.name === 'recording.rerecorded-within-bound')!
       .failure![0]!;
     expect(failure.message).toBe('VIOLATED: a <b> & "c"  end');
+    expect(failure.inner!.split('\n')[0]).toBe('a <b> & "c"  end');
     expect(doc.testsuite!.at(-1)!.name).toBe('pins');
     expect(doc.testsuite!.at(-1)!.testcase![0]!.failure![0]!.message).toBe(info.offPins[0]);
+  });
+
+  it('should leave an earlier report as it was when the input is bad', () => {
+    const file = join(dir, 'earlier.xml');
+    writeFileSync(file, '<earlier/>');
+    for (const bad of [
+      ['check', 'recording', '--config', 'nosuch'],
+      ['check', 'recording', '--max-states', 'abc'],
+    ]) {
+      expect(cli(...bad, '--reporter', 'junit', '--output-file', file).status).toBe(2);
+      expect(readFileSync(file, 'utf8')).toBe('<earlier/>');
+    }
   });
 
   it('should reject a bad --reporter, --output-file alone, a reporter on a shard and an unwritable file', () => {
