@@ -5,7 +5,6 @@
  */
 import { overallScore, percent, readScores, type TargetScore } from '../../mutation/results.ts';
 import { suites } from '../../properties/registry.ts';
-import { projectRoot } from '../root.ts';
 
 export interface MutationReview {
   readonly scores: readonly TargetScore[];
@@ -19,7 +18,9 @@ export interface MutationReview {
 }
 
 export function collectMutation(): MutationReview {
-  const scores = readScores(projectRoot(import.meta.url));
+  // From the working directory, the project's root: the judges' hash (mutation/inputs.ts) is
+  // taken relative to '.', and an absolute root would read every result as stale.
+  const scores = readScores();
   const kills = (id: string) => scores.reduce((n, s) => n + (s.kills[id] ?? 0), 0);
   // A model's properties are counted once its own target has results.
   const measured = suites.filter((suite) => scores.some((s) => s.target === suite.model.id));

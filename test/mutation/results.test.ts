@@ -1,5 +1,7 @@
 /** The mutation score: what counts as a kill, what is counted apart, and which configs the check runs. */
 import { describe, expect, it } from 'vitest';
+import { collectMutation } from '../../cli/review/mutation.ts';
+import { isCurrent } from '../../mutation/inputs.ts';
 import { namedProperties, overallScore, scoreReport } from '../../mutation/results.ts';
 import { checkedConfigs } from '../../properties/engine/property.ts';
 import { suites } from '../../properties/registry.ts';
@@ -93,6 +95,13 @@ describe('mutation results', () => {
       files: { ...report.files, 'model/sip-ha/config.ts': report.files['model/sip-ha/x.ts'] },
     };
     expect(scoreReport('sip-ha', kept).mutants).toBe(8);
+  });
+
+  it('should show each kept result as current exactly when its judges are unchanged', () => {
+    // What npm start and the review print (cli/review/mutation.ts) against the hash check itself.
+    const shown = collectMutation().scores;
+    expect(shown.length).toBeGreaterThan(0);
+    for (const s of shown) expect(s.current, s.target).toBe(isCurrent(s.target));
   });
 
   it('should check every checked config of every model', () => {
