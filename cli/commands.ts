@@ -3,7 +3,17 @@
  * cli/main.ts only when one of them runs, so that `list` and `--help` start at once.
  */
 
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { ConfigError } from '../model/kernel/model.ts';
@@ -310,24 +320,34 @@ function reporterFrom(parsed: ReturnType<typeof parseArgs>): Reporter {
   return value as Reporter;
 }
 
-/** The json or junit document: to --output-file if given, else to stdout. */
+/** The json or junit document of a check: to --output-file if given, else to stdout. */
 function emitReport(
   reporter: Reporter,
   outputFile: string | undefined,
   outcomes: readonly CheckOutcome[],
   info: RunInfo,
 ): void {
-  if (reporter === 'text') return;
-  const document = reporter === 'json' ? jsonReport(outcomes, info) : junitReport(outcomes, info);
-  if (outputFile === undefined) process.stdout.write(document);
-  else writeReport(reporter, outputFile, document);
+  emit(reporter, outputFile, () =>
+    reporter === 'json' ? jsonReport(outcomes, info) : junitReport(outcomes, info),
+  );
 }
 
-/** Whether a report file can be written (its folder made if need be), without touching it. */
+/** A json or junit document (none for text): to the output file if given, else to stdout. */
+function emit(reporter: Reporter, outputFile: string | undefined, document: () => string): void {
+  if (reporter === 'text') return;
+  if (outputFile === undefined) process.stdout.write(document());
+  else writeReport(reporter, outputFile, document());
+}
+
+/**
+ * Whether a report file can be written (its folder made if need be), touching neither an
+ * existing file nor, when there is none, the folder beyond making it.
+ */
 function canWrite(reporter: Reporter, file: string): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
-    closeSync(openSync(file, 'a'));
+    if (existsSync(file)) closeSync(openSync(file, 'a'));
+    else accessSync(dirname(file), constants.W_OK);
   } catch {
     throw new CliError(`cannot write the ${reporter} report to '${file}'`);
   }
@@ -496,10 +516,8 @@ export async function reviewCommand(argv: readonly string[]): Promise<number> {
     ...review.failures.map((f) => `  ✗ ${f}`),
   ].join('\n');
   if (reporter === 'text' || outputFile !== undefined) console.log(text);
-  if (reporter !== 'text') {
-    const document = reporter === 'json' ? reviewJson(review) : reviewJunit(review);
-    if (outputFile === undefined) process.stdout.write(document);
-    else writeReport(reporter, outputFile, document);
-  }
+  emit(reporter, outputFile, () =>
+    reporter === 'json' ? reviewJson(review) : reviewJunit(review),
+  );
   return review.failures.length === 0 ? 0 : 1;
 }

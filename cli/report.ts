@@ -68,6 +68,17 @@ function table(header: readonly string[], body: readonly string[][]): string {
   return [line(header), ...body.map(line)].join('\n');
 }
 
+/** The command that replays a saved counterexample. */
+export const replayCommand = (file: string) => `npm run ha-verify -- replay ${file}`;
+
+/** The command that runs a random engine's failure again: its seed, its path, its budget. */
+export function rerunCommand(
+  o: CheckOutcome,
+  failure: { readonly seed: number; readonly path: string },
+): string {
+  return `npm run ha-verify -- check ${o.model.id} --config ${o.configName}${o.variant === 'baseline' ? '' : ` --variant ${o.variant}`} --engine random --seed=${failure.seed} --fair-samples ${o.fairSamples} --path ${failure.path}`;
+}
+
 export function outcomeReport(o: CheckOutcome): string {
   const lines = [
     `${o.model.id} / ${o.configName}${o.variant === 'baseline' ? '' : ` / variant ${o.variant}`}`,
@@ -102,10 +113,10 @@ export function outcomeReport(o: CheckOutcome): string {
     if (saved.engine === 'random' && o.random?.failure !== undefined) {
       const r = o.random.failure;
       lines.push(
-        `    seed ${r.seed}, path ${r.path}, ${r.shrinks} shrinks; rerun: npm run ha-verify -- check ${o.model.id} --config ${o.configName}${o.variant === 'baseline' ? '' : ` --variant ${o.variant}`} --engine random --seed=${r.seed} --fair-samples ${o.fairSamples} --path ${r.path}`,
+        `    seed ${r.seed}, path ${r.path}, ${r.shrinks} shrinks; rerun: ${rerunCommand(o, r)}`,
       );
     }
-    lines.push(`    replay: npm run ha-verify -- replay ${saved.file}`);
+    lines.push(`    replay: ${replayCommand(saved.file)}`);
   }
   return lines.join('\n');
 }

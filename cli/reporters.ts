@@ -12,6 +12,7 @@
  * their pins (a changed model); 2 bad input or a search that cannot run (one line on stderr).
  */
 import { DEFAULT_MAX_STATES } from '../properties/targets.ts';
+import { replayCommand, rerunCommand } from './report.ts';
 import { type ClauseVerdict, caughtVariant, type Review } from './review/collect.ts';
 import { type CheckOutcome, isFailing, type PropertyVerdict, verdictLabel } from './run.ts';
 
@@ -58,11 +59,9 @@ function replayOf(o: CheckOutcome, v: PropertyVerdict): { replay?: string; rerun
   if (saved === undefined) return {};
   const failure = o.random?.failure;
   return {
-    replay: `npm run ha-verify -- replay ${saved.file}`,
+    replay: replayCommand(saved.file),
     ...(saved.engine === 'random' && failure !== undefined
-      ? {
-          rerun: `npm run ha-verify -- check ${o.model.id} --config ${o.configName}${o.variant === 'baseline' ? '' : ` --variant ${o.variant}`} --engine random --seed=${failure.seed} --fair-samples ${o.fairSamples} --path ${failure.path}`,
-        }
+      ? { rerun: rerunCommand(o, failure) }
       : {}),
   };
 }
