@@ -28,9 +28,17 @@ import { DEFAULT_MAX_STATES } from '../properties/targets.ts';
 import { BASELINE } from '../properties/variant.ts';
 import { saveTrace } from '../traces/counterexample.ts';
 import { parseTrace } from '../traces/format.ts';
+import { rename } from '../traces/names.ts';
 import { itf, mermaidSequence, stepTable } from '../traces/render.ts';
 import { replay } from '../traces/replay.ts';
 import { CliError, intFlag, parseArgs, parseInteger, stringFlag } from './args.ts';
+import {
+  clauseTable,
+  configNameOf,
+  DEPLOYMENT_MODELS,
+  deploymentHeader,
+  loadDeployment,
+} from './deployment/index.ts';
 import { coverageTable, outcomeReport } from './report.ts';
 import {
   EXIT,
@@ -72,6 +80,7 @@ function runsFrom(parsed: ReturnType<typeof parseArgs>): number {
 
 const CHECK_OPTIONS = {
   config: 'value',
+  deployment: 'value',
   variant: 'value',
   runs: 'value',
   seed: 'value',
@@ -175,7 +184,30 @@ export async function check(argv: readonly string[], exhaustiveOnly: boolean): P
   if (engine !== 'both' && engine !== 'explorer' && engine !== 'random') {
     throw new CliError(`--engine must be both, explorer or random, got '${engine}'`);
   }
-  const chosen = modelId === undefined ? suites : [suiteOf(modelId)];
+  const deploymentFile = stringFlag(parsed, 'deployment');
+  if (deploymentFile !== undefined)
+    for (const flag of ['config', 'variant'])
+      if (parsed.flags.has(flag))
+        throw new CliError(
+          `--${flag} goes without --deployment: a deployment file is the config of every model`,
+        );
+  if (
+    deploymentFile !== undefined &&
+    modelId !== undefined &&
+    !(DEPLOYMENT_MODELS as readonly string[]).includes(modelId)
+  )
+    throw new CliError(
+      `a deployment is checked on ${DEPLOYMENT_MODELS.join(', ')}; '${modelId}' is not one of them`,
+    );
+  const deployment = deploymentFile === undefined ? undefined : loadDeployment(deploymentFile);
+  // A deployment's report is in its own names (its agents, sites, hosts).
+  const names = deployment?.names ?? {};
+  const chosen =
+    modelId !== undefined
+      ? [suiteOf(modelId)]
+      : deployment !== undefined
+        ? DEPLOYMENT_MODELS.map((id) => suiteOf(id))
+        : suites;
   const variant = stringFlag(parsed, 'variant') ?? BASELINE;
   const shard = exhaustiveOnly ? shardFrom(parsed) : undefined;
   const reporter = reporterFrom(parsed);
@@ -214,6 +246,17 @@ export async function check(argv: readonly string[], exhaustiveOnly: boolean): P
   const plan = chosen.map((suite) => {
     const model = modelOf(suite, variant);
     // check covers every config the main job checks; explore searches one, 'default' unless named.
+    if (deployment !== undefined)
+      return {
+        suite,
+        model,
+        configs: [
+          [
+            configNameOf(deployment),
+            deployment.configs[suite.model.id as (typeof DEPLOYMENT_MODELS)[number]],
+          ] as const,
+        ],
+      };
     const configNames = parsed.flags.has('config')
       ? [stringFlag(parsed, 'config')!]
       : exhaustiveOnly
@@ -228,8 +271,10 @@ export async function check(argv: readonly string[], exhaustiveOnly: boolean): P
   // Found unwritable before the search, not after it; an earlier report stays until replaced.
   if (outputFile !== undefined) canWrite(reporter, outputFile);
   const outcomes: CheckOutcome[] = [];
+  if (deployment !== undefined) say(`${deploymentHeader(deployment)}\n`);
   // A config's pinned figures hold for the real model searched with the default limit only.
   const pinned =
+    deployment === undefined &&
     !exhaustiveOnly &&
     variant === BASELINE &&
     budget.maxStates === DEFAULT_MAX_STATES &&
@@ -238,10 +283,18 @@ export async function check(argv: readonly string[], exhaustiveOnly: boolean): P
   const offPins: string[] = [];
   for (const { suite, model, configs } of plan) {
     for (const [name, config] of configs) {
-      const outcome = await checkOne(suite, model, variant, name, config, budget);
+      const outcome = await checkOne(
+        suite,
+        model,
+        variant,
+        name,
+        config,
+        budget,
+        deployment === undefined ? undefined : { file: deploymentFile!, names },
+      );
       outcomes.push(outcome);
       if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-      say(`${outcomeReport(outcome)}\n`);
+      say(`${outcomeReport(outcome, names)}\n`);
       if (shard !== undefined) {
         const record = shardRecord(outcome, config, budget.maxStates);
         const out = stringFlag(parsed, 'out')!;
@@ -272,7 +325,7 @@ export async function check(argv: readonly string[], exhaustiveOnly: boolean): P
   const failing = outcomes.flatMap((o) =>
     o.verdicts
       .filter((v) => isFailing(v.verdict))
-      .map((v) => `${o.model.id}/${o.configName}: ${v.property.id} ${v.verdict}`),
+      .map((v) => rename(`${o.model.id}/${o.configName}: ${v.property.id} ${v.verdict}`, names)),
   );
   const total = outcomes.reduce((sum, o) => sum + o.verdicts.length, 0);
   const info = {
@@ -295,7 +348,9 @@ export async function check(argv: readonly string[], exhaustiveOnly: boolean): P
     return EXIT.pass;
   }
   // The main job (every model) ends with the mutation score of the last npm run mutate.
-  if (chosen.length === suites.length) say(mutationSummary(collectMutation()));
+  if (deployment === undefined && chosen.length === suites.length)
+    say(mutationSummary(collectMutation()));
+  if (deployment !== undefined) say(`${clauseTable(outcomes)}\n`);
   say(
     failing.length === 0
       ? `all ${total} verdicts pass (${verdictCounts(outcomes)})`
@@ -458,14 +513,16 @@ export function replayCommand(argv: readonly string[]): number {
     );
     return result.asExpected ? 0 : 1;
   }
-  console.log(
+  // A deployment's trace is read in its names; its events keep the model's ids.
+  const say = (text: string) => console.log(rename(text, trace.names ?? {}));
+  say(
     `${trace.title}\nmodel ${trace.model}, variant ${trace.variant}, ${trace.events.length} events`,
   );
-  for (const line of trace.story) console.log(`  ${line}`);
-  console.log(`\n${stepTable(result)}\n`);
+  for (const line of trace.story) say(`  ${line}`);
+  say(`\n${stepTable(result)}\n`);
   const expected =
     trace.expect.violates === null ? 'no property broken' : `${trace.expect.violates} broken`;
-  console.log(
+  say(
     `verdict: ${result.verdict}\nexpected: ${expected} — ${result.asExpected ? 'as expected' : 'NOT as expected'}`,
   );
   return result.asExpected ? 0 : 1;

@@ -3,6 +3,7 @@ import type { ExploreResult } from '../properties/engine/explore.ts';
 import { FAIRNESS_READING } from '../properties/engine/liveness.ts';
 import type { Eventually } from '../properties/engine/property.ts';
 import type { RandomResult } from '../properties/engine/random.ts';
+import { type Names, rename } from '../traces/names.ts';
 import { type CheckOutcome, type PropertyVerdict, verdictLabel } from './run.ts';
 
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
@@ -37,8 +38,9 @@ export function randomSummary(r: RandomResult<{ type: string }>): string {
 const explorerCell = (r: PropertyVerdict) =>
   r.explorer === 'holds' && r.toDepth !== undefined ? `holds to depth ${r.toDepth}` : r.explorer;
 
-export function verdictTable(rows: readonly PropertyVerdict[]): string {
+export function verdictTable(rows: readonly PropertyVerdict[], names: Names = {}): string {
   return table(
+    names,
     ['property', 'kind', 'explorer', 'random', 'verdict'],
     rows.map((r) => [
       r.property.id,
@@ -56,12 +58,15 @@ export function verdictTable(rows: readonly PropertyVerdict[]): string {
  */
 function shardTable(rows: readonly PropertyVerdict[]): string {
   return table(
+    {},
     ['property', 'kind', "in this shard's share"],
     rows.map((r) => [r.property.id, r.property.kind, explorerCell(r)]),
   );
 }
 
-function table(header: readonly string[], body: readonly string[][]): string {
+/** A table whose cells are in the deployment's names (renamed before the columns are sized). */
+function table(names: Names, header: readonly string[], cells: readonly string[][]): string {
+  const body = cells.map((row) => row.map((c) => rename(c, names)));
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
   const line = (cells: readonly string[]) =>
     `  ${cells.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`.trimEnd();
@@ -76,10 +81,13 @@ export function rerunCommand(
   o: CheckOutcome,
   failure: { readonly seed: number; readonly path: string },
 ): string {
-  return `npm run ha-verify -- check ${o.model.id} --config ${o.configName}${o.variant === 'baseline' ? '' : ` --variant ${o.variant}`} --engine random --seed=${failure.seed} --fair-samples ${o.fairSamples} --path ${failure.path}`;
+  const source =
+    o.deployment === undefined ? `--config ${o.configName}` : `--deployment ${o.deployment}`;
+  return `npm run ha-verify -- check ${o.model.id} ${source}${o.variant === 'baseline' ? '' : ` --variant ${o.variant}`} --engine random --seed=${failure.seed} --fair-samples ${o.fairSamples} --path ${failure.path}`;
 }
 
-export function outcomeReport(o: CheckOutcome): string {
+/** One search's report; for a deployment, in its names (`names`: the models' ids → its names). */
+export function outcomeReport(o: CheckOutcome, names: Names = {}): string {
   const lines = [
     `${o.model.id} / ${o.configName}${o.variant === 'baseline' ? '' : ` / variant ${o.variant}`}`,
   ];
@@ -90,7 +98,8 @@ export function outcomeReport(o: CheckOutcome): string {
       `  shard ${o.explored!.shard!.index + 1}/${o.explored!.shard!.count} of a split search: findings in its share, not verdicts until every shard is merged (ha-verify merge)`,
       shardTable(o.verdicts),
     );
-  else lines.push(verdictTable(o.verdicts));
+  else lines.push(verdictTable(o.verdicts, names));
+  const table = lines.length;
   const liveness = o.verdicts.filter((v) => v.property.kind === 'eventually');
   if (liveness.length > 0)
     lines.push(
@@ -118,7 +127,8 @@ export function outcomeReport(o: CheckOutcome): string {
     }
     lines.push(`    replay: ${replayCommand(saved.file)}`);
   }
-  return lines.join('\n');
+  // The rest is prose: renamed line by line (the table was renamed cell by cell).
+  return [...lines.slice(0, table), ...lines.slice(table).map((l) => rename(l, names))].join('\n');
 }
 
 /** Event coverage of the random engine: how often each event type was applied. */

@@ -19,7 +19,8 @@ export { DEFAULT_RUNS };
 
 import { randomParallel } from '../properties/engine/random-parallel.ts';
 import { targetSpec } from '../properties/targets.ts';
-import { counterexampleTrace, type Found, saveTrace } from '../traces/counterexample.ts';
+import { counterexampleTrace, type Found, named, saveTrace } from '../traces/counterexample.ts';
+import type { Names } from '../traces/names.ts';
 
 export const COUNTEREXAMPLE_DIR = '.ha-verify/counterexamples';
 
@@ -98,6 +99,14 @@ export interface CheckOutcome {
   readonly saved: readonly Saved[];
   /** Random fair continuations per liveness trigger state the random engine drew. */
   readonly fairSamples: number;
+  /** The deployment file the config came from (check --deployment), if any. */
+  readonly deployment?: string;
+}
+
+/** Where a config came from: a deployment file, with its names for the model's ids. */
+export interface FromDeployment {
+  readonly file: string;
+  readonly names: Names;
 }
 
 export async function checkOne(
@@ -107,6 +116,7 @@ export async function checkOne(
   configName: string,
   config: unknown,
   budget: Budget,
+  deployment?: FromDeployment,
 ): Promise<CheckOutcome> {
   const properties = suite.properties(config) as Property<unknown, never>[];
   const explored =
@@ -139,7 +149,8 @@ export async function checkOne(
       COUNTEREXAMPLE_DIR,
       `${model.id}.${variant}.${configName}.${engine}${shard}.trace.json`,
     );
-    saveTrace(counterexampleTrace(model, variant, config, found, engine), file);
+    const trace = counterexampleTrace(model, variant, config, found, engine);
+    saveTrace(deployment === undefined ? trace : named(trace, deployment.names), file);
     saved.push({ engine, file, found });
   };
   if (explored?.violation !== undefined) save('explorer', explored.violation);
@@ -172,6 +183,7 @@ export async function checkOne(
     ...(explored === undefined ? {} : { explored }),
     ...(random === undefined ? {} : { random }),
     fairSamples: budget.fairSamples ?? DEFAULT_FAIR_SAMPLES,
+    ...(deployment === undefined ? {} : { deployment: deployment.file }),
     verdicts: verdicts.map((v) => {
       const verdict = combine(v.property, v.explorer, v.random);
       // A violation, a witness and an unexercised trigger are facts; a "holds" has the bounds

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Model, ModelEvent } from '../model/kernel/model.ts';
 import { serializeTrace, TRACE_FORMAT, type Trace } from './format.ts';
+import { type Names, rename } from './names.ts';
 
 export interface Found<E> {
   readonly property: string;
@@ -55,6 +56,16 @@ export function counterexampleTrace<C, S, E extends ModelEvent>(
             ...(found.loop === undefined ? {} : { loop: trigger + found.loop }),
           },
         }),
+  };
+}
+
+/** A trace found on a deployment: its title and story in the deployment's names, kept with it. */
+export function named<E extends ModelEvent>(trace: Trace<E>, names: Names): Trace<E> {
+  return {
+    ...trace,
+    title: rename(trace.title, names),
+    story: trace.story.map((line) => rename(line, names)),
+    names,
   };
 }
 

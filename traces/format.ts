@@ -4,6 +4,7 @@
  * expected. Events are the source of truth; states are recomputed on replay.
  */
 import type { ModelEvent } from '../model/kernel/model.ts';
+import { isNames, type Names } from './names.ts';
 
 export const TRACE_FORMAT = 'ha-verify-trace/1';
 
@@ -26,6 +27,11 @@ export interface Trace<E extends ModelEvent = ModelEvent> {
   readonly liveness?: { readonly trigger: number; readonly loop?: number };
   /** The clauses of the documents the trace illustrates (catalog ids), listed by the review. */
   readonly clauses?: readonly string[];
+  /**
+   * For a trace found on a deployment file: the deployment's names for the model's ids (agent a1,
+   * site A, sip1, ...). The title and story already use them; replay prints its steps with them.
+   */
+  readonly names?: Names;
 }
 
 /** A trace file that cannot be used, with one line saying why and what to do. */
@@ -87,6 +93,11 @@ export function parseTrace(text: string, source: string): Trace {
   ) {
     throw new TraceError(
       `${source}: field 'clauses' must be a list of clause ids, e.g. ["GIR-SIP-1"]`,
+    );
+  }
+  if (t.names !== undefined && !isNames(t.names)) {
+    throw new TraceError(
+      `${source}: field 'names' must map the model's ids to names, e.g. {"a1": "alice", "A": "east"}`,
     );
   }
   return t as unknown as Trace;
