@@ -338,6 +338,17 @@ export async function check(argv: readonly string[], exhaustiveOnly: boolean): P
     maxStates: budget.maxStates,
     ...(budget.maxDepth === undefined ? {} : { maxDepth: budget.maxDepth }),
     offPins,
+    ...(deployment === undefined
+      ? {}
+      : {
+          deployment: {
+            file: deploymentFile!,
+            name: deployment.name,
+            effective: deployment.effective,
+            reductions: deployment.reductions,
+            names: deployment.names,
+          },
+        }),
   } as const;
   if (variant !== BASELINE) {
     say(

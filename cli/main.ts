@@ -40,6 +40,9 @@ const HELP: Readonly<Record<string, string>> = {
   both engines on every config npm start checks (or --config C), a verdict table per model and
   config (exit codes below)
 ${SEARCH_OPTIONS}
+  --deployment F      check one's own deployment, a YAML or JSON file in Genesys terms
+                      (schema/deployment.schema.json; examples/): one config of every model,
+                      effective values printed, a verdict per clause, traces in its names
   --engine E          both (default), explorer or random
   --runs N            random runs per config (FC_RUNS)
   --seed S            the random engine's seed (FC_SEED; fixed when neither is given)

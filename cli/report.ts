@@ -119,6 +119,19 @@ export function outcomeReport(o: CheckOutcome, names: Names = {}): string {
     lines.push(
       `    ${f.events.length} steps${f.schedule === undefined ? '' : ` + ${f.schedule.length} fair steps`}, saved to ${saved.file}`,
     );
+    // A deployment's counterexample is read here, in its names; a catalog config's by replay.
+    if (o.deployment !== undefined) {
+      const describe = (e: { type: string }) => o.model.describe(e as never);
+      lines.push(...f.events.map((e, i) => `      ${i + 1}. ${describe(e)}`));
+      if (f.schedule !== undefined)
+        lines.push(
+          '      then, with faults, repairs and traffic stopped, on a fair path:',
+          ...f.schedule.map((e, i) => `      ${f.events.length + i + 1}. ${describe(e)}`),
+          ...(f.loop === undefined
+            ? []
+            : [`      and from step ${f.events.length + f.loop + 1} on, round again forever`]),
+        );
+    }
     if (saved.engine === 'random' && o.random?.failure !== undefined) {
       const r = o.random.failure;
       lines.push(

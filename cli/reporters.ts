@@ -51,6 +51,14 @@ export interface RunInfo {
   readonly maxDepth?: number;
   readonly offPins: readonly string[];
   readonly exitCode: number;
+  /** check --deployment: the file, what was searched of it, and its names for the models' ids. */
+  readonly deployment?: {
+    readonly file: string;
+    readonly name: string;
+    readonly effective: readonly string[];
+    readonly reductions: readonly string[];
+    readonly names: Readonly<Record<string, string>>;
+  };
 }
 
 /** How a saved counterexample is replayed, and for a random failure how it is run again. */
@@ -130,6 +138,7 @@ export function jsonReport(outcomes: readonly CheckOutcome[], info: RunInfo): st
       runs: info.runs,
       maxStates: info.maxStates,
       ...(info.maxDepth === undefined ? {} : { maxDepth: info.maxDepth }),
+      ...(info.deployment === undefined ? {} : { deployment: info.deployment }),
       summary: {
         verdicts: all.length,
         failing: all.filter((v) => isFailing(v.verdict)).length,

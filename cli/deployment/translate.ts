@@ -128,7 +128,11 @@ export function planDeployment(source: DeploymentSource): DeploymentPlan {
   /** Records an effective value; `given` says whether the file set it. */
   const set = <T>(field: string, given: T | undefined, fallback: T, unit = ''): T => {
     const value = given ?? fallback;
-    const shown = typeof value === 'string' ? value : JSON.stringify(value);
+    const shown = Array.isArray(value)
+      ? value.join(', ')
+      : typeof value === 'string'
+        ? value
+        : JSON.stringify(value);
     effective.push(`${field}: ${shown}${unit}${given === undefined ? '  (model default)' : ''}`);
     return value;
   };
@@ -191,8 +195,11 @@ export function planDeployment(source: DeploymentSource): DeploymentPlan {
   const recFaults = set('check.faults (recording: RM and MCP faults)', faults, rec0.faultBudget);
   const pool = mcp.hosts?.length ?? mcp.count;
   const mcps = reducePool('media-control-platform', 'MCPs', pool, rec0.mcps, recFaults, reductions);
-  set('media-control-platform (MCPs searched)', pool === undefined ? undefined : mcps, rec0.mcps);
   for (let i = 1; i <= mcps; i++) names[`mcp${i}`] = mcp.hosts?.[i - 1] ?? `mcp${i}`;
+  const searched = Array.from({ length: mcps }, (_, i) => names[`mcp${i + 1}`]!);
+  effective.push(
+    `media-control-platform (MCPs searched): ${mcps} (${searched.join(', ')})${pool === undefined ? '  (model default)' : ''}`,
+  );
   const tenancy = tenantsOf(d, fail, rec0);
   const recCalls = set(
     'check.calls (recording)',
@@ -216,7 +223,11 @@ export function planDeployment(source: DeploymentSource): DeploymentPlan {
       ...sipTiming,
       calls: recCalls,
       // SIP Server's own failover is sip-ha's to check; the recording path keeps its default.
-      faultBudget: set('recording: SIP Server faults', undefined, rec0.sip.faultBudget),
+      faultBudget: set(
+        'check.faults (recording: SIP Server faults, not set by check.faults)',
+        undefined,
+        rec0.sip.faultBudget,
+      ),
     },
     rmMode,
     mcps,
@@ -334,13 +345,18 @@ export function planDeployment(source: DeploymentSource): DeploymentPlan {
   effective.push(
     `speechminer.machines: ${(machines ?? back0.speechMiner).map((m) => `${m.name} ${m.uncPath}`).join(', ')}${machines === undefined ? '  (model default)' : ''}`,
   );
+  // The back end's recording path is its own (one recorded segment); the deployment's RM mode,
+  // storage and tenants replace its defaults only where the file sets them.
+  const ownTenants = d.tenants !== undefined || d['recorded-calls'] !== undefined;
   // Each IVR Profile's recording certificate is a key of its own tenant in the Crypto Server.
-  const certificates = Object.fromEntries(
-    Object.keys(tenancy.profiles).map((p) => [p, `key-${p}`]),
-  );
-  const keystore = Object.fromEntries(
-    Object.entries(tenancy.profiles).map(([p, t]) => [`key-${p}`, t]),
-  );
+  const keys = ownTenants
+    ? {
+        certificates: Object.fromEntries(Object.keys(tenancy.profiles).map((p) => [p, `key-${p}`])),
+        keystore: Object.fromEntries(
+          Object.entries(tenancy.profiles).map(([p, t]) => [`key-${p}`, t]),
+        ),
+      }
+    : {};
   const consistency = set(
     'cassandra.consistency-level',
     cass['consistency-level'],
@@ -351,11 +367,9 @@ export function planDeployment(source: DeploymentSource): DeploymentPlan {
     recording: {
       ...back0.recording,
       sip: { ...back0.recording.sip, ...sipTiming },
-      rmMode,
-      storage,
-      profiles: tenancy.profiles,
-      tenants: tenancy.tenants,
-      requests: requests.slice(0, back0.recording.sip.calls),
+      ...(rm['cluster.ha-mode'] === undefined ? {} : { rmMode }),
+      ...(mcp.storage === undefined ? {} : { storage }),
+      ...(ownTenants ? { ...tenancy, requests: requests.slice(0, back0.recording.sip.calls) } : {}),
     },
     processorMode: set(
       'recording-processor.mode',
@@ -375,8 +389,7 @@ export function planDeployment(source: DeploymentSource): DeploymentPlan {
       ),
     ),
     faultBudget: backFaults,
-    certificates,
-    keystore,
+    ...keys,
     ...(machines === undefined ? {} : { speechMiner: machines }),
   };
 
@@ -391,10 +404,37 @@ export function planDeployment(source: DeploymentSource): DeploymentPlan {
     name,
     file: source.file,
     configs: { 'sip-ha': sipHa, recording, bc: bcConfig, backend },
-    effective,
+    effective: inFileOrder(effective),
     reductions,
     names,
   };
+}
+
+/** The sections in the order a deployment file lists them (the schema's order). */
+const SECTIONS = [
+  'sites',
+  'solution-control-server',
+  'sip-server',
+  'resource-manager',
+  'media-control-platform',
+  'tenants',
+  'recorded call',
+  'business-continuity',
+  'workspace',
+  'recording-processor',
+  'interaction-recording-web-services',
+  'cassandra',
+  'speechminer',
+  'check',
+];
+
+/** Effective values grouped by section, in the file's order; within one, as they were set. */
+function inFileOrder(lines: readonly string[]): string[] {
+  const rank = (line: string) => {
+    const i = SECTIONS.findIndex((s) => line.startsWith(s));
+    return i < 0 ? SECTIONS.length : i;
+  };
+  return [...lines].sort((a, b) => rank(a) - rank(b));
 }
 
 type Fail = (path: FieldPath, message: string, key?: boolean) => never;

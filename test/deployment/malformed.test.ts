@@ -255,6 +255,15 @@ describe('deployment files: one line and exit 2 for each malformed or hostile fi
     },
   );
 
+  it('examples/mistake.yaml: one line with the file, line and field, and exit 2', () => {
+    const run = cli('check', '--deployment', 'examples/mistake.yaml');
+    expect(run.stderr).toBe(
+      `ha-verify: examples/mistake.yaml:20:30: field 'workspace.disaster-recovery.timeout' must be an integer from 1 to 3600, got "60s"\n`,
+    );
+    expect(run.stdout).toBe('');
+    expect(run.status).toBe(2);
+  });
+
   it('refuses a file larger than 1 MiB, a missing file and a folder, each in one line', () => {
     const big = join(dir, 'big.yaml');
     writeFileSync(big, `name: a\n# ${'x'.repeat(1 << 20)}\n`);
