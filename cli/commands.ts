@@ -39,6 +39,7 @@ import {
   deploymentHeader,
   loadDeployment,
 } from './deployment/index.ts';
+import { searchProgress } from './progress.ts';
 import { coverageTable, outcomeReport } from './report.ts';
 import {
   EXIT,
@@ -240,7 +241,6 @@ export async function check(argv: readonly string[], exhaustiveOnly: boolean): P
     fairSamples: exhaustiveOnly
       ? DEFAULT_FAIR_SAMPLES
       : intFlag(parsed, 'fair-samples', DEFAULT_FAIR_SAMPLES, 1),
-    ...(process.stderr.isTTY ? { onProgress: progress } : {}),
   } as const;
   // Every model and config named, resolved before any search: bad input fails at once.
   const plan = chosen.map((suite) => {
@@ -283,17 +283,17 @@ export async function check(argv: readonly string[], exhaustiveOnly: boolean): P
   const offPins: string[] = [];
   for (const { suite, model, configs } of plan) {
     for (const [name, config] of configs) {
+      const view = searchProgress(`${suite.model.id}/${name}`);
       const outcome = await checkOne(
         suite,
         model,
         variant,
         name,
         config,
-        budget,
+        { ...budget, onProgress: view.update },
         deployment === undefined ? undefined : { file: deploymentFile!, names },
-      );
+      ).finally(view.stop);
       outcomes.push(outcome);
-      if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
       say(`${outcomeReport(outcome, names)}\n`);
       if (shard !== undefined) {
         const record = shardRecord(outcome, config, budget.maxStates);
@@ -441,18 +441,6 @@ function verdictCounts(outcomes: readonly CheckOutcome[]): string {
     `${count((v) => v.verdict === 'reached')} witnesses reached`,
     `${count((v) => isFailing(v.verdict))} failing`,
   ].join(', ');
-}
-
-function progress(p: {
-  depth: number;
-  distinct: number;
-  frontier: number;
-  elapsedMs: number;
-}): void {
-  const rate = Math.round(p.distinct / Math.max(p.elapsedMs / 1000, 0.001));
-  process.stderr.write(
-    `\r\x1b[Kexploring: depth ${p.depth}, ${p.distinct.toLocaleString('en-US')} states, frontier ${p.frontier.toLocaleString('en-US')}, ${rate.toLocaleString('en-US')} states/s`,
-  );
 }
 
 export function mergeCommand(argv: readonly string[]): number {
