@@ -28,7 +28,7 @@ import { DEFAULT_MAX_STATES } from '../properties/targets.ts';
 import { BASELINE } from '../properties/variant.ts';
 import { saveTrace } from '../traces/counterexample.ts';
 import { parseTrace } from '../traces/format.ts';
-import { rename } from '../traces/names.ts';
+import { type Names, rename } from '../traces/names.ts';
 import { itf, mermaidSequence, stepTable } from '../traces/render.ts';
 import { replay } from '../traces/replay.ts';
 import { CliError, intFlag, parseArgs, parseInteger, stringFlag } from './args.ts';
@@ -201,8 +201,9 @@ export async function check(argv: readonly string[], exhaustiveOnly: boolean): P
       `a deployment is checked on ${DEPLOYMENT_MODELS.join(', ')}; '${modelId}' is not one of them`,
     );
   const deployment = deploymentFile === undefined ? undefined : loadDeployment(deploymentFile);
-  // A deployment's report is in its own names (its agents, sites, hosts).
-  const names = deployment?.names ?? {};
+  // A deployment's report is in its own names (its agents, sites, hosts), model by model.
+  const namesOf = (model: string): Names =>
+    deployment?.names[model as (typeof DEPLOYMENT_MODELS)[number]] ?? {};
   const chosen =
     modelId !== undefined
       ? [suiteOf(modelId)]
@@ -290,11 +291,13 @@ export async function check(argv: readonly string[], exhaustiveOnly: boolean): P
         variant,
         name,
         config,
-        { ...budget, onProgress: view.update },
-        deployment === undefined ? undefined : { file: deploymentFile!, names },
+        { ...budget, onProgress: view.update, onExploreEnd: view.stop },
+        deployment === undefined
+          ? undefined
+          : { file: deploymentFile!, names: namesOf(suite.model.id) },
       ).finally(view.stop);
       outcomes.push(outcome);
-      say(`${outcomeReport(outcome, names)}\n`);
+      say(`${outcomeReport(outcome, namesOf(suite.model.id))}\n`);
       if (shard !== undefined) {
         const record = shardRecord(outcome, config, budget.maxStates);
         const out = stringFlag(parsed, 'out')!;
@@ -325,7 +328,10 @@ export async function check(argv: readonly string[], exhaustiveOnly: boolean): P
   const failing = outcomes.flatMap((o) =>
     o.verdicts
       .filter((v) => isFailing(v.verdict))
-      .map((v) => rename(`${o.model.id}/${o.configName}: ${v.property.id} ${v.verdict}`, names)),
+      .map(
+        (v) =>
+          `${o.model.id}/${o.configName}: ${rename(v.property.id, namesOf(o.model.id))} ${v.verdict}`,
+      ),
   );
   const total = outcomes.reduce((sum, o) => sum + o.verdicts.length, 0);
   const info = {
@@ -361,7 +367,7 @@ export async function check(argv: readonly string[], exhaustiveOnly: boolean): P
   // The main job (every model) ends with the mutation score of the last npm run mutate.
   if (deployment === undefined && chosen.length === suites.length)
     say(mutationSummary(collectMutation()));
-  if (deployment !== undefined) say(`${clauseTable(outcomes)}\n`);
+  if (deployment !== undefined) say(`${clauseTable(outcomes, namesOf)}\n`);
   say(
     failing.length === 0
       ? `all ${total} verdicts pass (${verdictCounts(outcomes)})`
@@ -512,12 +518,13 @@ export function replayCommand(argv: readonly string[]): number {
     );
     return result.asExpected ? 0 : 1;
   }
-  // A deployment's trace is read in its names; its events keep the model's ids.
+  // A deployment's trace is read in its names (its title and story are saved in them); its
+  // events keep the model's ids.
   const say = (text: string) => console.log(rename(text, trace.names ?? {}));
-  say(
+  console.log(
     `${trace.title}\nmodel ${trace.model}, variant ${trace.variant}, ${trace.events.length} events`,
   );
-  for (const line of trace.story) say(`  ${line}`);
+  for (const line of trace.story) console.log(`  ${line}`);
   say(`\n${stepTable(result)}\n`);
   const expected =
     trace.expect.violates === null ? 'no property broken' : `${trace.expect.violates} broken`;

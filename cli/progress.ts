@@ -99,8 +99,10 @@ export function searchProgress(
       Presets.shades_classic,
     );
     let started = false;
+    let ended = false;
     return {
       update: (p) => {
+        if (ended) return;
         const e = tracker.update(p);
         const payload = {
           depth: e.depth,
@@ -118,13 +120,16 @@ export function searchProgress(
         }
       },
       stop: () => {
-        if (started) bar.stop();
+        if (started && !ended) bar.stop();
+        ended = true;
       },
     };
   }
   let last = 0;
+  let ended = false;
   return {
     update: (p) => {
+      if (ended) return;
       const e = tracker.update(p);
       if (p.elapsedMs - last < PLAIN_EVERY_MS) return;
       last = p.elapsedMs;
@@ -133,6 +138,8 @@ export function searchProgress(
         `progress ${name}: depth ${e.depth}, ${n(p.distinct)} states, ${n(e.rate)} states/s, ${mb(process.memoryUsage.rss())}; level ${e.depth}: ${share} % of ${n(e.levelSize)}, ETA ${eta(e.etaMs)}\n`,
       );
     },
-    stop: () => {},
+    stop: () => {
+      ended = true;
+    },
   };
 }

@@ -99,7 +99,8 @@ export function outcomeReport(o: CheckOutcome, names: Names = {}): string {
       shardTable(o.verdicts),
     );
   else lines.push(verdictTable(o.verdicts, names));
-  const table = lines.length;
+  // Ids in prose are put in the deployment's names; files and commands are left as they are.
+  const r = (text: string) => rename(text, names);
   const liveness = o.verdicts.filter((v) => v.property.kind === 'eventually');
   if (liveness.length > 0)
     lines.push(
@@ -107,21 +108,23 @@ export function outcomeReport(o: CheckOutcome, names: Names = {}): string {
       ...liveness.map((v) => {
         const p = v.property as Eventually<unknown>;
         const n = (x: number | undefined) => (x ?? 0).toLocaleString('en-US');
-        return `    ${p.id}: within ${p.boundSteps} steps and ${n(p.boundMs)} ms; triggered in ${n(o.explored?.triggered[p.id])} explored states, ${n(o.random?.triggered[p.id])} random-run states`;
+        return `    ${r(p.id)}: within ${p.boundSteps} steps and ${n(p.boundMs)} ms; triggered in ${n(o.explored?.triggered[p.id])} explored states, ${n(o.random?.triggered[p.id])} random-run states`;
       }),
     );
   const guarded = o.verdicts.filter((v) => v.property.guarded !== undefined);
   for (const v of guarded)
-    lines.push(`  guarded by construction (not evidence): ${v.property.id}: ${v.property.guarded}`);
+    lines.push(
+      `  guarded by construction (not evidence): ${r(v.property.id)}: ${v.property.guarded}`,
+    );
   for (const saved of o.saved) {
     const f = saved.found;
-    lines.push(`  ✗ ${saved.engine} found ${f.property}: ${f.message}`);
+    lines.push(`  ✗ ${saved.engine} found ${r(f.property)}: ${r(f.message)}`);
     lines.push(
       `    ${f.events.length} steps${f.schedule === undefined ? '' : ` + ${f.schedule.length} fair steps`}, saved to ${saved.file}`,
     );
     // A deployment's counterexample is read here, in its names; a catalog config's by replay.
     if (o.deployment !== undefined) {
-      const describe = (e: { type: string }) => o.model.describe(e as never);
+      const describe = (e: { type: string }) => r(o.model.describe(e as never));
       lines.push(...f.events.map((e, i) => `      ${i + 1}. ${describe(e)}`));
       if (f.schedule !== undefined)
         lines.push(
@@ -140,8 +143,7 @@ export function outcomeReport(o: CheckOutcome, names: Names = {}): string {
     }
     lines.push(`    replay: ${replayCommand(saved.file)}`);
   }
-  // The rest is prose: renamed line by line (the table was renamed cell by cell).
-  return [...lines.slice(0, table), ...lines.slice(table).map((l) => rename(l, names))].join('\n');
+  return lines.join('\n');
 }
 
 /** Event coverage of the random engine: how often each event type was applied. */

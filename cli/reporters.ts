@@ -57,7 +57,8 @@ export interface RunInfo {
     readonly name: string;
     readonly effective: readonly string[];
     readonly reductions: readonly string[];
-    readonly names: Readonly<Record<string, string>>;
+    /** Per model, its ids → the deployment's names. */
+    readonly names: Readonly<Record<string, Readonly<Record<string, string>>>>;
   };
 }
 

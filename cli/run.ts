@@ -81,6 +81,8 @@ export interface Budget {
   /** The explorer searches only this shard of a split search (explore --shard). */
   readonly shard?: ShardSpec;
   readonly onProgress?: (p: ExploreProgress) => void;
+  /** Called when the explorer's search has ended (its progress is then done with). */
+  readonly onExploreEnd?: () => void;
 }
 
 export interface Saved {
@@ -131,6 +133,7 @@ export async function checkOne(
           ...(budget.maxMemory === undefined ? {} : { maxMemory: budget.maxMemory }),
           ...(budget.onProgress === undefined ? {} : { onProgress: budget.onProgress }),
         });
+  budget.onExploreEnd?.();
   const random =
     budget.engines === 'explorer'
       ? undefined

@@ -33,12 +33,20 @@ export function rename(text: string, names: Names): string {
   });
 }
 
-/** Checks a trace's `names` field: an object of non-empty strings. */
+/**
+ * Checks a trace's `names` field: the models' ids (A, B, a1, sip1, mcp1, ...) to names as a
+ * deployment file writes them (a letter, then letters, digits, '-' or '_').
+ */
 export function isNames(value: unknown): value is Names {
   return (
     typeof value === 'object' &&
     value !== null &&
     !Array.isArray(value) &&
-    Object.values(value).every((v) => typeof v === 'string' && v !== '')
+    Object.entries(value).every(
+      ([id, name]) =>
+        /^([AB]|[a-z]+[0-9]+)$/.test(id) &&
+        typeof name === 'string' &&
+        /^[A-Za-z][A-Za-z0-9_-]{0,39}$/.test(name),
+    )
   );
 }

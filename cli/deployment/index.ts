@@ -6,6 +6,7 @@
 import { ConfigError } from '../../model/kernel/model.ts';
 import { allClauses } from '../../properties/catalog/index.ts';
 import { findSuite } from '../../properties/registry.ts';
+import { type Names, rename } from '../../traces/names.ts';
 import { CliError } from '../args.ts';
 import { type CheckOutcome, verdictLabel } from '../run.ts';
 import { DeploymentError, readDeployment, validateShape } from './load.ts';
@@ -51,15 +52,21 @@ const RANK = ['violated', 'not exercised', 'not reached', 'holds', 'reached'] as
  * One line per clause of the documents that a checked property covers: the worst of its
  * properties' verdicts (a violation first), with the bounds of the searches behind it.
  */
-export function clauseTable(outcomes: readonly CheckOutcome[]): string {
+export function clauseTable(
+  outcomes: readonly CheckOutcome[],
+  namesOf: (model: string) => Names = () => ({}),
+): string {
   const rows: string[] = [];
   for (const clause of allClauses) {
     const covering = outcomes.flatMap((o) =>
       o.verdicts.filter((v) => v.property.clauses.includes(clause.id)).map((v) => ({ o, v })),
     );
     if (covering.length === 0) continue;
-    // A property true by construction is not evidence for its clause.
-    const evidence = covering.filter((c) => c.v.property.guarded === undefined);
+    // A property true by construction is not evidence for its clause when it holds; a
+    // violation of one (a deployment's config can break it) is a violation all the same.
+    const evidence = covering.filter(
+      (c) => c.v.property.guarded === undefined || c.v.verdict !== 'holds',
+    );
     if (evidence.length === 0) {
       rows.push(
         `  ${clause.id.padEnd(14)} ${'GUARDED BY CONSTRUCTION'.padEnd(32)} not evidence: ${covering.map((c) => c.v.property.id).join(', ')}`,
@@ -72,19 +79,19 @@ export function clauseTable(outcomes: readonly CheckOutcome[]): string {
         RANK.indexOf(b.v.verdict as (typeof RANK)[number]),
     )[0]!;
     const bounded = evidence.filter((c) => c.v.toDepth !== undefined);
+    // A clause holds only as far as the least of its bounded verdicts.
+    const least = [...bounded].sort((a, b) => a.v.toDepth! - b.v.toDepth!)[0];
     const label =
-      worst.v.verdict === 'holds' && bounded.length > 0
-        ? `holds to depth ${Math.min(...bounded.map((c) => c.v.toDepth!))}`
-        : worst.v.verdict === 'reached' && bounded.length > 0
-          ? `reached; holds to depth ${Math.min(...bounded.map((c) => c.v.toDepth!))}`
-          : worst.v.verdict === 'not reached' && worst.o.explored?.stoppedBy === 'violation'
-            ? 'not reached before the violation'
-            : verdictLabel(worst.v);
+      worst.v.verdict === 'holds' && least !== undefined
+        ? verdictLabel(least.v)
+        : worst.v.verdict === 'not reached' && worst.o.explored?.stoppedBy === 'violation'
+          ? 'not reached before the violation'
+          : verdictLabel(worst.v);
     const models = [...new Set(evidence.map((c) => c.o.model.id))].join(', ');
     const why =
       worst.v.verdict === 'holds' || worst.v.verdict === 'reached'
         ? `${evidence.length} propert${evidence.length === 1 ? 'y' : 'ies'} on ${models}`
-        : `${worst.v.property.id} on ${worst.o.model.id}`;
+        : `${rename(worst.v.property.id, namesOf(worst.o.model.id))} on ${worst.o.model.id}`;
     rows.push(`  ${clause.id.padEnd(14)} ${label.toUpperCase().padEnd(32)} ${why}`);
   }
   return [

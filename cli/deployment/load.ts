@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { type Document, isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { projectRoot } from '../root.ts';
 
 /** A deployment file that cannot be checked: one line, with where and what is allowed. */
@@ -40,7 +40,12 @@ export function fieldName(path: FieldPath): string {
 function readText(file: string): string {
   let bytes: Buffer;
   try {
-    if (statSync(file).size > MAX_BYTES)
+    const stat = statSync(file);
+    if (!stat.isFile())
+      throw new DeploymentError(
+        `${file}: not a regular file; give the path of a YAML or JSON file`,
+      );
+    if (stat.size > MAX_BYTES)
       throw new DeploymentError(
         `${file}: the file is larger than 1 MiB; a deployment file is a few kilobytes of YAML or JSON`,
       );
@@ -80,6 +85,7 @@ const firstLine = (message: string) =>
   message
     .split('\n')[0]!
     .replace(/ at line \d+, column \d+:?$/, '')
+    .replace(/; please use YAML\.parseAllDocuments\(\)/, ': a deployment file is one document')
     .trim();
 
 /** Parses the file's text, with duplicate keys, excess aliases and bad YAML refused. */
@@ -87,18 +93,75 @@ function parse(file: string, text: string): { doc: Document; lines: LineCounter 
   const lines = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
+    // YAML 1.2 and its core schema only (so no dates, sets or ordered maps of YAML 1.1), and
+    // no warnings of the library's own on stderr: every problem is one of this file's lines.
+    doc = parseDocument(text, {
+      lineCounter: lines,
+      uniqueKeys: true,
+      prettyErrors: true,
+      version: '1.2',
+      schema: 'core',
+      logLevel: 'error',
+    });
   } catch (error) {
     throw nestingOr(file, error);
   }
   const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem !== undefined && /call stack/i.test(problem.message))
+    throw nestingOr(file, new RangeError(problem.message));
   if (problem !== undefined) {
     const at = problem.linePos?.[0];
     throw new DeploymentError(
       `${file}${at === undefined ? '' : `:${at.line}:${at.col}`}: not valid YAML or JSON: ${firstLine(problem.message)}`,
     );
   }
+  const directive = /^%(YAML|TAG)\b/m.exec(text);
+  if (directive !== null) {
+    const line = text.slice(0, directive.index).split('\n').length;
+    throw new DeploymentError(
+      `${file}:${line}:1: a YAML directive (%YAML, %TAG) is not read: a deployment file is plain YAML 1.2 or JSON`,
+    );
+  }
+  checkKeys(file, doc, lines);
   return { doc, lines };
+}
+
+/**
+ * Every key is a plain scalar (not a list or a mapping), and a dialed number under `dnis` is
+ * written in quotes: unquoted, YAML reads 08001234 as the number 8001234.
+ */
+function checkKeys(file: string, doc: Document, lines: LineCounter): void {
+  const at = (node: Node | null | undefined) => {
+    const offset = node?.range?.[0];
+    if (offset === undefined) return file;
+    const { line, col } = lines.linePos(offset);
+    return `${file}:${line}:${col}`;
+  };
+  const visit = (node: unknown, path: readonly (string | number)[]): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (!isScalar(key))
+          throw new DeploymentError(
+            `${at(key)}: a key of '${fieldName(path) || 'the file'}' is a list or a mapping; keys are names`,
+          );
+        const inDnis = path.length === 3 && path[0] === 'tenants' && path[2] === 'dnis';
+        if (inDnis && typeof key.value !== 'string')
+          throw new DeploymentError(
+            `${at(key)}: the dialed number ${String(key.value)} of '${fieldName(path)}' must be written in quotes ("${String(key.source ?? key.value)}"): unquoted, YAML reads it as a number`,
+          );
+        visit(pair.value, [...path, String(key.value)]);
+      }
+    } else if (isSeq(node))
+      node.items.forEach((item, i) => {
+        visit(item, [...path, i]);
+      });
+  };
+  try {
+    visit(doc.contents, []);
+  } catch (error) {
+    throw nestingOr(file, error);
+  }
 }
 
 function nestingOr(file: string, error: unknown): unknown {
@@ -226,7 +289,8 @@ function allowed(s: SchemaNode): string {
         ? `a string (${s.description.charAt(0).toLowerCase()}${s.description.slice(1).replace(/\.$/, '')}`
         : 'a string (';
     const len = s.maxLength === undefined ? '' : `, at most ${s.maxLength} characters`;
-    return `${text}${len})${types.includes('null') ? ' or null' : ''}`.replace('()', '');
+    const shown = `${text}${len})`.replace(' ()', '').replace('()', '');
+    return `${shown}${types.includes('null') ? ' or null' : ''}`;
   }
   return 'what the schema allows';
 }

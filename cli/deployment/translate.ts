@@ -104,14 +104,17 @@ export interface DeploymentPlan {
   readonly effective: readonly string[];
   /** How values the models cannot search as given were reduced. */
   readonly reductions: readonly string[];
-  /** The models' ids → the deployment's names. */
-  readonly names: Readonly<Record<string, string>>;
+  /** Per model, its ids → the deployment's names. */
+  readonly names: Readonly<Record<DeploymentModel, Readonly<Record<string, string>>>>;
 }
 
 /** Pool sizes searched as given up to this; a larger pool is searched as faults + 1 members. */
 export const SEARCHED_POOL = 3;
 /** At most this many kinds of agent (the bc model's own limit). */
 const MAX_AGENT_KINDS = 4;
+/** The models' own limits (model/recording/config.ts, model/backend/config.ts). */
+const MAX_MCPS = 6;
+const MAX_BACKEND_POOL = 5;
 /** Cassandra nodes the back end searches; more are searched as the replicas. */
 const MAX_CASSANDRA = 7;
 
@@ -194,7 +197,15 @@ export function planDeployment(source: DeploymentSource): DeploymentPlan {
     );
   const recFaults = set('check.faults (recording: RM and MCP faults)', faults, rec0.faultBudget);
   const pool = mcp.hosts?.length ?? mcp.count;
-  const mcps = reducePool('media-control-platform', 'MCPs', pool, rec0.mcps, recFaults, reductions);
+  const mcps = reducePool(
+    'media-control-platform',
+    'MCPs',
+    pool,
+    rec0.mcps,
+    recFaults,
+    MAX_MCPS,
+    reductions,
+  );
   for (let i = 1; i <= mcps; i++) names[`mcp${i}`] = mcp.hosts?.[i - 1] ?? `mcp${i}`;
   const searched = Array.from({ length: mcps }, (_, i) => names[`mcp${i + 1}`]!);
   effective.push(
@@ -202,7 +213,9 @@ export function planDeployment(source: DeploymentSource): DeploymentPlan {
   );
   const tenancy = tenantsOf(d, fail, rec0);
   const recCalls = set(
-    'check.calls (recording)',
+    calls === undefined && d['recorded-calls'] !== undefined
+      ? 'check.calls (recording, one per recorded-calls entry)'
+      : 'check.calls (recording)',
     calls ?? d['recorded-calls']?.length,
     rec0.sip.calls,
   );
@@ -297,6 +310,7 @@ export function planDeployment(source: DeploymentSource): DeploymentPlan {
       irws.nodes,
       back0.webServices,
       backFaults,
+      MAX_BACKEND_POOL,
       reductions,
     ),
     receivers: reducePool(
@@ -305,6 +319,7 @@ export function planDeployment(source: DeploymentSource): DeploymentPlan {
       sm['interaction-receivers'],
       back0.receivers,
       backFaults,
+      MAX_BACKEND_POOL,
       reductions,
     ),
     uiInstances: reducePool(
@@ -313,6 +328,7 @@ export function planDeployment(source: DeploymentSource): DeploymentPlan {
       sm['ui-instances'],
       back0.uiInstances,
       backFaults,
+      MAX_BACKEND_POOL,
       reductions,
     ),
   };
@@ -393,21 +409,71 @@ export function planDeployment(source: DeploymentSource): DeploymentPlan {
     ...(machines === undefined ? {} : { speechMiner: machines }),
   };
 
-  // A name that is another of the models' ids would read as that id in the report.
-  for (const [id, given] of Object.entries(names))
-    if (given !== id && Object.hasOwn(names, given))
-      throw new DeploymentError(
-        `${source.file}: the name '${given}' (for the models' ${id}) is also one of the ids the report uses (${Object.keys(names).join(', ')}); choose another name`,
-      );
+  checkNames(source.file, names);
+  const configs = { 'sip-ha': sipHa, recording, bc: bcConfig, backend };
+  effective.push(...fixedSettings(configs));
   const name = d.name ?? source.file.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, '');
+  const pick = (ids: readonly string[]) =>
+    Object.fromEntries(ids.filter((id) => Object.hasOwn(names, id)).map((id) => [id, names[id]!]));
+  const hosts = ['sip1', 'sip2', 'rm1', 'rm2'];
+  const mcpIds = Array.from({ length: recording.mcps }, (_, i) => `mcp${i + 1}`);
   return {
     name,
     file: source.file,
-    configs: { 'sip-ha': sipHa, recording, bc: bcConfig, backend },
+    configs,
     effective: inFileOrder(effective),
     reductions,
-    names,
+    names: {
+      'sip-ha': pick(['sip1', 'sip2']),
+      recording: pick([...hosts, ...mcpIds]),
+      bc: pick(['A', 'B', ...Array.from({ length: bcConfig.agents }, (_, i) => `a${i + 1}`)]),
+      // The back end's own recording path: one MCP, the first of the file's.
+      backend: pick([...hosts, 'mcp1']),
+    },
   };
+}
+
+/** Ids the models use in what they print (agents, calls, groups, hosts, nodes, tenants). */
+const ID_SHAPE = /^([AB]|(a|c|g|t|sip|rm|mcp|ws|cass|ir|ui|rp|rcs|sched)[0-9]+)$/;
+
+/**
+ * The deployment's names must read as themselves in the report: none may be another of the
+ * models' ids (an agent named c1 would read as the call c1), and no two things share a name.
+ */
+function checkNames(file: string, names: Readonly<Record<string, string>>): void {
+  const owner = new Map<string, string>();
+  for (const [id, given] of Object.entries(names)) {
+    if (given !== id && ID_SHAPE.test(given))
+      throw new DeploymentError(
+        `${file}: the name '${given}' (for the models' ${id}) has the form of the models' own ids (A, B, a1, c1, sip1, rm1, mcp1, ...), so the report could not tell them apart; choose another name`,
+      );
+    const other = owner.get(given);
+    if (other !== undefined)
+      throw new DeploymentError(
+        `${file}: the name '${given}' is given to both the models' ${other} and ${id}; give each site, host and agent its own name`,
+      );
+    owner.set(given, id);
+  }
+}
+
+/** What every model searches that a deployment file does not set: printed with the rest. */
+function fixedSettings(c: {
+  readonly 'sip-ha': SipHaConfig;
+  readonly recording: RecordingConfig;
+  readonly backend: BackendConfig;
+}): string[] {
+  const sip = c['sip-ha'];
+  const r = c.recording;
+  const b = c.backend;
+  const br = b.recording;
+  const sizing = (['webServices', 'receivers', 'uiInstances'] as const)
+    .map((pool) => `${pool} load ${b.sizing[pool].load} / capacity ${b.sizing[pool].capacity}`)
+    .join(', ');
+  return [
+    `check (sip-ha, not set by the file): agents ${sip.agents}, fencing ${sip.fencing}, lost sync messages ${sip.messageLoss}`,
+    `check (recording, not set by the file): RM replication ${r.replication}, re-record retry every ${r.retryIntervalMs / 1000} s, ${r.maxRecordRetries} retr${r.maxRecordRetries === 1 ? 'y' : 'ies'}, audio of a crashed segment ${r.preCrashAudio}`,
+    `check (backend, not set by the file): its own recording path of ${br.sip.calls} call, ${br.mcps} MCP, RM ${br.rmMode}, storage ${br.storage}, ${br.faultBudget + br.sip.faultBudget} recording faults; partitions ${b.partitions}; pool sizing ${sizing}`,
+  ];
 }
 
 /** The sections in the order a deployment file lists them (the schema's order). */
@@ -440,8 +506,8 @@ function inFileOrder(lines: readonly string[]): string[] {
 type Fail = (path: FieldPath, message: string, key?: boolean) => never;
 
 /**
- * A pool size the model searches as given up to SEARCHED_POOL, or else as faults + 1 members:
- * with at most that many faults in a run, faults + 1 members always keep one alive.
+ * A pool size searched as given up to SEARCHED_POOL; a larger pool is searched as faults + 1
+ * members (at least 2, at most the model's own limit), and the reduction is said.
  */
 function reducePool(
   section: string,
@@ -449,13 +515,15 @@ function reducePool(
   given: number | undefined,
   fallback: number,
   faults: number,
+  modelMax: number,
   reductions: string[],
 ): number {
   if (given === undefined) return fallback;
   if (given <= SEARCHED_POOL) return given;
-  const checked = Math.min(given, Math.max(2, faults + 1));
+  const checked = Math.min(given, Math.max(2, faults + 1), modelMax);
+  if (checked === given) return given;
   reductions.push(
-    `${what} (${section}): ${given} in the file, checked as ${checked}: the model searches pools of up to ${SEARCHED_POOL}; with at most ${faults} fault${faults === 1 ? '' : 's'} in a run, ${checked} members always keep one alive, and the verdicts are for a pool of ${checked} (the model's README, Symmetry, says why members are not interchangeable)`,
+    `${what} (${section}): ${given} in the file, checked as ${checked}: this check searches pools of more than ${SEARCHED_POOL} as faults + 1 members (at most ${modelMax}, the model's limit); with at most ${faults} fault${faults === 1 ? '' : 's'} in a run, ${checked} members always keep one alive. The verdicts are for a pool of ${checked}: how round robin or least used spreads calls, and the N+1 sizing, were checked for ${checked} members, not for ${given}`,
   );
   return checked;
 }
@@ -470,7 +538,7 @@ function tenantsOf(
   const tenants: Record<string, TenantConfig> = {};
   for (const [tenant, t] of Object.entries(d.tenants)) {
     t['ivr-profiles'].forEach((p, i) => {
-      if (profiles[p] !== undefined)
+      if (Object.hasOwn(profiles, p))
         fail(
           ['tenants', tenant, 'ivr-profiles', i],
           `names IVR Profile '${p}', which tenant '${profiles[p]}' already owns: a profile belongs to one tenant`,
@@ -505,8 +573,11 @@ function requestsOf(
 ): RecordingRequest[] {
   const given = d['recorded-calls'];
   if (given === undefined) {
-    if (d.tenants === undefined)
-      return recordingConfigs.default.requests.slice(0, Math.max(calls, 1));
+    if (d.tenants === undefined) {
+      // The model's own requests, in turn, one per call.
+      const own = recordingConfigs.default.requests;
+      return Array.from({ length: Math.max(calls, 1) }, (_, i) => own[i % own.length]!);
+    }
     // One call per checked call, each tenant in turn, by a dialed number it maps (else none).
     const names = Object.keys(tenancy.tenants);
     return Array.from({ length: Math.max(calls, 1) }, (_, i) => {
@@ -516,7 +587,7 @@ function requestsOf(
     });
   }
   given.forEach((r, i) => {
-    if (tenancy.tenants[r.tenant] === undefined)
+    if (!Object.hasOwn(tenancy.tenants, r.tenant))
       fail(
         ['recorded-calls', i, 'tenant'],
         `names tenant '${r.tenant}', which is not one of tenants (${Object.keys(tenancy.tenants).join(', ')})`,
@@ -529,7 +600,9 @@ function requestsOf(
     );
   if (given.length > calls)
     reductions.push(
-      `recorded-calls: ${given.length} in the file, checked: the first ${calls} (check.calls)`,
+      calls === 0
+        ? `recorded-calls: ${given.length} in the file, none checked (check.calls is 0)`
+        : `recorded-calls: ${given.length} in the file, checked: the first ${calls} (check.calls)`,
     );
   return given.slice(0, Math.max(calls, 1)).map((r) => ({
     tenant: r.tenant,

@@ -26,3 +26,10 @@ export function cli(...args: string[]): Run {
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** Stderr without the plain progress lines a search of more than a few seconds writes. */
+export const withoutProgress = (stderr: string): string =>
+  stderr
+    .split('\n')
+    .filter((line) => !line.startsWith('progress '))
+    .join('\n');

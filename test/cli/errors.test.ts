@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, ROOT, type Run } from './built.ts';
+import { cli, ROOT, type Run, withoutProgress } from './built.ts';
 
 /** Asserts the one-line, exit-2 error contract and returns that line. */
 function oneLineError(run: Run): string {
@@ -226,7 +226,7 @@ describe('cli: error handling', { timeout: 600_000 }, () => {
         '--max-memory',
         '64M',
       );
-      expect(run.stderr).toBe('');
+      expect(withoutProgress(run.stderr)).toBe('');
       expect(run.status).toBe(0);
       expect(run.stdout).toContain('stopped by the memory limit (--max-memory)');
       expect(run.stdout).toMatch(/HOLDS TO DEPTH \d+/);

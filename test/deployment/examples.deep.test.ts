@@ -11,7 +11,10 @@ import { parseTrace } from '../../traces/format.ts';
 import { cli, ROOT } from '../cli/built.ts';
 
 interface Results {
-  readonly deployment: { readonly file: string; readonly names: Record<string, string> };
+  readonly deployment: {
+    readonly file: string;
+    readonly names: Record<string, Record<string, string>>;
+  };
   readonly summary: { readonly failing: number; readonly verdicts: number };
   readonly results: readonly { readonly model: string; readonly config: string }[];
 }
@@ -42,7 +45,11 @@ describe('the example deployments', () => {
     expect(results.results.map((r) => r.model)).toEqual(['sip-ha', 'recording', 'bc', 'backend']);
     expect(results.results.every((r) => r.config === 'two-sites')).toBe(true);
     expect(results.deployment.file).toBe('examples/two-sites.yaml');
-    expect(results.deployment.names).toMatchObject({ a1: 'alice', A: 'east', mcp3: 'mcp-east-3' });
+    expect(results.deployment.names.bc).toMatchObject({ a1: 'alice', A: 'east' });
+    expect(results.deployment.names.recording).toMatchObject({
+      mcp3: 'mcp-east-3',
+      rm1: 'rm-east-1',
+    });
     expect(results.summary.verdicts).toBeGreaterThan(100);
     expect(results.summary.failing).toBe(0);
     // The deployment's agents name the per-agent liveness properties in the report.

@@ -162,7 +162,7 @@ const cases: readonly (readonly [string, string | Buffer, RegExp])[] = [
   [
     'a name that is an id of the models',
     'sites: [B, A]\n',
-    /: the name 'B' \(for the models' A\) is also one of the ids the report uses/,
+    /: the name 'B' \(for the models' A\) has the form of the models' own ids/,
   ],
   [
     'calls beyond the bound',
@@ -205,7 +205,7 @@ const cases: readonly (readonly [string, string | Buffer, RegExp])[] = [
   [
     'deep nesting',
     `name: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`,
-    /(nests too deeply|not valid YAML or JSON|field 'name' must be)/,
+    /: the file nests too deeply to read/,
   ],
   [
     'binary data',
@@ -222,12 +222,47 @@ const cases: readonly (readonly [string, string | Buffer, RegExp])[] = [
   [
     'two YAML documents',
     'name: a\n---\nname: b\n',
-    /: not valid YAML or JSON: Source contains multiple documents/,
+    /:2:1: not valid YAML or JSON: Source contains multiple documents: a deployment file is one document$/,
   ],
   [
     'an unknown tag',
     'name: !js/function "x"\n',
     /:1:7: not valid YAML or JSON: Unresolved tag: !js\/function/,
+  ],
+  [
+    'a dialed number without quotes (YAML reads it as a number)',
+    'tenants:\n  acme:\n    ivr-profiles: [sales]\n    default-ivr-profile: sales\n    dnis:\n      08001234: sales\n',
+    /:6:7: the dialed number 8001234 of 'tenants\.acme\.dnis' must be written in quotes \("08001234"\)/,
+  ],
+  [
+    'a dialed number of a call without quotes',
+    `${base}recorded-calls:\n  - { tenant: acme, dialed-number: 5550100 }\n`,
+    /:10:36: field 'recorded-calls\[0\]\.dialed-number' must be a string \(the call's dialed number \(DNIS\): 1 to 15 digits, written in quotes\), got 5550100$/,
+  ],
+  [
+    'a list as a key',
+    '? [a, b]\n: 1\n',
+    /:1:3: a key of 'the file' is a list or a mapping; keys are names/,
+  ],
+  [
+    'a YAML 1.1 directive',
+    '%YAML 1.1\n---\nworkspace: !!omap\n  - disaster-recovery.timeout: 5\n',
+    /(:1:1: a YAML directive \(%YAML, %TAG\) is not read|not valid YAML or JSON)/,
+  ],
+  [
+    'an agent named like a call',
+    `sites: [east, west]\nbusiness-continuity:\n  agents:\n    - { name: c1 }\n`,
+    /: the name 'c1' \(for the models' a1\) has the form of the models' own ids/,
+  ],
+  [
+    'one name for a site and a host',
+    'sites: [east, west]\nsip-server:\n  hosts: [east, sip-b]\n',
+    /: the name 'east' is given to both the models' A and sip1/,
+  ],
+  [
+    'a recorded call of a tenant named like an inherited key',
+    `${base}recorded-calls:\n  - { tenant: constructor }\n`,
+    /:10:15: field 'recorded-calls\[0\]\.tenant' names tenant 'constructor', which is not one of tenants \(acme\)/,
   ],
 ];
 
@@ -249,6 +284,7 @@ describe('deployment files: one line and exit 2 for each malformed or hostile fi
       const lines = run.stderr.split('\n').filter((l) => l !== '');
       expect(lines).toHaveLength(1);
       expect(lines[0]!.startsWith(`ha-verify: ${file}`)).toBe(true);
+      expect(lines[0]).not.toMatch(/\s{2,}|\(\)/);
       expect(lines[0]).toMatch(message);
       expect(run.stdout).toBe('');
       expect(run.status).toBe(2);
@@ -272,7 +308,8 @@ describe('deployment files: one line and exit 2 for each malformed or hostile fi
     for (const [file, message] of [
       [big, /larger than 1 MiB/],
       [join(dir, 'missing.yaml'), /cannot read the deployment file \(ENOENT\)/],
-      [folder, /cannot read the deployment file \(EISDIR\)/],
+      [folder, /not a regular file/],
+      ['/dev/null', /not a regular file/],
     ] as const) {
       const run = cli('check', '--deployment', file);
       expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);

@@ -9,11 +9,14 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadDeployment } from '../../cli/deployment/index.ts';
+import { clauseTable, loadDeployment } from '../../cli/deployment/index.ts';
+import { outcomeReport } from '../../cli/report.ts';
+import type { CheckOutcome } from '../../cli/run.ts';
 import { configs as backendConfigs } from '../../model/backend/config.ts';
 import { configs as bcConfigs } from '../../model/bc/config.ts';
 import { configs as recordingConfigs } from '../../model/recording/config.ts';
 import { configs as sipConfigs } from '../../model/sip-ha/config.ts';
+import { parseTrace } from '../../traces/format.ts';
 import { rename } from '../../traces/names.ts';
 import { ROOT } from '../cli/built.ts';
 
@@ -68,7 +71,18 @@ describe('deployment files: the plan', () => {
     expect(p.configs.recording).toEqual(recordingConfigs.default);
     expect(p.configs.bc).toEqual(bcConfigs.default);
     expect(p.configs.backend).toEqual(backendConfigs.default);
-    const settings = p.effective.filter((l) => !l.startsWith('recorded call'));
+    const settings = p.effective.filter(
+      (l) => !l.startsWith('recorded call') && !l.includes('not set by the file'),
+    );
+    // What no file sets is printed too, from the configs searched.
+    expect(p.effective).toContain(
+      'check (sip-ha, not set by the file): agents 1, fencing false, lost sync messages true',
+    );
+    expect(p.effective).toContainEqual(
+      expect.stringMatching(
+        /^check \(backend, not set by the file\): its own recording path of 1 call, 1 MCP, RM active-standby, storage s3, 0 recording faults; /,
+      ),
+    );
     expect(settings.every((l) => l.endsWith('(model default)'))).toBe(true);
     expect(p.reductions).toEqual([]);
   });
@@ -135,7 +149,8 @@ cassandra:
       /^MCPs \(media-control-platform\): 40 in the file, checked as 3: /,
     );
     // The checked MCPs keep the file's first three names.
-    expect([p.names.mcp1, p.names.mcp2, p.names.mcp3, p.names.mcp4]).toEqual([
+    const rec = p.names.recording;
+    expect([rec.mcp1, rec.mcp2, rec.mcp3, rec.mcp4]).toEqual([
       'mcp-1',
       'mcp-2',
       'mcp-3',
@@ -163,7 +178,9 @@ business-continuity:
     expect(bc.agentGroups).toEqual([[1, 0], []]);
     expect(bc.personSites).toEqual([null, 'B']);
     expect(bc.desktopSites).toEqual(['A', 'B']);
-    expect(p.names).toMatchObject({ a1: 'alice', a2: 'bob', A: 'east', B: 'west' });
+    expect(p.names.bc).toEqual({ a1: 'alice', a2: 'bob', A: 'east', B: 'west' });
+    // sip-ha's own agent is not one of the deployment's.
+    expect(p.names['sip-ha']).toEqual({ sip1: 'sip1', sip2: 'sip2' });
     expect(p.reductions).toEqual([
       expect.stringMatching(/^agents: 3 in the file, checked as 2 \(alice for 2, bob\): /),
     ]);
@@ -201,10 +218,38 @@ business-continuity:
     });
   });
 
+  it('more calls than the model has requests: its requests in turn, one per call', () => {
+    const p = plan('check:\n  calls: 3\n');
+    const own = recordingConfigs.default.requests;
+    expect(p.configs.recording.requests).toEqual([own[0], own[1], own[0]]);
+    expect(p.configs.recording.sip.calls).toBe(3);
+  });
+
+  it("a pool is capped at the model's limit, and a pool searched whole is no reduction", () => {
+    const p = plan('media-control-platform:\n  count: 40\ncheck:\n  faults: 6\n');
+    expect(p.configs.recording.mcps).toBe(6);
+    expect(p.configs.backend.webServices).toBe(backendConfigs.default.webServices);
+    const q = plan('interaction-recording-web-services:\n  nodes: 4\ncheck:\n  faults: 3\n');
+    expect(q.configs.backend.webServices).toBe(4);
+    expect(q.reductions).toEqual([]);
+    const r = plan('interaction-recording-web-services:\n  nodes: 9\ncheck:\n  faults: 6\n');
+    expect(r.configs.backend.webServices).toBe(5);
+    expect(r.reductions[0]).toMatch(/: 9 in the file, checked as 5: .*not for 9$/);
+  });
+
+  it('names that are also inherited keys are names like any other', () => {
+    const p = plan(`tenants:
+  acme:
+    ivr-profiles: [toString, constructor]
+    default-ivr-profile: constructor
+`);
+    expect(p.configs.recording.profiles).toEqual({ toString: 'acme', constructor: 'acme' });
+  });
+
   it('JSON is read as well as YAML', () => {
     const p = plan('{"workspace": {"disaster-recovery.timeout": 30}, "sites": ["x", "y"]}');
     expect(p.configs.bc.drTimeoutMs).toBe(30_000);
-    expect([p.names.A, p.names.B]).toEqual(['x', 'y']);
+    expect([p.names.bc.A, p.names.bc.B]).toEqual(['x', 'y']);
   });
 });
 
@@ -233,5 +278,107 @@ describe('a deployment’s names in text', () => {
     );
     expect(rename('3. A call arrives at site A', names)).toBe('3. A call arrives at site east');
     expect(rename('site: A', names)).toBe('site: east');
+  });
+});
+
+describe('the report of a deployment', () => {
+  const property = (id: string, guarded?: string) => ({
+    id,
+    kind: 'step',
+    clauses: ['BC-HA-2'],
+    statement: '',
+    ...(guarded === undefined ? {} : { guarded }),
+  });
+  const outcome = (verdicts: object[], extra: object = {}) =>
+    ({
+      model: { id: 'bc', describe: (e: { type: string }) => `${e.type} of a1 at site A` },
+      variant: 'baseline',
+      configName: 'dep',
+      verdicts,
+      saved: [],
+      fairSamples: 3,
+      ...extra,
+    }) as unknown as CheckOutcome;
+  const names = { a1: 'alice', A: 'east', B: 'west' };
+
+  it('a violated property that is guarded by construction still breaks its clause', () => {
+    const table = clauseTable([
+      outcome([
+        {
+          property: property('bc.sized', 'only a config can break it'),
+          verdict: 'violated',
+          explorer: 'violated',
+          random: 'holds',
+        },
+        { property: property('bc.other'), verdict: 'holds', explorer: 'holds', random: 'holds' },
+      ]),
+    ]);
+    expect(table).toMatch(/^ {2}BC-HA-2 +VIOLATED +bc\.sized on bc$/m);
+  });
+
+  it('a clause holds only as far as its weakest bounded verdict, and says in random runs only', () => {
+    const table = clauseTable([
+      outcome([
+        {
+          property: property('bc.x'),
+          verdict: 'holds',
+          explorer: 'not run',
+          random: 'holds',
+          toDepth: 0,
+        },
+      ]),
+    ]);
+    expect(table).toMatch(/^ {2}BC-HA-2 +HOLDS IN RANDOM RUNS ONLY +1 property on bc$/m);
+  });
+
+  it("puts ids in the deployment's names, but not files or commands", () => {
+    const report = outcomeReport(
+      outcome([], {
+        deployment: '/home/a1/B.yaml',
+        saved: [
+          {
+            engine: 'explorer',
+            file: '.ha-verify/counterexamples/bc.baseline.A.explorer.trace.json',
+            found: {
+              property: 'bc.x.a1',
+              message: 'desktop of a1 left site A',
+              events: [{ type: 'crash' }],
+            },
+          },
+        ],
+      }),
+      names,
+    );
+    expect(report).toContain('✗ explorer found bc.x.alice: desktop of alice left site east');
+    expect(report).toContain('1. crash of alice at site east');
+    expect(report).toContain(
+      'saved to .ha-verify/counterexamples/bc.baseline.A.explorer.trace.json',
+    );
+    expect(report).toContain('replay .ha-verify/counterexamples/bc.baseline.A.explorer.trace.json');
+  });
+});
+
+describe("a trace's names", () => {
+  const trace = (names: unknown) =>
+    JSON.stringify({
+      format: 'ha-verify-trace/1',
+      model: 'bc',
+      variant: 'baseline',
+      title: 't',
+      story: [],
+      config: {},
+      events: [],
+      expect: { violates: null },
+      names,
+    });
+
+  it('are the models ids to names as a deployment file writes them', () => {
+    expect(parseTrace(trace({ a1: 'alice', A: 'east', mcp2: 'mcp-b' }), 't.json').names).toEqual({
+      a1: 'alice',
+      A: 'east',
+      mcp2: 'mcp-b',
+    });
+    for (const bad of [{ violated: 'holds' }, { a1: 'a\u001b[2J' }, { a1: '' }, ['alice']])
+      expect(() => parseTrace(trace(bad), 't.json')).toThrow(/field 'names' must map/);
   });
 });
