@@ -24,11 +24,21 @@ export function loadDeployment(file: string): DeploymentPlan {
     for (const id of DEPLOYMENT_MODELS) findSuite(id)!.model.validate(plan.configs[id]);
     return plan;
   } catch (error) {
-    if (error instanceof DeploymentError) throw new CliError(error.message);
-    if (error instanceof ConfigError) throw new CliError(`${file}: ${error.message}`);
+    if (error instanceof DeploymentError) throw new CliError(printable(error.message));
+    if (error instanceof ConfigError) throw new CliError(printable(`${file}: ${error.message}`));
     throw error;
   }
 }
+
+/**
+ * A message on one line and without terminal controls, whatever the file's strings hold (YAML's
+ * escapes can put any character into a key or a value): controls are shown as \uXXXX.
+ */
+const printable = (text: string) =>
+  text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 
 /** The name a deployment's searches and traces go by: its name, safe in a file name. */
 export const configNameOf = (plan: DeploymentPlan) =>
@@ -65,7 +75,7 @@ export function clauseTable(
     // A property true by construction is not evidence for its clause when it holds; a
     // violation of one (a deployment's config can break it) is a violation all the same.
     const evidence = covering.filter(
-      (c) => c.v.property.guarded === undefined || c.v.verdict !== 'holds',
+      (c) => c.v.property.guarded === undefined || c.v.verdict === 'violated',
     );
     if (evidence.length === 0) {
       rows.push(

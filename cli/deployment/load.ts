@@ -3,7 +3,7 @@
  * validating it against schema/deployment.schema.json with ajv. Every problem becomes one
  * DeploymentError that names the file, the line and column, the field and what is allowed.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
@@ -49,7 +49,19 @@ function readText(file: string): string {
       throw new DeploymentError(
         `${file}: the file is larger than 1 MiB; a deployment file is a few kilobytes of YAML or JSON`,
       );
-    bytes = readFileSync(file);
+    // Read at most one byte past the limit, whatever size the file system reports (/proc).
+    const fd = openSync(file, 'r');
+    try {
+      const buffer = Buffer.alloc(MAX_BYTES + 1);
+      const read = readSync(fd, buffer, 0, buffer.length, 0);
+      if (read > MAX_BYTES)
+        throw new DeploymentError(
+          `${file}: the file is larger than 1 MiB; a deployment file is a few kilobytes of YAML or JSON`,
+        );
+      bytes = buffer.subarray(0, read);
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     if (error instanceof DeploymentError) throw error;
     throw new DeploymentError(
@@ -115,9 +127,9 @@ function parse(file: string, text: string): { doc: Document; lines: LineCounter 
       `${file}${at === undefined ? '' : `:${at.line}:${at.col}`}: not valid YAML or JSON: ${firstLine(problem.message)}`,
     );
   }
-  const directive = /^%(YAML|TAG)\b/m.exec(text);
-  if (directive !== null) {
-    const line = text.slice(0, directive.index).split('\n').length;
+  const directive = /^\uFEFF?%(YAML|TAG)\b/m.exec(text);
+  if (directive !== null || doc.directives?.yaml.explicit === true) {
+    const line = directive === null ? 1 : text.slice(0, directive.index).split('\n').length;
     throw new DeploymentError(
       `${file}:${line}:1: a YAML directive (%YAML, %TAG) is not read: a deployment file is plain YAML 1.2 or JSON`,
     );

@@ -151,6 +151,8 @@ export function planDeployment(source: DeploymentSource): DeploymentPlan {
   const sites = d.sites ?? (['A', 'B'] as const);
   names.A = sites[0];
   names.B = sites[1];
+  // Where the file gives each name, for an error that points at it.
+  const namePaths: Record<string, FieldPath> = { A: ['sites', 0], B: ['sites', 1] };
   set('sites', d.sites, ['A', 'B']);
   const siteOf = (path: FieldPath, name: string): Site => {
     const i = sites.indexOf(name);
@@ -175,6 +177,8 @@ export function planDeployment(source: DeploymentSource): DeploymentPlan {
   const sipHosts = set('sip-server.hosts', d['sip-server']?.hosts, ['sip1', 'sip2']);
   names.sip1 = sipHosts[0]!;
   names.sip2 = sipHosts[1]!;
+  namePaths.sip1 = ['sip-server', 'hosts', 0];
+  namePaths.sip2 = ['sip-server', 'hosts', 1];
   const sipTiming = { addpTimeoutMs: ms(addp), disconnectSwitchoverTimeoutMs: ms(dst) };
   const sipHa: SipHaConfig = {
     ...sip0,
@@ -188,6 +192,8 @@ export function planDeployment(source: DeploymentSource): DeploymentPlan {
   const rmHosts = set('resource-manager.hosts', rm.hosts, ['rm1', 'rm2']);
   names.rm1 = rmHosts[0]!;
   names.rm2 = rmHosts[1]!;
+  namePaths.rm1 = ['resource-manager', 'hosts', 0];
+  namePaths.rm2 = ['resource-manager', 'hosts', 1];
   const mcp = d['media-control-platform'] ?? {};
   if (mcp.hosts !== undefined && mcp.count !== undefined)
     fail(
@@ -206,7 +212,10 @@ export function planDeployment(source: DeploymentSource): DeploymentPlan {
     MAX_MCPS,
     reductions,
   );
-  for (let i = 1; i <= mcps; i++) names[`mcp${i}`] = mcp.hosts?.[i - 1] ?? `mcp${i}`;
+  for (let i = 1; i <= mcps; i++) {
+    names[`mcp${i}`] = mcp.hosts?.[i - 1] ?? `mcp${i}`;
+    namePaths[`mcp${i}`] = ['media-control-platform', 'hosts', i - 1];
+  }
   const searched = Array.from({ length: mcps }, (_, i) => names[`mcp${i + 1}`]!);
   effective.push(
     `media-control-platform (MCPs searched): ${mcps} (${searched.join(', ')})${pool === undefined ? '  (model default)' : ''}`,
@@ -268,7 +277,7 @@ export function planDeployment(source: DeploymentSource): DeploymentPlan {
   };
 
   // Business Continuity and the desktops.
-  const bc = businessContinuity(d, fail, siteOf, set, names, reductions, bc0);
+  const bc = businessContinuity(d, fail, siteOf, set, names, namePaths, reductions, bc0);
   const bcConfig: BcConfig = {
     ...bc,
     calls: set('check.calls (bc)', calls, bc0.calls),
@@ -409,9 +418,14 @@ export function planDeployment(source: DeploymentSource): DeploymentPlan {
     ...(machines === undefined ? {} : { speechMiner: machines }),
   };
 
-  checkNames(source.file, names);
+  checkNames(source, names, namePaths, otherNames(d));
   const configs = { 'sip-ha': sipHa, recording, bc: bcConfig, backend };
-  effective.push(...fixedSettings(configs));
+  effective.push(
+    ...fixedSettings(configs, {
+      rmMode: rm['cluster.ha-mode'] !== undefined,
+      storage: mcp.storage !== undefined,
+    }),
+  );
   const name = d.name ?? source.file.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, '');
   const pick = (ids: readonly string[]) =>
     Object.fromEntries(ids.filter((id) => Object.hasOwn(names, id)).map((id) => [id, names[id]!]));
@@ -434,34 +448,71 @@ export function planDeployment(source: DeploymentSource): DeploymentPlan {
 }
 
 /** Ids the models use in what they print (agents, calls, groups, hosts, nodes, tenants). */
-const ID_SHAPE = /^([AB]|(a|c|g|t|sip|rm|mcp|ws|cass|ir|ui|rp|rcs|sched)[0-9]+)$/;
+const ID_SHAPE = /^([AB]|(a|c|g|t|sip|rm|mcp|ws|cass|ir|ui|rp|rcs|sch)[0-9]+)$/;
+
+/** The file's names that are printed as they are: tenants, IVR Profiles, groups, machines. */
+function otherNames(d: Deployment): [string, FieldPath][] {
+  const tenants = Object.entries(d.tenants ?? {}).flatMap(([t, v]) => [
+    [t, ['tenants', t]] as [string, FieldPath],
+    ...v['ivr-profiles'].map(
+      (p, i) => [p, ['tenants', t, 'ivr-profiles', i]] as [string, FieldPath],
+    ),
+  ]);
+  const groups = (d['business-continuity']?.['agent-groups'] ?? []).map(
+    (g, i) => [g.name, ['business-continuity', 'agent-groups', i, 'name']] as [string, FieldPath],
+  );
+  const machines = (d.speechminer?.machines ?? []).map(
+    (m, i) => [m.name, ['speechminer', 'machines', i, 'name']] as [string, FieldPath],
+  );
+  return [...tenants, ...groups, ...machines];
+}
 
 /**
  * The deployment's names must read as themselves in the report: none may be another of the
- * models' ids (an agent named c1 would read as the call c1), and no two things share a name.
+ * models' ids (an agent named c1 would read as the call c1), no two things renamed share a name,
+ * and a name printed as it is (a tenant, a profile) is none of the ids renamed.
  */
-function checkNames(file: string, names: Readonly<Record<string, string>>): void {
+function checkNames(
+  source: DeploymentSource,
+  names: Readonly<Record<string, string>>,
+  paths: Readonly<Record<string, FieldPath>>,
+  others: readonly [string, FieldPath][],
+): void {
+  const where = (path: FieldPath | undefined) =>
+    path === undefined
+      ? source.file
+      : // A tenant's name is its key; the other names are values.
+        `${source.where(path, path.length === 2 && path[0] === 'tenants')}: field '${fieldName(path)}'`;
   const owner = new Map<string, string>();
   for (const [id, given] of Object.entries(names)) {
     if (given !== id && ID_SHAPE.test(given))
       throw new DeploymentError(
-        `${file}: the name '${given}' (for the models' ${id}) has the form of the models' own ids (A, B, a1, c1, sip1, rm1, mcp1, ...), so the report could not tell them apart; choose another name`,
+        `${where(paths[id])}: the name '${given}' (for the models' ${id}) has the form of the models' own ids (A, B, a1, c1, sip1, rm1, mcp1, ...), so the report could not tell them apart; choose another name`,
       );
     const other = owner.get(given);
     if (other !== undefined)
       throw new DeploymentError(
-        `${file}: the name '${given}' is given to both the models' ${other} and ${id}; give each site, host and agent its own name`,
+        `${where(paths[id])}: the name '${given}' is given to both the models' ${other} and ${id}; give each site, host and agent its own name`,
       );
     owner.set(given, id);
   }
+  for (const [given, path] of others)
+    if (Object.hasOwn(names, given) && names[given] !== given)
+      throw new DeploymentError(
+        `${where(path)}: the name '${given}' is one of the ids the report puts in the deployment's names (it would read as ${names[given]}); choose another name`,
+      );
 }
 
 /** What every model searches that a deployment file does not set: printed with the rest. */
-function fixedSettings(c: {
-  readonly 'sip-ha': SipHaConfig;
-  readonly recording: RecordingConfig;
-  readonly backend: BackendConfig;
-}): string[] {
+function fixedSettings(
+  c: {
+    readonly 'sip-ha': SipHaConfig;
+    readonly recording: RecordingConfig;
+    readonly backend: BackendConfig;
+  },
+  fromFile: { readonly rmMode: boolean; readonly storage: boolean },
+): string[] {
+  const mark = (given: boolean) => (given ? ' (from the file)' : '');
   const sip = c['sip-ha'];
   const r = c.recording;
   const b = c.backend;
@@ -472,7 +523,7 @@ function fixedSettings(c: {
   return [
     `check (sip-ha, not set by the file): agents ${sip.agents}, fencing ${sip.fencing}, lost sync messages ${sip.messageLoss}`,
     `check (recording, not set by the file): RM replication ${r.replication}, re-record retry every ${r.retryIntervalMs / 1000} s, ${r.maxRecordRetries} retr${r.maxRecordRetries === 1 ? 'y' : 'ies'}, audio of a crashed segment ${r.preCrashAudio}`,
-    `check (backend, not set by the file): its own recording path of ${br.sip.calls} call, ${br.mcps} MCP, RM ${br.rmMode}, storage ${br.storage}, ${br.faultBudget + br.sip.faultBudget} recording faults; partitions ${b.partitions}; pool sizing ${sizing}`,
+    `check (backend, not set by the file): its own recording path of ${br.sip.calls} call, ${br.mcps} MCP, RM ${br.rmMode}${mark(fromFile.rmMode)}, storage ${br.storage}${mark(fromFile.storage)}, ${br.faultBudget + br.sip.faultBudget} recording faults; partitions ${b.partitions}; pool sizing ${sizing}`,
   ];
 }
 
@@ -578,7 +629,7 @@ function requestsOf(
       const own = recordingConfigs.default.requests;
       return Array.from({ length: Math.max(calls, 1) }, (_, i) => own[i % own.length]!);
     }
-    // One call per checked call, each tenant in turn, by a dialed number it maps (else none).
+    // One call per checked call, each tenant in turn, by the lowest dialed number it maps (else none).
     const names = Object.keys(tenancy.tenants);
     return Array.from({ length: Math.max(calls, 1) }, (_, i) => {
       const tenant = names[i % names.length]!;
@@ -619,6 +670,7 @@ function businessContinuity(
   siteOf: (path: FieldPath, name: string) => Site,
   set: Set,
   names: Record<string, string>,
+  namePaths: Record<string, FieldPath>,
   reductions: string[],
   bc0: BcConfig,
 ): Omit<BcConfig, 'calls' | 'faultBudget'> {
@@ -696,7 +748,14 @@ function businessContinuity(
   // An agent's kind: its own settings. Agents of one kind are checked as one, by the first's name.
   const kinds = new Map<
     string,
-    { name: string; groups: number[]; person: Site | null; desk: Site; count: number }
+    {
+      name: string;
+      index: number;
+      groups: number[];
+      person: Site | null;
+      desk: Site;
+      count: number;
+    }
   >();
   const seen = new Set<string>();
   b.agents.forEach((a, i) => {
@@ -722,7 +781,7 @@ function businessContinuity(
     const key = JSON.stringify([[...member].sort((x, y) => x - y), person, desk]);
     const kind = kinds.get(key);
     if (kind === undefined)
-      kinds.set(key, { name: a.name, groups: member, person, desk, count: 1 });
+      kinds.set(key, { name: a.name, index: i, groups: member, person, desk, count: 1 });
     else kind.count += 1;
   });
   const checked = [...kinds.values()];
@@ -737,6 +796,7 @@ function businessContinuity(
     );
   checked.forEach((k, i) => {
     names[`a${i + 1}`] = k.name;
+    namePaths[`a${i + 1}`] = path('agents', k.index, 'name');
   });
   const site = (s: Site | null) => (s === null ? 'none' : names[s]!);
   set(

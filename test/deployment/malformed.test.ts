@@ -162,7 +162,7 @@ const cases: readonly (readonly [string, string | Buffer, RegExp])[] = [
   [
     'a name that is an id of the models',
     'sites: [B, A]\n',
-    /: the name 'B' \(for the models' A\) has the form of the models' own ids/,
+    /:1:9: field 'sites\[0\]': the name 'B' \(for the models' A\) has the form of the models' own ids/,
   ],
   [
     'calls beyond the bound',
@@ -246,23 +246,43 @@ const cases: readonly (readonly [string, string | Buffer, RegExp])[] = [
   ],
   [
     'a YAML 1.1 directive',
-    '%YAML 1.1\n---\nworkspace: !!omap\n  - disaster-recovery.timeout: 5\n',
-    /(:1:1: a YAML directive \(%YAML, %TAG\) is not read|not valid YAML or JSON)/,
+    '%YAML 1.2\n---\nname: x\n',
+    /:1:1: a YAML directive \(%YAML, %TAG\) is not read/,
   ],
   [
     'an agent named like a call',
     `sites: [east, west]\nbusiness-continuity:\n  agents:\n    - { name: c1 }\n`,
-    /: the name 'c1' \(for the models' a1\) has the form of the models' own ids/,
+    /:4:15: field 'business-continuity\.agents\[0\]\.name': the name 'c1' \(for the models' a1\) has the form of the models' own ids/,
   ],
   [
     'one name for a site and a host',
     'sites: [east, west]\nsip-server:\n  hosts: [east, sip-b]\n',
-    /: the name 'east' is given to both the models' A and sip1/,
+    /:3:11: field 'sip-server\.hosts\[0\]': the name 'east' is given to both the models' A and sip1/,
   ],
   [
     'a recorded call of a tenant named like an inherited key',
     `${base}recorded-calls:\n  - { tenant: constructor }\n`,
     /:10:15: field 'recorded-calls\[0\]\.tenant' names tenant 'constructor', which is not one of tenants \(acme\)/,
+  ],
+  [
+    'a tenant named like a host the report renames',
+    'resource-manager:\n  hosts: [rm-a, rm-b]\ntenants:\n  rm1:\n    ivr-profiles: [p1x]\n    default-ivr-profile: p1x\n',
+    /:4:3: field 'tenants\.rm1': the name 'rm1' is one of the ids the report puts in the deployment's names \(it would read as rm-a\)/,
+  ],
+  [
+    'a host named like a scheduler',
+    'resource-manager:\n  hosts: [sch1, rm-b]\n',
+    /: the name 'sch1' \(for the models' rm1\) has the form of the models' own ids/,
+  ],
+  [
+    'a line break and an escape in a key, by YAML escapes',
+    '"x\\ny\\e[2J": 1\n',
+    /:1:1: unknown field 'x\\u000ay\\u001b\[2J'/,
+  ],
+  [
+    'a line break in a UNC path',
+    'speechminer:\n  machines:\n    - { name: ui, unc-path: "\\\\\\\\nas1\\n\\\\sm" }\n',
+    /:3:29: field 'speechminer\.machines\[0\]\.unc-path' must be a string \(the UNC path/,
   ],
 ];
 

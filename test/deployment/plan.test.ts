@@ -317,27 +317,31 @@ describe('the report of a deployment', () => {
   });
 
   it('a clause holds only as far as its weakest bounded verdict, and says in random runs only', () => {
-    const table = clauseTable([
-      outcome([
-        {
-          property: property('bc.x'),
-          verdict: 'holds',
-          explorer: 'not run',
-          random: 'holds',
-          toDepth: 0,
-        },
-      ]),
-    ]);
-    expect(table).toMatch(/^ {2}BC-HA-2 +HOLDS IN RANDOM RUNS ONLY +1 property on bc$/m);
+    const holds = (id: string, explorer: string, toDepth: number) => ({
+      property: property(id),
+      verdict: 'holds',
+      explorer,
+      random: 'holds',
+      toDepth,
+    });
+    const table = clauseTable([outcome([holds('bc.x', 'not run', 0), holds('bc.y', 'holds', 7)])]);
+    expect(table).toMatch(/^ {2}BC-HA-2 +HOLDS IN RANDOM RUNS ONLY +2 properties on bc$/m);
+    const deeper = clauseTable([outcome([holds('bc.x', 'holds', 9), holds('bc.y', 'holds', 7)])]);
+    expect(deeper).toMatch(/^ {2}BC-HA-2 +HOLDS TO DEPTH 7 +2 properties on bc$/m);
   });
 
   it("puts ids in the deployment's names, but not files or commands", () => {
     const report = outcomeReport(
       outcome([], {
         deployment: '/home/a1/B.yaml',
+        random: {
+          failure: { seed: 7, path: '0:1', shrinks: 0 },
+          triggered: {},
+          witnessed: [],
+        },
         saved: [
           {
-            engine: 'explorer',
+            engine: 'random',
             file: '.ha-verify/counterexamples/bc.baseline.A.explorer.trace.json',
             found: {
               property: 'bc.x.a1',
@@ -349,7 +353,8 @@ describe('the report of a deployment', () => {
       }),
       names,
     );
-    expect(report).toContain('✗ explorer found bc.x.alice: desktop of alice left site east');
+    expect(report).toContain('--deployment /home/a1/B.yaml --engine random --seed=7');
+    expect(report).toContain('✗ random found bc.x.alice: desktop of alice left site east');
     expect(report).toContain('1. crash of alice at site east');
     expect(report).toContain(
       'saved to .ha-verify/counterexamples/bc.baseline.A.explorer.trace.json',
