@@ -35,10 +35,14 @@ export function loadDeployment(file: string): DeploymentPlan {
  * escapes can put any character into a key or a value): controls are shown as \uXXXX.
  */
 const printable = (text: string) =>
-  text.replace(
-    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  [...text]
+    .map((c) => {
+      const code = c.charCodeAt(0);
+      const control =
+        code < 32 || (code >= 127 && code <= 159) || code === 0x2028 || code === 0x2029;
+      return control ? `\\u${code.toString(16).padStart(4, '0')}` : c;
+    })
+    .join('');
 
 /** The name a deployment's searches and traces go by: its name, safe in a file name. */
 export const configNameOf = (plan: DeploymentPlan) =>
