@@ -9,6 +9,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 const LONGEST_FIRST = [
   'test/engine/shard-bc.deep.test.ts',
+  'test/deployment/examples.deep.test.ts',
   'test/engine/shard-sip-ha.deep.test.ts',
   'test/engine/shard-backend.deep.test.ts',
   'test/engine/shard-recording.deep.test.ts',
