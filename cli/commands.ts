@@ -284,7 +284,7 @@ export async function check(argv: readonly string[], exhaustiveOnly: boolean): P
   const offPins: string[] = [];
   for (const { suite, model, configs } of plan) {
     for (const [name, config] of configs) {
-      const view = searchProgress(`${suite.model.id}/${name}`);
+      const view = searchProgress(`${suite.model.id}/${name}`, budget.workers);
       const outcome = await checkOne(
         suite,
         model,

@@ -39,6 +39,13 @@ interface Level {
 export class LevelTracker {
   private level: Level | undefined;
 
+  /**
+   * `counted`: whether the reports count the states expanded as they go (one thread). Workers'
+   * reports count the states found, not those expanded, so a level's progress is then estimated
+   * from the rate of the levels before it alone.
+   */
+  constructor(private readonly counted = true) {}
+
   update(p: ExploreProgress): LevelEstimate {
     const expanded = Math.max(0, p.distinct - p.frontier);
     const overall = p.elapsedMs > 0 ? (expanded * 1000) / p.elapsedMs : 0;
@@ -51,16 +58,27 @@ export class LevelTracker {
         rateAtStart: overall,
       };
     const level = this.level;
-    const counted = expanded - level.expandedAtStart;
-    const rate = Math.max(overall, level.rateAtStart);
+    if (this.counted) {
+      const rate = Math.max(overall, level.rateAtStart);
+      const done = Math.min(level.size, expanded - level.expandedAtStart);
+      return {
+        depth: p.depth,
+        levelSize: level.size,
+        done,
+        rate,
+        etaMs: rate > 0 ? ((level.size - done) * 1000) / rate : undefined,
+      };
+    }
+    const rate = level.rateAtStart;
     const byTime = (rate * (p.elapsedMs - level.startMs)) / 1000;
-    const done = Math.min(level.size, Math.max(counted, counted === 0 ? byTime : 0));
+    // Past the estimate the level is still open: its share stays below 100 % and its ETA unknown.
+    const over = byTime >= level.size;
     return {
       depth: p.depth,
       levelSize: level.size,
-      done: Math.round(done),
+      done: Math.round(over ? level.size * 0.99 : byTime),
       rate,
-      etaMs: rate > 0 ? ((level.size - done) * 1000) / rate : undefined,
+      etaMs: rate > 0 && !over ? ((level.size - byTime) * 1000) / rate : undefined,
     };
   }
 }
@@ -83,9 +101,10 @@ export interface SearchProgress {
 /** The progress of one search, named by its model and config. */
 export function searchProgress(
   name: string,
+  workers: number,
   stream: NodeJS.WriteStream = process.stderr,
 ): SearchProgress {
-  const tracker = new LevelTracker();
+  const tracker = new LevelTracker(workers === 1);
   if (stream.isTTY) {
     const bar = new SingleBar(
       {

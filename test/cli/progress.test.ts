@@ -22,14 +22,17 @@ describe('progress: the level estimate', () => {
   });
 
   it('estimates by the rate of earlier levels when the workers count only at level ends', () => {
-    const t = new LevelTracker();
+    const t = new LevelTracker(false);
     t.update({ depth: 3, distinct: 1000, frontier: 400, elapsedMs: 2000 });
-    // The same figures a second later: 300 states/s of earlier levels, so about 300 done.
-    const e = t.update({ depth: 3, distinct: 1000, frontier: 400, elapsedMs: 3000 });
+    // A second later (the states found meanwhile are of the next level, not expanded ones):
+    // 300 states/s of earlier levels, so about 300 done.
+    const e = t.update({ depth: 3, distinct: 1200, frontier: 400, elapsedMs: 3000 });
     expect(e).toMatchObject({ levelSize: 400, done: 300, rate: 300 });
     expect(e.etaMs).toBeCloseTo((100 * 1000) / 300);
-    // Never more than the level.
-    expect(t.update({ depth: 3, distinct: 1000, frontier: 400, elapsedMs: 9000 }).done).toBe(400);
+    // Past the estimate the level is still open: below 100 %, and no ETA.
+    const late = t.update({ depth: 3, distinct: 1500, frontier: 400, elapsedMs: 9000 });
+    expect(late.done).toBeLessThan(400);
+    expect(late.etaMs).toBeUndefined();
   });
 
   it('has no ETA before it has a rate', () => {
@@ -50,7 +53,7 @@ describe('progress: plain lines when stderr is not a terminal', () => {
 
   it('writes nothing for a short search, then one line every few seconds', () => {
     const { lines, stream } = capture();
-    const view = searchProgress('sip-ha/default', stream);
+    const view = searchProgress('sip-ha/default', 1, stream);
     for (let ms = 1000; ms < PLAIN_EVERY_MS; ms += 1000)
       view.update({ depth: 2, distinct: ms, frontier: 10, elapsedMs: ms });
     expect(lines).toEqual([]);
