@@ -4,7 +4,7 @@
  * a worktree of an earlier commit (bench/baseline.ts copies it there), so both searches are
  * started, loaded and measured alike.
  *
- *   node --import tsx bench/reference.ts <config> <workers> [none|all]
+ *   node --import tsx bench/reference.ts <config> <workers> [none|all] [cache|nocache]
  *
  * prints one line of JSON: states, depth, transitions, whether it completed, and the search's own
  * time (the bench also times the whole process).
@@ -20,12 +20,17 @@ export function loadReference(arg: { config: string }) {
 }
 
 async function main(): Promise<void> {
-  const [config = 'c4', workers = '1', reduce = 'none'] = process.argv.slice(2);
+  const [config = 'c4', workers = '1', reduce = 'none', cache = 'cache'] = process.argv.slice(2);
   // Written out, not imported: the baseline's explorer has no reductions (and ignores the option).
   const reductions = { symmetry: reduce === 'all' };
   const r = await exploreParallel(
     { module: import.meta.url, exportName: 'loadReference', arg: { config } },
-    { workers: Number(workers), maxStates: 3_000_000, reductions },
+    {
+      workers: Number(workers),
+      maxStates: 3_000_000,
+      reductions,
+      transitionCache: cache === 'cache',
+    },
   );
   process.stdout.write(
     `${JSON.stringify({ distinct: r.distinct, depth: r.depth, transitions: r.transitions, complete: r.complete, searchMs: Math.round(r.elapsedMs) })}\n`,

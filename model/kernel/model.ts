@@ -55,6 +55,11 @@ export interface System<S, E extends ModelEvent> {
   isEnabled(state: S, event: E): boolean;
   /** What an enabled event does. Never called with a disabled event. */
   reduce(state: S, event: E): S;
+  /**
+   * What `reduce` does to its immer draft, as a recipe of its own: `reduce(s, e)` is
+   * `produce(s, (d) => mutate(d, e))`. The explorer learns its transition cache from it.
+   */
+  mutate?(draft: Draft<S>, event: E): void;
   /** Milliseconds of model time an enabled event lets pass (non-zero only for time events). */
   elapsedMs(state: S, event: E): number;
   /** The identities of this config that nothing in the model tells apart, if any. */
@@ -203,6 +208,12 @@ export function tableModel<C, S, E extends ModelEvent, Ctx>(
         timeAdvanced: clockGuard(spec.time, waitFor, () => g),
         ...overrides.guards,
       } as unknown as GuardTable<S, E, Ctx>;
+      const mutate = (draft: Draft<S>, event: E): void => {
+        handleBy(h, draft, event, ctx);
+        const budget = budgetOf(event);
+        if (budget !== undefined) spend(draft, budget);
+        spec.afterEach?.(draft, event, ctx);
+      };
       return {
         init: spec.init(ctx),
         vocabulary,
@@ -213,13 +224,8 @@ export function tableModel<C, S, E extends ModelEvent, Ctx>(
             (budget === undefined || budgetLeft(state, budget)) && enabledBy(g, state, event, ctx)
           );
         },
-        reduce: (state, event) =>
-          produce(state, (draft: Draft<S>) => {
-            handleBy(h, draft, event, ctx);
-            const budget = budgetOf(event);
-            if (budget !== undefined) spend(draft, budget);
-            spec.afterEach?.(draft, event, ctx);
-          }),
+        reduce: (state, event) => produce(state, (draft: Draft<S>) => mutate(draft, event)),
+        mutate,
         elapsedMs: (state, event) =>
           event.type === 'timeAdvanced' ? (earliestDeadlineMs(spec.time.timers(state)) ?? 0) : 0,
       };

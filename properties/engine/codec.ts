@@ -13,8 +13,6 @@
  * and the same values: the same state for every model, property and fingerprint.
  */
 
-import { sameKeys } from './fingerprint.ts';
-
 const ESCAPE = 0xffff;
 const FOREIGN = 'a packed state was read back by a codec other than the one that wrote it';
 
@@ -146,4 +144,14 @@ export class Codec {
     for (const key of shape.keys) object[key] = this.read(packed);
     return object;
   }
+}
+
+/** Whether an object's own enumerable keys are exactly `keys`, in order, without allocating. */
+function sameKeys(value: object, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const key in value) {
+    if (keys[i] !== key) return false;
+    i++;
+  }
+  return i === keys.length;
 }

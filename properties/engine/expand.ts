@@ -11,6 +11,7 @@ import { FairPaths } from './liveness.ts';
 import type { Property } from './property.ts';
 import { shardOf } from './shard.ts';
 import { canonical } from './symmetry.ts';
+import { applyPatch, TransitionCache } from './transitions.ts';
 import type { Visited } from './visited.ts';
 
 /**
@@ -72,6 +73,8 @@ export class Expander<S extends object, E extends ModelEvent> {
   private readonly fair: FairPaths<S, E>;
   private readonly fp = new Fingerprinter();
   private readonly codec = new Codec();
+  /** The system's transitions, learnt from its handlers (transitions.ts). */
+  readonly cache: TransitionCache<S, E>;
   /** The symmetry states are reduced by: their orbits' representatives are fingerprinted. */
   private readonly symmetry: Symmetry | undefined;
 
@@ -82,10 +85,12 @@ export class Expander<S extends object, E extends ModelEvent> {
     readonly visited: Visited,
     private readonly liveBudget = LIVE_BUDGET,
     reductions: Reductions = ALL_REDUCTIONS,
+    transitionCache = true,
   ) {
     this.judge = new Judge(system, properties);
+    this.cache = new TransitionCache(system, transitionCache);
     this.symmetry = reductions.symmetry ? system.symmetry : undefined;
-    this.fair = new FairPaths(system, model);
+    this.fair = new FairPaths(system, model, this.cache);
     this.triggered = Object.fromEntries(this.judge.liveness.map((p) => [p.id, 0]));
   }
 
@@ -126,15 +131,26 @@ export class Expander<S extends object, E extends ModelEvent> {
         const event = vocabulary[v]!;
         if (!this.system.isEnabled(state, event)) continue;
         this.transitions++;
-        const after = this.system.reduce(state, event);
-        const bad = this.judge.checkStep(state, event, after);
-        if (bad !== undefined) return { ...bad, index, event: v };
-        this.fingerprint(after, node);
+        let after = this.cache.successor(state, v);
+        const patch = this.cache.lastPatch;
+        if (this.judge.judgesSteps) {
+          after ??= applyPatch(state, patch!) as S;
+          const bad = this.judge.checkStep(state, event, after);
+          if (bad !== undefined) return { ...bad, index, event: v };
+        }
+        if (patch === undefined || this.symmetry !== undefined) {
+          after ??= applyPatch(state, patch!) as S;
+          this.fingerprint(after, node);
+        } else if (!this.fp.patchedFrom(node, patch)) {
+          after ??= applyPatch(state, patch) as S;
+          this.fp.patched(node, after, patch);
+        }
         const added = visited.add(this.fp.h1, this.fp.h2, index, v);
         if (added < 0) {
           if (visited.full) return undefined;
           continue;
         }
+        after ??= applyPatch(state, patch!) as S;
         const found = this.judgeNew(after, added, node);
         if (found !== undefined) return found;
         next.push(

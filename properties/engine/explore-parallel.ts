@@ -90,6 +90,7 @@ export async function exploreParallel<E extends ModelEvent>(
             inbox,
             liveBudget: options.liveBudget,
             reductions: options.reductions ?? ALL_REDUCTIONS,
+            transitionCache: options.transitionCache,
             maxMemory: options.maxMemory,
           },
           [...outbox, ...inbox].filter((p) => p !== undefined),

@@ -26,6 +26,7 @@ export interface SearchPart {
   /** Entries of a level kept unpacked (expand.ts); the default when undefined. */
   readonly liveBudget: number | undefined;
   readonly reductions: Reductions;
+  readonly transitionCache: boolean | undefined;
   /** The search's budget of resident memory in bytes (explore.ts), if any. */
   readonly maxMemory: number | undefined;
 }
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
             new Visited(message.memory),
             message.liveBudget,
             message.reductions,
+            message.transitionCache,
           ),
           share: new Share(message.share, message.me, message.outbox, message.inbox),
           ports,

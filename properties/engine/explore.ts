@@ -45,6 +45,11 @@ export interface ExploreOptions {
    * far complete) when the process goes above it. Checked every MEMORY_CHECK states.
    */
   readonly maxMemory?: number;
+  /**
+   * Whether successors come from the transition cache (transitions.ts) where it has learnt them;
+   * true by default. Off, every successor is immer's: the same states, found more slowly.
+   */
+  readonly transitionCache?: boolean;
 }
 
 export interface ExploreProgress {
@@ -107,9 +112,10 @@ export function explore<C, S extends object, E extends ModelEvent>(
     visited,
     options.liveBudget,
     options.reductions,
+    options.transitionCache,
   );
-  const summary = (depth: number, stoppedBy?: ExploreResult<E>['stoppedBy'], found?: Found<E>) =>
-    summarize({
+  const summary = (depth: number, stoppedBy?: ExploreResult<E>['stoppedBy'], found?: Found<E>) => {
+    return summarize({
       started,
       depth,
       visited,
@@ -123,6 +129,7 @@ export function explore<C, S extends object, E extends ModelEvent>(
       ...(found === undefined ? {} : { found }),
       ...(shard === undefined ? {} : { shard }),
     });
+  };
 
   let shard: ShardFacts | undefined =
     options.shard === undefined ? undefined : unsplit(options.shard);

@@ -46,6 +46,11 @@ export class Judge<S, E extends ModelEvent> {
     return undefined;
   }
 
+  /** Whether `checkStep` reads the state after (some step property, or a witness not yet reached). */
+  get judgesSteps(): boolean {
+    return this.steps.length > 0 || this.pending.length > 0;
+  }
+
   /** Step properties and witnesses of one transition. */
   checkStep(before: S, event: E, after: S): Judged<S>['violation'] {
     for (const p of this.steps) {

@@ -21,6 +21,7 @@ import { DistanceMemo } from './distance-memo.ts';
 import { Fingerprinter, type FingerprintNode } from './fingerprint.ts';
 import { fairLasso } from './lasso.ts';
 import type { Eventually } from './property.ts';
+import type { TransitionCache } from './transitions.ts';
 
 /** The event kinds of the fault-free continuation; time only when no other is enabled. */
 const URGENT: readonly EventKind[] = ['protocol', 'delivery'];
@@ -58,14 +59,26 @@ export class FairPaths<S extends object, E extends ModelEvent> {
   /** Whether the last capped result is infinite: some path never reaches the goal. */
   private never = false;
 
+  /**
+   * `cache`: the explorer's transition cache of the same system (transitions.ts), which gives
+   * the same successors as `system.reduce` without running immer on what it has learnt.
+   */
   constructor(
     readonly system: System<S, E>,
     model: Model<unknown, S, E>,
+    private readonly cache?: TransitionCache<S, E>,
   ) {
     const indices = (kinds: readonly EventKind[]) =>
       system.vocabulary.flatMap((e, v) => (kinds.includes(model.kindOf(e)) ? [v] : []));
     this.urgent = indices(URGENT);
     this.lazy = indices(LAZY);
+  }
+
+  /** The successor by the event at vocabulary index v. */
+  private successor(state: S, v: number): S {
+    return this.cache === undefined
+      ? this.system.reduce(state, this.system.vocabulary[v]!)
+      : this.cache.reduce(state, v);
   }
 
   /** The vocabulary indices of the continuation's events enabled in a state. */
@@ -151,7 +164,7 @@ export class FairPaths<S extends object, E extends ModelEvent> {
     for (const v of next) {
       const event = this.system.vocabulary[v]!;
       const dt = this.system.elapsedMs(state, event);
-      const after = this.system.reduce(state, event);
+      const after = this.successor(state, v);
       if (p.goal(after)) {
         steps = Math.max(steps, 1);
         ms = Math.max(ms, dt);
@@ -252,7 +265,7 @@ export class FairPaths<S extends object, E extends ModelEvent> {
       let advanced = false;
       for (const v of next) {
         const event = this.system.vocabulary[v]!;
-        const after = this.system.reduce(state, event);
+        const after = this.successor(state, v);
         if (p.goal(after)) continue;
         const afterNode = this.fp.node(after, node);
         if (this.worst(p, memo, after, afterNode, k - 1) < k - 1) continue;
@@ -286,7 +299,7 @@ export class FairPaths<S extends object, E extends ModelEvent> {
       for (const v of this.successors(state)) {
         const event = this.system.vocabulary[v]!;
         const dt = this.system.elapsedMs(state, event);
-        const after = this.system.reduce(state, event);
+        const after = this.successor(state, v);
         let ms = dt;
         let afterNode = node;
         if (!p.goal(after)) {

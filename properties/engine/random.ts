@@ -11,6 +11,7 @@ import type { EventKind, Model, ModelEvent, System } from '../../model/kernel/mo
 import { Judge } from './judge.ts';
 import { FairPaths, notWithin, stuckAfter, tooSlow } from './liveness.ts';
 import type { Eventually, Property } from './property.ts';
+import { TransitionCache } from './transitions.ts';
 
 /** Runs per model and config when no budget is given (CLI, tests and the review). */
 export const DEFAULT_RUNS = 5000;
@@ -84,7 +85,9 @@ export function randomCheck<C, S extends object, E extends ModelEvent>(
 ): RandomResult<E> {
   setAutoFreeze(false);
   const judge = new Judge(system, properties);
-  const fair = new FairPaths(system, model as Model<unknown, S, E>);
+  // Successors from the transition cache, the explorer's (transitions.ts): immer's, learnt once.
+  const cache = new TransitionCache(system);
+  const fair = new FairPaths(system, model as Model<unknown, S, E>, cache);
   const samples = options.fairSamples ?? DEFAULT_FAIR_SAMPLES;
   const triggered: Record<string, number> = Object.fromEntries(
     judge.liveness.map((p) => [p.id, 0]),
@@ -100,8 +103,8 @@ export function randomCheck<C, S extends object, E extends ModelEvent>(
   const enabled: number[] = [];
   let steps = 0;
 
-  /** The event a choice picks among those enabled in a state, or undefined when none is. */
-  const pick = (state: S, choice: number): E | undefined => {
+  /** The vocabulary index a choice picks among those enabled in a state, or -1 when none is. */
+  const pick = (state: S, choice: number): number => {
     enabled.length = 0;
     let total = 0;
     for (let v = 0; v < vocabulary.length; v++) {
@@ -110,13 +113,13 @@ export function randomCheck<C, S extends object, E extends ModelEvent>(
         total += weightOf[v]!;
       }
     }
-    if (total === 0) return undefined;
+    if (total === 0) return -1;
     let r = ((choice + 0.5) / 0x10000) * total;
     for (const v of enabled) {
       r -= weightOf[v]!;
-      if (r < 0) return vocabulary[v];
+      if (r < 0) return v;
     }
-    return undefined;
+    return -1;
   };
 
   /**
@@ -146,9 +149,10 @@ export function randomCheck<C, S extends object, E extends ModelEvent>(
           schedule,
           message: stuckAfter(schedule.length),
         };
-      const event = vocabulary[options[next() % options.length]!]!;
+      const v = options[next() % options.length]!;
+      const event = vocabulary[v]!;
       elapsedMs += system.elapsedMs(state, event);
-      state = system.reduce(state, event);
+      state = cache.reduce(state, v);
       steps++;
       schedule.push(event);
     }
@@ -177,14 +181,16 @@ export function randomCheck<C, S extends object, E extends ModelEvent>(
     const atStart = sampleAt(state, next);
     if (atStart !== undefined) return { ...atStart, events };
     for (const choice of choices) {
-      const event = pick(state, choice);
-      if (event === undefined) break;
-      const judged = judge.apply(state, event);
+      const v = pick(state, choice);
+      if (v < 0) break;
+      const event = vocabulary[v]!;
+      const after = cache.reduce(state, v);
+      const violation = judge.checkStep(state, event, after) ?? judge.checkState(after);
       steps++;
       events.push(event);
       coverage[event.type] = (coverage[event.type] ?? 0) + 1;
-      if (judged.violation !== undefined) return { ...judged.violation, events };
-      state = judged.after;
+      if (violation !== undefined) return { ...violation, events };
+      state = after;
       // Every triggering state of the run, each from several random fair continuations.
       const missed = sampleAt(state, next);
       if (missed !== undefined) return { ...missed, events };
