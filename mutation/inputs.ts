@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 import { checksOf, type TargetName } from './targets.ts';
 
 /**
@@ -58,7 +58,8 @@ function files(path: string): string[] {
 export function judgesHash(target: TargetName, root = '.'): string {
   const hash = createHash('sha256');
   for (const file of judges(target, root).flatMap((p) => files(join(root, p)))) {
-    hash.update(file.slice(root.length));
+    // The path as the project names it, whatever the root's spelling ('.', absolute, with '/').
+    hash.update(relative(root, file).split(sep).join('/'));
     hash.update('\u0000');
     hash.update(readFileSync(file));
   }

@@ -93,11 +93,6 @@ export class Visited {
     this.stop();
   }
 
-  /** Bytes of the shared buffers (the fingerprint set and the parent links). */
-  get bytes(): number {
-    return bytesOf(this.memory);
-  }
-
   /**
    * Adds a fingerprint; returns the new state's index, or -1 when it was already there or the
    * capacity is used up (then `full` is true).

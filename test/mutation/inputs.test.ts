@@ -42,4 +42,13 @@ describe('mutation judges', () => {
     writeFileSync(join(root, 'properties/fault-budget.ts'), '// changed\n', { flag: 'a' });
     expect([isCurrent('sip-ha', root), isCurrent('bc', root)]).toEqual([false, false]);
   });
+
+  it("should give the same hash however the root is spelled: '.', absolute, or with a slash", () => {
+    const here = judgesHash('bc');
+    expect(judgesHash('bc', process.cwd())).toBe(here);
+    expect(judgesHash('bc', `${process.cwd()}/`)).toBe(here);
+    expect(judgesHash('bc', './')).toBe(here);
+    const root = judgesCopy();
+    expect(judgesHash('bc', `${root}/`)).toBe(judgesHash('bc', root));
+  });
 });
