@@ -182,6 +182,12 @@ export async function exploreParallel<E extends ModelEvent>(
       workers: count,
       reductions: reductionsUsed(system, options.reductions ?? ALL_REDUCTIONS),
       transitions: sum(finals.map((f) => f.transitions)),
+      cache: {
+        hits: sum(finals.map((f) => f.cache.hits)),
+        misses: sum(finals.map((f) => f.cache.misses)),
+        immer: sum(finals.map((f) => f.cache.immer)),
+        dropped: sum(finals.map((f) => f.cache.dropped)),
+      },
       witnessed: [...new Set(finals.flatMap((f) => f.witnessed))],
       triggered,
       ...(stoppedBy === undefined ? {} : { stoppedBy }),

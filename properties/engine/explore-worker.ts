@@ -12,6 +12,7 @@ import { type Entry, Expander, type Found, type Reductions } from './expand.ts';
 import { type RandomOptions, type RandomResult, randomCheck } from './random.ts';
 import { Share } from './share.ts';
 import { loadTarget, type TargetSpec } from './target.ts';
+import type { CacheStats } from './transitions.ts';
 import { MEMORY_CHECK, overBudget, type SharedMemory, Visited } from './visited.ts';
 
 /** One search's part for one explorer worker. */
@@ -45,6 +46,7 @@ export type FromWorker =
   | {
       readonly type: 'finished';
       readonly transitions: number;
+      readonly cache: CacheStats;
       readonly witnessed: readonly string[];
       readonly triggered: Readonly<Record<string, number>>;
     }
@@ -135,6 +137,7 @@ async function main(): Promise<void> {
         send({
           type: 'finished',
           transitions: s.expander.transitions,
+          cache: s.expander.cache.stats,
           witnessed: [...s.expander.judge.witnessed],
           triggered: s.expander.triggered,
         });

@@ -20,6 +20,7 @@ import { collisionProbability } from './fingerprint.ts';
 import { EngineLimitError } from './pool.ts';
 import type { Property } from './property.ts';
 import { isSplitLevel, type ShardFacts, type ShardSpec } from './shard.ts';
+import type { CacheStats } from './transitions.ts';
 import {
   allocateMemory,
   bytesOf,
@@ -73,6 +74,11 @@ export interface Counterexample<E> {
 export interface ExploreResult<E> {
   readonly distinct: number;
   readonly transitions: number;
+  /**
+   * Successors the transition cache gave, learnt, or left to immer, over the search and its
+   * fair-path checks (transitions.ts).
+   */
+  readonly cache: CacheStats;
   /** Depth of the deepest level reached. */
   readonly depth: number;
   /** True when every reachable state was visited (no limit was hit, no violation stopped it). */
@@ -123,6 +129,7 @@ export function explore<C, S extends object, E extends ModelEvent>(
       workers: 1,
       reductions: reductionsUsed(system, options.reductions ?? ALL_REDUCTIONS),
       transitions: expander.transitions,
+      cache: expander.cache.stats,
       witnessed: [...expander.judge.witnessed],
       triggered: expander.triggered,
       ...(stoppedBy === undefined ? {} : { stoppedBy }),
@@ -206,6 +213,7 @@ export interface RunFacts<E> {
   readonly workers: number;
   readonly reductions: readonly string[];
   readonly transitions: number;
+  readonly cache: CacheStats;
   readonly witnessed: readonly string[];
   readonly triggered: Readonly<Record<string, number>>;
   readonly stoppedBy?: ExploreResult<E>['stoppedBy'];
@@ -234,6 +242,7 @@ export function summarize<E>(facts: RunFacts<E>): ExploreResult<E> {
   return {
     distinct,
     transitions: facts.transitions,
+    cache: { ...facts.cache },
     depth: facts.depth,
     complete: facts.stoppedBy === undefined,
     ...(facts.stoppedBy === undefined ? {} : { stoppedBy: facts.stoppedBy }),

@@ -89,10 +89,28 @@ function evaluate(probe: Probe, state: object): unknown {
     case 1:
       return probe.key in o;
     case 2:
-      return Reflect.ownKeys(o).join('\u0000');
+      return keysText(o);
     default:
       return Object.hasOwn(o, probe.key) ? tagOf(o[probe.key]) : ABSENT;
   }
+}
+
+/** An object's own keys as one branch key (JSON: no two key lists give the same text). */
+function keysText(o: object): string {
+  return JSON.stringify(Reflect.ownKeys(o));
+}
+
+/** Whether a value is plain data the recording draft follows: a plain object or an array. */
+function isPlain(v: object): boolean {
+  if (Array.isArray(v)) return Object.getPrototypeOf(v) === Array.prototype;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Whether a key is an array index (what an array's entries are keyed by). */
+function isIndex(key: string): boolean {
+  const n = Number(key);
+  return n >>> 0 === n && n !== 4294967295 && String(n) === key;
 }
 
 function shallowCopy(o: object): Record<string, unknown> {
@@ -170,6 +188,7 @@ class Slot {
   }
 
   kid(key: string, value: Record<string, unknown>): object {
+    if (!isPlain(value)) this.recorder.refuse();
     let kid = this.kids.get(key);
     if (kid === undefined || kid.base !== value) {
       kid = new Slot(this.recorder, [...this.path, key], value);
@@ -179,6 +198,12 @@ class Slot {
   }
 
   write(key: string, value: unknown): void {
+    if (Array.isArray(this.base)) {
+      // An array's named properties are not plain data; its length is, and a write past the
+      // end moves it, so what it was is a read of the state unless an earlier write set it.
+      if (key !== 'length' && !isIndex(key)) this.recorder.refuse();
+      if (!this.written.has('length')) this.recorder.readLength(this);
+    }
     this.copy ??= shallowCopy(this.base);
     const cur = this.copy;
     if (Array.isArray(cur)) {
@@ -211,8 +236,13 @@ class Recorder {
 
   constructor(private readonly probes: Map<string, Probe>) {}
 
+  /** Records what an array's length was in the state, before a write that may move it. */
+  readLength(slot: Slot): void {
+    this.read(slot, 'length', 0, slot.base.length);
+  }
+
   private read(slot: Slot, key: string, kind: Probe['kind'], value: unknown): void {
-    const id = `${kind}\u0001${slot.path.join('\u0000')}\u0001${key}`;
+    const id = JSON.stringify([kind, slot.path, key]);
     if (this.seen.has(id)) return;
     this.seen.add(id);
     let probe = this.probes.get(id);
@@ -223,7 +253,7 @@ class Recorder {
     this.reads.push([probe, value]);
   }
 
-  private refuse(): never {
+  refuse(): never {
     this.refused = true;
     throw new Refused();
   }
@@ -259,16 +289,23 @@ class Recorder {
         return present;
       },
       ownKeys: () => {
-        this.read(slot, '', 2, Reflect.ownKeys(slot.base).join('\u0000'));
+        this.read(slot, '', 2, keysText(slot.base));
         return Reflect.ownKeys(slot.current);
       },
       getOwnPropertyDescriptor: (_t, key) => {
-        if (typeof key === 'symbol') return Reflect.getOwnPropertyDescriptor(slot.current, key);
+        if (typeof key === 'symbol') this.refuse();
         const d = Reflect.getOwnPropertyDescriptor(slot.current, key);
-        if (slot.written.has(key)) return d;
-        this.read(slot, key, 3, d === undefined ? ABSENT : tagOf(d.value));
-        if (d !== undefined && typeof d.value === 'object' && d.value !== null)
-          d.value = slot.kid(key, d.value as Record<string, unknown>);
+        if (!slot.written.has(key)) {
+          this.read(slot, key, 3, d === undefined ? ABSENT : tagOf(d.value));
+          if (d !== undefined && typeof d.value === 'object' && d.value !== null)
+            d.value = slot.kid(key, d.value as Record<string, unknown>);
+        }
+        // As immer reports them: the target is an empty stand-in, on which only an array's
+        // length may be non-configurable (a frozen state's properties are not, to the proxy).
+        if (d !== undefined && !(key === 'length' && Array.isArray(slot.base))) {
+          d.configurable = true;
+          if ('value' in d) d.writable = true;
+        }
         return d;
       },
       getPrototypeOf: () => Object.getPrototypeOf(slot.base),
@@ -278,10 +315,14 @@ class Recorder {
     };
   }
 
-  /** Whether a written value holds a draft of this run (it would alias the state). */
+  /**
+   * Whether a written value holds a draft of this run (it would alias the state) or anything
+   * but plain data (a Map's entries, say, which its keys do not show).
+   */
   holdsDraft(value: unknown, seen = new Set<object>()): boolean {
+    if (typeof value === 'function') return true;
     if (typeof value !== 'object' || value === null) return false;
-    if (this.proxies.has(value)) return true;
+    if (this.proxies.has(value) || !isPlain(value)) return true;
     if (seen.has(value)) return false;
     seen.add(value);
     for (const k of Reflect.ownKeys(value))
@@ -300,7 +341,10 @@ export interface CacheStats {
   dropped: number;
 }
 
-/** Leaves and branches an event's tree may hold before its misses only run immer. */
+/**
+ * Branches and leaves all the events' trees may hold together; past it, a miss runs immer and
+ * learns nothing (a dropped event's tree is not given back).
+ */
 const DEFAULT_NODES = 1 << 18;
 
 export class TransitionCache<S extends object, E extends ModelEvent> {
@@ -369,15 +413,19 @@ export class TransitionCache<S extends object, E extends ModelEvent> {
     const truth = this.system.reduce(state, event);
     if (this.nodes >= this.maxNodes) return truth;
     const recorder = new Recorder(this.probes);
-    const root = new Slot(recorder, [], state as unknown as Record<string, unknown>);
     let patch: Patch | undefined;
-    try {
-      this.system.mutate!(root.proxy as never, event);
-      patch = root.patch();
-    } catch (e) {
-      if (!recorder.refused && !(e instanceof Refused)) throw e;
-    }
-    let refused = recorder.refused;
+    // Immer ran the handler on this state without an error: one from the recording draft is
+    // something it does not follow (or a handler's reaction to it), a refusal like its own.
+    let refused = !isPlain(state);
+    if (!refused)
+      try {
+        const root = new Slot(recorder, [], state as unknown as Record<string, unknown>);
+        this.system.mutate!(root.proxy as never, event);
+        patch = root.patch();
+      } catch {
+        refused = true;
+      }
+    refused ||= recorder.refused;
     if (!refused && patch !== undefined && patchHoldsDraft(recorder, patch)) refused = true;
     const leaf = new Leaf(refused ? undefined : (patch ?? patchOf([], [])));
     if (leaf.patch !== undefined && !samePlainData(applyPatch(state, leaf.patch), truth)) {
