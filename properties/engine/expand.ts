@@ -138,13 +138,12 @@ export class Expander<S extends object, E extends ModelEvent> {
           const bad = this.judge.checkStep(state, event, after);
           if (bad !== undefined) return { ...bad, index, event: v };
         }
-        if (
-          patch === undefined ||
-          this.symmetry !== undefined ||
-          !this.fp.patchedFrom(node, patch)
-        ) {
+        if (patch === undefined || this.symmetry !== undefined) {
           after ??= applyPatch(state, patch!) as S;
           this.fingerprint(after, node);
+        } else if (!this.fp.patchedFrom(node, patch)) {
+          after ??= applyPatch(state, patch) as S;
+          this.fp.patched(node, after, patch);
         }
         const added = visited.add(this.fp.h1, this.fp.h2, index, v);
         if (added < 0) {

@@ -163,10 +163,62 @@ export class Fingerprinter {
   }
 
   /**
+   * The fingerprint of `after` into h1/h2, where `after` is the hinted value with a patch's
+   * writes (`patch` says which keys of which objects were written): only the written entries are
+   * hashed, the rest is the hint's sums.
+   */
+  patched(hint: FingerprintNode, after: object, patch: PatchShape): void {
+    const before = hint.value as Record<string, unknown>;
+    if (after === before) {
+      this.h1 = hint.h1;
+      this.h2 = hint.h2;
+      return;
+    }
+    const array = Array.isArray(after);
+    if (array !== Array.isArray(before)) {
+      this.fingerprint(after);
+      return;
+    }
+    const now = after as Record<string, unknown>;
+    let s1 = hint.s1;
+    let s2 = hint.s2;
+    let n = hint.n;
+    for (const t of patch.touched) {
+      const key = t.key;
+      // An array's length moves entries that no write names: hash the array again.
+      if (array && key === 'length') {
+        this.fingerprint(after, hint);
+        return;
+      }
+      const old = before[key];
+      const neu = now[key];
+      if (old === neu) continue;
+      const k = array ? indexHash(Number(key)) : hashString(key);
+      const kid = this.kidOf(hint, key, array);
+      if (old !== undefined) {
+        this.child(old, kid);
+        s1 = (s1 - entry1(k, this.h1)) | 0;
+        s2 = (s2 - entry2(k, this.h2)) | 0;
+        n--;
+      }
+      if (neu !== undefined) {
+        if (typeof neu !== 'object' || neu === null) this.child(neu, undefined);
+        else if (!t.replaced && t.kid !== undefined && kid !== undefined)
+          this.patched(kid, neu, t.kid);
+        else this.constant(neu);
+        s1 = (s1 + entry1(k, this.h1)) | 0;
+        s2 = (s2 + entry2(k, this.h2)) | 0;
+        n++;
+      }
+    }
+    this.h1 = finish1(s1, n, array);
+    this.h2 = finish2(s2, n, array);
+  }
+
+  /**
    * The fingerprint of the hinted value with a patch's writes into h1/h2, without building the
    * successor: false (and nothing computed) where the patch sets an array's length, whose moved
-   * entries no write names; the caller then builds the successor and fingerprints it with the
-   * hint.
+   * entries no write names; the caller then builds the successor and calls `patched`.
    */
   patchedFrom(hint: FingerprintNode, patch: PatchShape): boolean {
     const before = hint.value as Record<string, unknown>;
