@@ -50,25 +50,38 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return sameBeyond(a, b, []);
 }
 
-/** Deep equality of two plain-data states, leaving out the fields at `skip` (paths). */
+const NOTHING: readonly (readonly string[])[] = [];
+
+/** How many own enumerable keys of `o` hold a value other than undefined. */
+function defined(o: Record<string, unknown>, keys: readonly string[]): number {
+  let n = 0;
+  for (const k of keys) if (o[k] !== undefined) n++;
+  return n;
+}
+
+/**
+ * Deep equality of two plain-data states, leaving out the fields at `skip` (paths). Judged on
+ * every step, so it allocates nothing beyond the key lists.
+ */
 function sameBeyond(a: unknown, b: unknown, skip: readonly (readonly string[])[]): boolean {
-  if (skip.some((p) => p.length === 0)) return true;
+  for (const p of skip) if (p.length === 0) return true;
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const keys = (o: object) =>
-    Object.keys(o).filter((k) => (o as Record<string, unknown>)[k] !== undefined);
-  const ka = keys(a);
-  const kb = keys(b);
-  return (
-    ka.length === kb.length &&
-    ka.every((k) =>
-      sameBeyond(
-        (a as Record<string, unknown>)[k],
-        (b as Record<string, unknown>)[k],
-        skip.filter((p) => p[0] === k).map((p) => p.slice(1)),
-      ),
-    )
-  );
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const ka = Object.keys(ra);
+  if (defined(ra, ka) !== defined(rb, Object.keys(rb))) return false;
+  for (const k of ka) {
+    if (ra[k] === undefined) continue;
+    let below = NOTHING;
+    if (skip.length > 0) {
+      const under: (readonly string[])[] = [];
+      for (const p of skip) if (p[0] === k) under.push(p.slice(1));
+      below = under;
+    }
+    if (!sameBeyond(ra[k], rb[k], below)) return false;
+  }
+  return true;
 }
 
 export function faultBudgetKept<S, E extends { readonly type: string }>(spec: {

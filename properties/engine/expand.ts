@@ -151,11 +151,14 @@ export class Expander<S extends object, E extends ModelEvent> {
           continue;
         }
         after ??= applyPatch(state, patch!) as S;
-        const found = this.judgeNew(after, added, node);
+        // The successor's own tree when it stays on the frontier unpacked, built before it is
+        // judged so that the fair-path checks start from it.
+        const afterNode = next.length < this.liveBudget ? this.fp.node(after, node) : undefined;
+        const found = this.judgeNew(after, added, afterNode ?? node);
         if (found !== undefined) return found;
         next.push(
-          next.length < this.liveBudget
-            ? { state: after, node: this.fp.node(after, node), packed: undefined, index: added }
+          afterNode !== undefined
+            ? { state: after, node: afterNode, packed: undefined, index: added }
             : { state: undefined, node: undefined, packed: this.codec.pack(after), index: added },
         );
       }

@@ -21,7 +21,7 @@ import { DistanceMemo } from './distance-memo.ts';
 import { Fingerprinter, type FingerprintNode } from './fingerprint.ts';
 import { fairLasso } from './lasso.ts';
 import type { Eventually } from './property.ts';
-import type { TransitionCache } from './transitions.ts';
+import { applyPatch, type TransitionCache } from './transitions.ts';
 
 /** The event kinds of the fault-free continuation; time only when no other is enabled. */
 const URGENT: readonly EventKind[] = ['protocol', 'delivery'];
@@ -45,6 +45,8 @@ export interface LivenessMiss<E> {
 
 /** The memo's mark for a state from which some path never reaches the goal (a cycle, a dead end). */
 const NEVER = 0x3fffffff;
+/** The memo's mark for a state where the goal holds (kept so that its successor is not rebuilt). */
+const GOAL = -1;
 
 export class FairPaths<S extends object, E extends ModelEvent> {
   private readonly urgent: readonly number[];
@@ -132,6 +134,11 @@ export class FairPaths<S extends object, E extends ModelEvent> {
     this.never = false;
     const known = memo.get(h1, h2);
     if (known === undefined) return -1;
+    // A goal state: no step is needed from it.
+    if (known.steps === GOAL) {
+      this.ms = 0;
+      return 0;
+    }
     if (known.steps === NEVER) {
       this.never = true;
       return k;
@@ -164,8 +171,29 @@ export class FairPaths<S extends object, E extends ModelEvent> {
     for (const v of next) {
       const event = this.system.vocabulary[v]!;
       const dt = this.system.elapsedMs(state, event);
-      const after = this.successor(state, v);
-      if (p.goal(after)) {
+      // The successor's fingerprint first, from the cache's writes where it gave them: the memo
+      // may know it (a goal, or its worst distance), and then the successor is never built.
+      let after =
+        this.cache === undefined
+          ? this.system.reduce(state, event)
+          : this.cache.successor(state, v);
+      const patch = this.cache?.lastPatch;
+      if (after === undefined) {
+        if (!this.fp.patchedFrom(node, patch!)) {
+          after = applyPatch(state, patch!) as S;
+          this.fp.patched(node, after, patch!);
+        }
+      } else this.fp.fingerprint(after, node);
+      const a1 = this.fp.h1;
+      const a2 = this.fp.h2;
+      const seen = memo.get(a1, a2);
+      let goal = seen?.steps === GOAL;
+      if (seen === undefined) {
+        after ??= applyPatch(state, patch!) as S;
+        goal = p.goal(after);
+        if (goal) memo.set(a1, a2, GOAL, GOAL, 0);
+      }
+      if (goal) {
         steps = Math.max(steps, 1);
         ms = Math.max(ms, dt);
         continue;
@@ -175,17 +203,16 @@ export class FairPaths<S extends object, E extends ModelEvent> {
         capped = true;
         break;
       }
-      // Fingerprint first; the successor's tree is built only when it must be searched.
-      this.fp.fingerprint(after, node);
-      const a1 = this.fp.h1;
-      const a2 = this.fp.h2;
       if (this.onStack(a1, a2)) {
         capped = true; // a goal-free cycle: the goal can be avoided forever
         never = true;
         break;
       }
       let sub = this.known(memo, a1, a2, k - 1);
-      if (sub < 0) sub = this.expand(p, memo, after, this.fp.node(after, node), k - 1);
+      if (sub < 0) {
+        after ??= applyPatch(state, patch!) as S;
+        sub = this.expand(p, memo, after, this.fp.node(after, node), k - 1);
+      }
       if (sub >= k - 1) {
         capped = true;
         never = this.never;

@@ -1,8 +1,10 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { produce } from '../../model/kernel/immer.ts';
 import type { EventKind, Model, System } from '../../model/kernel/model.ts';
 import { FairPaths } from '../../properties/engine/liveness.ts';
 import type { Eventually } from '../../properties/engine/property.ts';
+import { TransitionCache } from '../../properties/engine/transitions.ts';
 import { oneScheduleHolds } from '../one-schedule.ts';
 
 /**
@@ -21,6 +23,11 @@ interface Move {
   readonly ms?: number;
 }
 
+/** What a move does, as a recipe: the transition cache learns it (transitions.ts). */
+const mutate = (d: { at: string }, e: Move): void => {
+  d.at = e.to;
+};
+
 function system(
   moves: readonly Move[],
   start = 'a',
@@ -29,7 +36,8 @@ function system(
     init: { at: start },
     vocabulary: moves,
     isEnabled: (s, e) => (typeof e.from === 'string' ? s.at === e.from : e.from.includes(s.at)),
-    reduce: (_s, e) => ({ at: e.to }),
+    reduce: (s, e) => produce(s, (d) => mutate(d, e)),
+    mutate,
     elapsedMs: (_s, e) => e.ms ?? 0,
   };
   const model: Model<unknown, Pos, Move> = {
@@ -170,9 +178,11 @@ describe('engine: the every-path check agrees with enumerating the paths', () =>
   });
 
   // The seed is the run's (test/global-setup.ts), printed at the start and on a failure.
-  test.prop([graph], { numRuns: 3000 })(
+  // Without the transition cache every successor is immer's; with it, successors come as
+  // writes (the memo then knows goal states and distances by fingerprint, unbuilt).
+  test.prop([graph, fc.boolean()], { numRuns: 3000 })(
     'should give the verdict of brute-force path enumeration on random small graphs, memo shared',
-    (g) => {
+    (g, cached) => {
       const name = (i: number) => `n${i % g.nodes}`;
       const moves: Move[] = g.moves.map((m, i) => ({
         type: `e${i}`,
@@ -183,7 +193,7 @@ describe('engine: the every-path check agrees with enumerating the paths', () =>
       }));
       const goals = new Set(g.goals.map(name));
       const { model, sys } = system(moves, 'n0');
-      const paths = new FairPaths(sys, model);
+      const paths = new FairPaths(sys, model, cached ? new TransitionCache(sys) : undefined);
       const prop: Eventually<Pos> = {
         ...reach('g', g.boundSteps, g.boundMs),
         goal: (s) => goals.has(s.at),
