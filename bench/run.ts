@@ -16,9 +16,15 @@
  *                `c4` config, whole process, against commit 50f28af's explorer unpacked in a
  *                temporary folder: pairs run in turn with 1 and with 2 workers, times and the
  *                median ratio of the pairs (BENCH_REFERENCE=0 skips it; bench/baseline.ts)
+ *   mainJob      `npm start`'s check as a whole process, with its script's Node flags: wall
+ *                time, peak memory, and per checked config whether its search was complete
+ *                (BENCH_MAIN=0 skips it)
  *   recordingExhaustive
- *                the recording path's `exhaustive` config (issue 3) searched completely, once:
- *                states, depth, time, peak memory, and that the real model violates nothing
+ *                the recording path's `exhaustive` config (issue 3) searched completely, once, as
+ *                a whole process (`ha-verify explore`): states, depth, time, peak memory, and
+ *                that the real model violates nothing
+ *   targets      each figure above that the explorer-speed issue sets a target for, the target,
+ *                and whether this run met it
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
@@ -40,6 +46,7 @@ import {
   runReference,
 } from './baseline.ts';
 import { livenessCost } from './liveness.ts';
+import { runWhole } from './whole.ts';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 /** Room for the recording path's exhaustive config, searched once (BENCH_RECORDING=0 skips it). */
@@ -47,6 +54,7 @@ const RECORDING_MAX_STATES = 20_000_000;
 const RECORDING = process.env.BENCH_RECORDING !== '0';
 const LIVENESS = process.env.BENCH_LIVENESS !== '0';
 const REFERENCE = process.env.BENCH_REFERENCE !== '0';
+const MAIN = process.env.BENCH_MAIN !== '0';
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number) => Math.round(x);
@@ -282,6 +290,153 @@ function variantTimes() {
   });
 }
 
+/** What the check and explore commands report per config (their --reporter json document). */
+interface Report {
+  readonly exitCode: number;
+  readonly results: readonly {
+    readonly model: string;
+    readonly config: string;
+    readonly explorer?: {
+      readonly distinct: number;
+      readonly depth: number;
+      readonly complete: boolean;
+      readonly reductions: readonly string[];
+      readonly elapsedMs: number;
+    };
+  }[];
+}
+
+/** `npm start`'s check, as a whole process: its time, memory and each config's search. */
+async function mainJob() {
+  const run = await runWhole('start', ['check']);
+  const report = run.report as Report;
+  const configs = report.results.map((r) => ({
+    model: r.model,
+    config: r.config,
+    distinct: r.explorer?.distinct ?? null,
+    depth: r.explorer?.depth ?? null,
+    complete: r.explorer?.complete ?? false,
+    searchMs: r.explorer?.elapsedMs ?? null,
+  }));
+  const incomplete = configs.filter((c) => !c.complete).map((c) => `${c.model}/${c.config}`);
+  log(
+    `  npm start: ${round(run.wallMs / 1000)} s, peak ${run.peakRssMb} MB, ${configs.length - incomplete.length} of ${configs.length} configs complete${incomplete.length === 0 ? '' : ` (not: ${incomplete.join(', ')})`}`,
+  );
+  return {
+    wallMs: run.wallMs,
+    peakRssMb: run.peakRssMb,
+    exitCode: run.exitCode,
+    configs,
+    incomplete,
+  };
+}
+
+/** The recording path's issue-3 deployment searched completely, as a whole process. */
+async function recordingExhaustive() {
+  const run = await runWhole('ha-verify', [
+    'explore',
+    'recording',
+    '--config',
+    'exhaustive',
+    '--max-states',
+    String(RECORDING_MAX_STATES),
+  ]);
+  const r = (run.report as Report).results[0]?.explorer;
+  log(
+    `  recording/exhaustive: ${r?.distinct} states, depth ${r?.depth}, complete ${r?.complete}, ${round(run.wallMs / 1000)} s, peak ${run.peakRssMb} MB`,
+  );
+  return {
+    model: 'recording',
+    config: 'exhaustive',
+    distinct: r?.distinct ?? null,
+    depth: r?.depth ?? null,
+    complete: r?.complete ?? false,
+    reductions: r?.reductions ?? [],
+    searchMs: r?.elapsedMs ?? null,
+    wallMs: run.wallMs,
+    peakRssMb: run.peakRssMb,
+    // 0: every verdict passes (the real model violates nothing).
+    exitCode: run.exitCode,
+  };
+}
+
+interface Target {
+  readonly criterion: string;
+  readonly measured: number | string | null;
+  readonly target: string;
+  readonly met: boolean | null;
+}
+
+/** The explorer-speed issue's targets against this run's figures (null: not measured here). */
+function targets(): Target[] {
+  const out: Target[] = [];
+  const add = (
+    criterion: string,
+    measured: Target['measured'],
+    target: string,
+    met: boolean | null,
+  ) => out.push({ criterion, measured, target, met });
+  for (const run of referenceResult?.runs ?? []) {
+    add(
+      `c4, ${run.workers} worker(s), no reductions: ratio to ${BASELINE_COMMIT}`,
+      run.ratio,
+      '<= 0.45',
+      run.ratio <= 0.45,
+    );
+    add(
+      `c4, ${run.workers} worker(s), symmetry: ratio to ${BASELINE_COMMIT}`,
+      run.symmetry.ratio,
+      '<= 0.10',
+      run.symmetry.ratio <= 0.1,
+    );
+  }
+  const slowest = Math.max(
+    ...variantResult.map((v) =>
+      v.explorer.found === null ? Number.POSITIVE_INFINITY : v.explorer.ms,
+    ),
+  );
+  add(
+    'every broken variant caught by the explorer: slowest search, ms',
+    slowest,
+    '< 1000',
+    slowest < 1000,
+  );
+  if (mainResult !== null) {
+    add('npm start: wall time, ms', mainResult.wallMs, '< 180000', mainResult.wallMs < 180_000);
+    add(
+      'npm start: configs not searched completely',
+      mainResult.incomplete.join(', ') || 'none',
+      'none',
+      mainResult.incomplete.length === 0,
+    );
+  }
+  if (recordingResult !== null) {
+    add(
+      'recording exhaustive: complete, every verdict passing',
+      `${recordingResult.complete}, exit ${recordingResult.exitCode}`,
+      'true, exit 0',
+      recordingResult.complete && recordingResult.exitCode === 0,
+    );
+    add(
+      'recording exhaustive: wall time, ms',
+      recordingResult.wallMs,
+      '< 300000',
+      recordingResult.wallMs < 300_000,
+    );
+    add(
+      'recording exhaustive: peak RSS, MB',
+      recordingResult.peakRssMb,
+      '< 4096',
+      recordingResult.peakRssMb < 4096,
+    );
+  }
+  for (const t of out)
+    log(
+      `  target ${t.met === true ? 'met' : 'NOT met'}: ${t.criterion}: ${t.measured} (${t.target})`,
+    );
+  return out;
+}
+
 log(
   `bench: ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, Node ${process.version}, ${REPEATS} repeats`,
 );
@@ -297,10 +452,10 @@ log('end to end: a recorded call through the back end');
 const backendResult = await searchOnce('backend', 'default', 2_000_000);
 if (LIVENESS) log('liveness on every fair path: each checked config with and without it');
 const livenessResult = LIVENESS ? livenessCost(DEFAULT_MAX_STATES, log) : null;
-if (RECORDING) log('recording path, issue 3 deployment');
-const recordingResult = RECORDING
-  ? await searchOnce('recording', 'exhaustive', RECORDING_MAX_STATES)
-  : null;
+if (MAIN) log('the main job (npm start), whole process');
+const mainResult = MAIN ? await mainJob() : null;
+if (RECORDING) log('recording path, issue 3 deployment, whole process');
+const recordingResult = RECORDING ? await recordingExhaustive() : null;
 const result = {
   machine: {
     cpu: cpus()[0]?.model ?? 'unknown',
@@ -314,7 +469,9 @@ const result = {
   variants: variantResult,
   backend: backendResult,
   liveness: livenessResult,
+  mainJob: mainResult,
   recordingExhaustive: recordingResult,
+  targets: targets(),
 };
 mkdirSync('.ha-verify', { recursive: true });
 writeFileSync('.ha-verify/bench.json', `${JSON.stringify(result, null, 2)}\n`);
