@@ -12,9 +12,13 @@ import { ROOT } from './baseline.ts';
 
 export interface WholeRun {
   readonly wallMs: number;
+  /** 0 where /proc could not be read (no measurement). */
   readonly peakRssMb: number;
+  /** The exit code, or -1 where a signal ended the process. */
   readonly exitCode: number;
-  /** The JSON document the command wrote with --reporter json. */
+  /** How the process ended, e.g. 'exit 0' or 'signal SIGKILL'. */
+  readonly ended: string;
+  /** The JSON document the command wrote with --reporter json; undefined if it wrote none. */
   readonly report: unknown;
 }
 
@@ -51,12 +55,13 @@ function peakOf(pid: number): number {
  * the project's root; the command's text report is dropped, its JSON document returned.
  */
 export function runWhole(script: string, args: readonly string[]): Promise<WholeRun> {
+  const nodeArgs = scriptNodeArgs(script);
   const dir = mkdtempSync(join(tmpdir(), 'ha-verify-bench-'));
   const out = join(dir, 'report.json');
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    [...scriptNodeArgs(script), ...args, '--reporter', 'json', '--output-file', out],
+    [...nodeArgs, ...args, '--reporter', 'json', '--output-file', out],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   let peakRssMb = 0;
@@ -69,17 +74,25 @@ export function runWhole(script: string, args: readonly string[]): Promise<Whole
       rmSync(dir, { recursive: true, force: true });
       reject(error);
     });
-    child.on('exit', (code) => {
+    // A process that ended without its report (killed, out of memory) is a result too: the
+    // bench records it rather than losing what it measured before.
+    child.on('exit', (code, signal) => {
       clearInterval(poll);
       const wallMs = Math.round(performance.now() - started);
+      let report: unknown;
       try {
-        const report: unknown = JSON.parse(readFileSync(out, 'utf8'));
-        resolve({ wallMs, peakRssMb, exitCode: code ?? -1, report });
+        report = JSON.parse(readFileSync(out, 'utf8'));
       } catch {
-        reject(new Error(`ha-verify ${args.join(' ')} exited ${code} without its JSON report`));
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
+        report = undefined;
       }
+      rmSync(dir, { recursive: true, force: true });
+      resolve({
+        wallMs,
+        peakRssMb,
+        exitCode: code ?? -1,
+        ended: code === null ? `signal ${signal}` : `exit ${code}`,
+        report,
+      });
     });
   });
 }

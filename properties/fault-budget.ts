@@ -61,7 +61,7 @@ function defined(o: Record<string, unknown>, keys: readonly string[]): number {
 
 /**
  * Deep equality of two plain-data states, leaving out the fields at `skip` (paths). Judged on
- * every step, so it allocates nothing beyond the key lists.
+ * every step, so with nothing to skip it allocates nothing beyond the key lists.
  */
 function sameBeyond(a: unknown, b: unknown, skip: readonly (readonly string[])[]): boolean {
   for (const p of skip) if (p.length === 0) return true;

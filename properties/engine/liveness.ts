@@ -45,7 +45,7 @@ export interface LivenessMiss<E> {
 
 /** The memo's mark for a state from which some path never reaches the goal (a cycle, a dead end). */
 const NEVER = 0x3fffffff;
-/** The memo's mark for a state where the goal holds (kept so that its successor is not rebuilt). */
+/** The memo's mark for a state where the goal holds (kept so that the state is not built again to ask). */
 const GOAL = -1;
 
 export class FairPaths<S extends object, E extends ModelEvent> {
@@ -171,8 +171,8 @@ export class FairPaths<S extends object, E extends ModelEvent> {
     for (const v of next) {
       const event = this.system.vocabulary[v]!;
       const dt = this.system.elapsedMs(state, event);
-      // The successor's fingerprint first, from the cache's writes where it gave them: the memo
-      // may know it (a goal, or its worst distance), and then the successor is never built.
+      // The successor's fingerprint first, from the cache's writes where it gave them: where the
+      // memo knows it (a goal, or its worst distance), the successor is never built.
       let after =
         this.cache === undefined
           ? this.system.reduce(state, event)
