@@ -13,6 +13,8 @@ import { oneScheduleHolds } from '../one-schedule.ts';
  */
 interface Pos {
   readonly at: string;
+  /** Where the walk has been lately (the random graphs' states only): a nested array. */
+  readonly log?: { readonly seen: readonly string[] };
 }
 interface Move {
   readonly type: string;
@@ -23,17 +25,25 @@ interface Move {
   readonly ms?: number;
 }
 
-/** What a move does, as a recipe: the transition cache learns it (transitions.ts). */
-const mutate = (d: { at: string }, e: Move): void => {
+/**
+ * What a move does, as a recipe: the transition cache learns it (transitions.ts). With a log it
+ * also keeps the last two positions, emptied by a length write: the cache's writes then reach
+ * into a nested array and set its length, which the fingerprint cannot update by itself.
+ */
+const mutate = (d: { at: string; log?: { seen: string[] } }, e: Move): void => {
   d.at = e.to;
+  if (d.log === undefined) return;
+  if (d.log.seen.length >= 2) d.log.seen.length = 0;
+  d.log.seen.push(e.to);
 };
 
 function system(
   moves: readonly Move[],
   start = 'a',
+  log = false,
 ): { model: Model<unknown, Pos, Move>; sys: System<Pos, Move> } {
   const sys: System<Pos, Move> = {
-    init: { at: start },
+    init: log ? { at: start, log: { seen: [] } } : { at: start },
     vocabulary: moves,
     isEnabled: (s, e) => (typeof e.from === 'string' ? s.at === e.from : e.from.includes(s.at)),
     reduce: (s, e) => produce(s, (d) => mutate(d, e)),
@@ -192,14 +202,14 @@ describe('engine: the every-path check agrees with enumerating the paths', () =>
         ms: m.ms,
       }));
       const goals = new Set(g.goals.map(name));
-      const { model, sys } = system(moves, 'n0');
+      const { model, sys } = system(moves, 'n0', cached);
       const paths = new FairPaths(sys, model, cached ? new TransitionCache(sys) : undefined);
       const prop: Eventually<Pos> = {
         ...reach('g', g.boundSteps, g.boundMs),
         goal: (s) => goals.has(s.at),
       };
       for (let start = 0; start < g.nodes; start++) {
-        const state = { at: name(start) };
+        const state: Pos = cached ? { at: name(start), log: { seen: [] } } : { at: name(start) };
         expect(paths.check(prop, state) !== undefined).toBe(
           missedByEnumeration(paths, prop, state),
         );
