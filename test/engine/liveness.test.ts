@@ -209,7 +209,7 @@ describe('engine: the every-path check agrees with enumerating the paths', () =>
         goal: (s) => goals.has(s.at),
       };
       for (let start = 0; start < g.nodes; start++) {
-        const state: Pos = cached ? { at: name(start), log: { seen: [] } } : { at: name(start) };
+        const state: Pos = { ...sys.init, at: name(start) };
         expect(paths.check(prop, state) !== undefined).toBe(
           missedByEnumeration(paths, prop, state),
         );
